@@ -1,0 +1,228 @@
+//! `csirt`: the headless command line over the core crates, for batch work, scripts and tests.
+
+mod human;
+
+use clap::{Parser, Subcommand};
+use csirt_model::{assessment, demo, load_dir, Catalog, Lang, ModelError};
+use csirt_scoring::ScoringError;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error(transparent)]
+    Scoring(#[from] ScoringError),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write the output: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("cannot encode JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{dir} has {count} invalid questionnaire folder(s); run `csirt validate` on each")]
+    BadFolders { dir: PathBuf, count: usize },
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "csirt",
+    version,
+    about = "CSIRT maturity assessment against the JPCERT/CC 2015 survey of 66 NCA teams"
+)]
+struct Cli {
+    /// Extra questionnaire folders (each holding questionnaire.toml and benchmark.toml).
+    /// Defaults to $CSIRT_QUESTIONNAIRES; the built-in jpcert-2015 is always available.
+    #[arg(long, global = true, env = "CSIRT_QUESTIONNAIRES")]
+    questionnaires: Option<PathBuf>,
+    /// Language of human output: ja or en.
+    #[arg(long, global = true, default_value = "ja")]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List or show questionnaires.
+    Questionnaire {
+        #[command(subcommand)]
+        command: QuestionnaireCommand,
+    },
+    /// Validate a questionnaire folder and report every problem with its file and line.
+    Validate { dir: PathBuf },
+    /// Show a questionnaire's benchmark figures.
+    Benchmark {
+        #[command(subcommand)]
+        command: BenchmarkCommand,
+    },
+    /// Score an assessment file against its questionnaire and benchmark.
+    Score {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the demo assessment (a realistic sample) as an interchange file.
+    Demo,
+}
+
+#[derive(Subcommand, Debug)]
+enum QuestionnaireCommand {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum BenchmarkCommand {
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn load_catalog(extra: Option<&Path>) -> Result<Catalog, CliError> {
+    let (catalog, failures) = Catalog::load(extra)?;
+    if let Some(dir) = extra {
+        if !failures.is_empty() {
+            for (path, e) in &failures {
+                eprintln!("{}: {e}", path.display());
+            }
+            return Err(CliError::BadFolders {
+                dir: dir.to_path_buf(),
+                count: failures.len(),
+            });
+        }
+    }
+    Ok(catalog)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<(), CliError> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
+    let lang = cli.lang;
+    match cli.command {
+        Command::Validate { dir } => {
+            let set = load_dir(&dir)?;
+            let q = &set.questionnaire;
+            writeln!(
+                out,
+                "ok: {} {} — {} items, {} figures, {} interviews",
+                q.id,
+                q.version,
+                q.items.len(),
+                set.benchmark.as_ref().map_or(0, |b| b.figures.len()),
+                set.benchmark.as_ref().map_or(0, |b| b.interviews.len()),
+            )?;
+        }
+        Command::Questionnaire { command } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            match command {
+                QuestionnaireCommand::List { json } => {
+                    if json {
+                        let list: Vec<_> = catalog
+                            .sets
+                            .iter()
+                            .map(|s| {
+                                serde_json::json!({
+                                    "id": s.questionnaire.id,
+                                    "version": s.questionnaire.version,
+                                    "title": s.questionnaire.title,
+                                    "items": s.questionnaire.items.len(),
+                                    "benchmark": s.benchmark.as_ref().map(|b| &b.id),
+                                    "dir": s.dir,
+                                })
+                            })
+                            .collect();
+                        print_json(out, &list)?;
+                    } else {
+                        for s in &catalog.sets {
+                            writeln!(
+                                out,
+                                "{}\t{}\t{}",
+                                s.questionnaire.id,
+                                s.questionnaire.version,
+                                s.questionnaire.title.get(lang)
+                            )?;
+                        }
+                    }
+                }
+                QuestionnaireCommand::Show { id, json } => {
+                    let set = catalog.get(&id)?;
+                    if json {
+                        print_json(out, set.questionnaire.as_ref())?;
+                    } else {
+                        human::questionnaire(out, &set.questionnaire, lang)?;
+                    }
+                }
+            }
+        }
+        Command::Benchmark {
+            command: BenchmarkCommand::Show { id, json },
+        } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let set = catalog.get(&id)?;
+            match &set.benchmark {
+                Some(b) if json => print_json(out, &b.figures)?,
+                Some(b) => human::benchmark(out, &set.questionnaire, b, lang)?,
+                None if json => print_json(out, &Vec::<()>::new())?,
+                None => writeln!(out, "{id} has no benchmark")?,
+            }
+        }
+        Command::Score { file, json } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let a = assessment::parse(&read_file(&file)?)?;
+            assessment::validate(&a, &catalog)?;
+            let set = catalog.get(&a.questionnaire)?;
+            let report = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
+            if json {
+                print_json(out, &report)?;
+            } else {
+                human::score(out, &set.questionnaire, &report, lang)?;
+            }
+        }
+        Command::Demo => {
+            let a = demo::demo_assessment(lang);
+            writeln!(out, "{}", a.to_json_pretty())?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match run(cli, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`csirt … | head`) is the reader's choice, not an error.
+        Err(CliError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = out.flush();
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

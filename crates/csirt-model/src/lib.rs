@@ -1,0 +1,20 @@
+//! The CSIRT assessment model: questionnaires, benchmarks and assessments, loaded and validated.
+//!
+//! Nothing here knows about windows, databases or PDFs; every other crate builds on these types.
+
+pub mod assessment;
+pub mod benchmark;
+pub mod demo;
+pub mod error;
+pub mod load;
+pub mod questionnaire;
+mod raw;
+mod source;
+pub mod text;
+
+pub use assessment::{Answer, Assessment, Organisation, Status, StrictMap, ASSESSMENT_FORMAT};
+pub use benchmark::{Benchmark, Bound, Figure, Group, Precision};
+pub use error::{AnswerProblem, ModelError, Problem};
+pub use load::{builtin, load_dir, Catalog, QuestionnaireSet};
+pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};
+pub use text::{Lang, Text};

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine and runs every test: formatting, lints, unit, snapshot, property
+# and end-to-end tests, and data validation. CI (.ci/run) calls exactly this script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: only what the tests need. Root installs directly; others go through sudo.
+need_pkgs=()
+command -v cc >/dev/null || need_pkgs+=(build-essential)
+command -v pkg-config >/dev/null || need_pkgs+=(pkg-config)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${need_pkgs[@]}"
+fi
+
+# The Rust toolchain (rustup), with the components the checks use.
+if ! command -v cargo >/dev/null; then
+  echo "cargo not found: install Rust with rustup (https://rustup.rs), then re-run." >&2
+  exit 1
+fi
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+echo "== format"
+cargo fmt --all --check
+echo "== lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== data"
+cargo run --quiet --locked --bin csirt -- validate questionnaires/jpcert-2015
+echo "== tests"
+cargo test --workspace --locked
