@@ -82,7 +82,7 @@ pub fn benchmark(
             out,
             "{:<7} {:<14} n={:<3} {:<40} {}  [{}]",
             f.item,
-            format!("{:?}", f.precision).to_lowercase(),
+            f.precision.code(),
             f.n,
             values.join(" "),
             text,

@@ -1,6 +1,7 @@
 //! `csirt`: the headless command line over the core crates, for batch work, scripts and tests.
 
 mod human;
+mod storage;
 
 use clap::{Parser, Subcommand};
 use csirt_model::{assessment, demo, load_dir, Catalog, Lang, ModelError};
@@ -26,6 +27,21 @@ enum CliError {
     Json(#[from] serde_json::Error),
     #[error("{dir} has {count} invalid questionnaire folder(s); run `csirt validate` on each")]
     BadFolders { dir: PathBuf, count: usize },
+    #[error(transparent)]
+    Store(#[from] csirt_store::StoreError),
+    #[error(transparent)]
+    Export(#[from] csirt_export::ExportError),
+    #[error("cannot write {path}: {source}")]
+    WriteFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("this platform has no data folder: pass --db <file> or set CSIRT_DB")]
+    NoDataDir,
+    #[error("integrity check failed: {0}")]
+    Integrity(String),
+    #[error("{0}")]
+    BadValue(String),
 }
 
 #[derive(Parser, Debug)]
@@ -39,6 +55,9 @@ struct Cli {
     /// Defaults to $CSIRT_QUESTIONNAIRES; the built-in jpcert-2015 is always available.
     #[arg(long, global = true, env = "CSIRT_QUESTIONNAIRES")]
     questionnaires: Option<PathBuf>,
+    /// The database file. Defaults to $CSIRT_DB, then the platform's app-data folder.
+    #[arg(long, global = true, env = "CSIRT_DB")]
+    db: Option<PathBuf>,
     /// Language of human output: ja or en.
     #[arg(long, global = true, default_value = "ja")]
     lang: Lang,
@@ -68,6 +87,21 @@ enum Command {
     },
     /// Print the demo assessment (a realistic sample) as an interchange file.
     Demo,
+    /// The database: where it is, backups, integrity.
+    Db {
+        #[command(subcommand)]
+        command: storage::DbCommand,
+    },
+    /// Organisations.
+    Org {
+        #[command(subcommand)]
+        command: storage::OrgCommand,
+    },
+    /// Assessments: new, list, show, answer, export, import.
+    Assessment {
+        #[command(subcommand)]
+        command: storage::AssessmentCommand,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -108,14 +142,17 @@ fn load_catalog(extra: Option<&Path>) -> Result<Catalog, CliError> {
     Ok(catalog)
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|source| CliError::Read {
         path: path.to_path_buf(),
         source,
     })
 }
 
-fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<(), CliError> {
+pub(crate) fn print_json<T: serde::Serialize>(
+    out: &mut impl Write,
+    value: &T,
+) -> Result<(), CliError> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
@@ -206,6 +243,20 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Demo => {
             let a = demo::demo_assessment(lang);
             writeln!(out, "{}", a.to_json_pretty())?;
+        }
+        Command::Db { command } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let path = storage::db_path(cli.db.as_deref())?;
+            storage::db(command, &path, &catalog, out)?;
+        }
+        Command::Org { command } => {
+            let path = storage::db_path(cli.db.as_deref())?;
+            storage::org(command, &path, out)?;
+        }
+        Command::Assessment { command } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let path = storage::db_path(cli.db.as_deref())?;
+            storage::assessment(command, &path, &catalog, lang, out)?;
         }
     }
     Ok(())

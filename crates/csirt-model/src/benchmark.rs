@@ -29,6 +29,16 @@ impl Precision {
         !matches!(self, Precision::Narrative)
     }
 
+    /// The name used in the data files and JSON output.
+    pub fn code(self) -> &'static str {
+        match self {
+            Precision::ExactCount => "exact-count",
+            Precision::ExactPercent => "exact-percent",
+            Precision::ExactValue => "exact-value",
+            Precision::Narrative => "narrative",
+        }
+    }
+
     pub fn label(self) -> Text {
         match self {
             Precision::ExactCount => Text::new("正確な件数", "exact count"),

@@ -88,6 +88,32 @@ pub fn demo_assessment(lang: Lang) -> Assessment {
             answers.insert((*id).to_string(), answer);
         }
     }
+    let evidence: [(&str, &str); 2] = match lang {
+        Lang::Ja => [
+            (
+                "2.11",
+                "インシデント分類表（2024 年版、CSIRT 内で合意、未承認）",
+            ),
+            (
+                "4.1",
+                "エスカレーション手順書 v1.2（情報システム部長まで回覧済み）",
+            ),
+        ],
+        Lang::En => [
+            (
+                "2.11",
+                "Incident classification table (2024; agreed in the CSIRT, not approved)",
+            ),
+            (
+                "4.1",
+                "Escalation procedure v1.2 (circulated up to the head of IT)",
+            ),
+        ],
+    };
+    let mut evidence_map = StrictMap::default();
+    for (id, text) in evidence {
+        evidence_map.insert(id.to_string(), text.to_string());
+    }
     let (name, sector, size, comments): (&str, &str, &str, [(&str, &str); 4]) = match lang {
         Lang::Ja => (
             "サンプル精機株式会社",
@@ -147,7 +173,7 @@ pub fn demo_assessment(lang: Lang) -> Assessment {
         answers,
         other: StrictMap::default(),
         comments: comment_map,
-        evidence: StrictMap::default(),
+        evidence: evidence_map,
         targets: StrictMap::default(),
     }
 }

@@ -675,3 +675,52 @@ pub fn sim3_category(p: &str) -> Option<&'static str> {
         _ => None,
     }
 }
+
+impl Item {
+    /// The answer in words, in `lang`: option labels, the service answer, the number with unit.
+    pub fn describe_answer(
+        &self,
+        answer: &crate::assessment::Answer,
+        lang: crate::text::Lang,
+    ) -> String {
+        use crate::assessment::Answer;
+        let label = |k: &str| {
+            self.option(k)
+                .map(|o| o.text.get(lang).to_string())
+                .unwrap_or_else(|| k.to_string())
+        };
+        match (&self.kind, answer) {
+            (ItemKind::Service { .. }, Answer::Text(s)) => service_label(s)
+                .map(|t| t.get(lang).to_string())
+                .unwrap_or_else(|| s.clone()),
+            (ItemKind::Number { unit, .. }, Answer::Number(n)) => {
+                let unit = unit.get(lang);
+                if unit.is_empty() {
+                    n.to_string()
+                } else {
+                    format!("{n} {unit}")
+                }
+            }
+            (ItemKind::Single { .. } | ItemKind::Scale { .. }, Answer::Text(k)) => label(k),
+            (ItemKind::Multiple { .. }, Answer::Keys(keys)) => keys
+                .iter()
+                .map(|k| label(k))
+                .collect::<Vec<_>>()
+                .join(match lang {
+                    crate::text::Lang::Ja => "、",
+                    crate::text::Lang::En => "; ",
+                }),
+            (_, a) => a.display(),
+        }
+    }
+}
+
+/// Bilingual labels of the three service answers.
+pub fn service_label(key: &str) -> Option<Text> {
+    match key {
+        "in-house" => Some(Text::new("内製", "In-house")),
+        "outsourced" => Some(Text::new("外注", "Outsourced")),
+        "none" => Some(Text::new("提供していない", "Not provided")),
+        _ => None,
+    }
+}

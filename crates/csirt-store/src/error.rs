@@ -1,0 +1,46 @@
+//! The store crate's one error type.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path} is not a CSIRT assessment database (it is not an SQLite file, or it is damaged); it was left untouched")]
+    NotADatabase { path: PathBuf },
+    #[error("{path} is an SQLite database of another application; it was left untouched")]
+    ForeignDatabase { path: PathBuf },
+    #[error(
+        "{path} is damaged (integrity check: {detail}); it was left untouched — restore a backup"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{path} was written by a newer version of this app (schema {found}, this app knows up to {known}); update the app to open it — the file was left untouched")]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
+    #[error("cannot back up the database before upgrading it: {0}")]
+    Backup(String),
+    #[error("no organisation with id {0}")]
+    NoOrganisation(i64),
+    #[error("no assessment with id {0}")]
+    NoAssessment(i64),
+    #[error("no respondent with id {0} in this assessment")]
+    NoRespondent(i64),
+    #[error("item {item}: {message}")]
+    InvalidAnswer { item: String, message: String },
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("the assessment uses questionnaire {0:?}, which is not loaded")]
+    UnknownQuestionnaire(String),
+    #[error(transparent)]
+    Model(#[from] csirt_model::ModelError),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored answer is not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}

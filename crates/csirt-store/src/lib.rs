@@ -1,0 +1,972 @@
+//! Embedded SQLite storage: organisations, assessments, respondents, answers, consensus, notes
+//! and target overrides. Every save is one small transaction, so the UI can save on each change.
+
+mod error;
+pub mod migrate;
+pub mod time;
+
+pub use error::StoreError;
+
+use csirt_model::assessment::{check_answer, check_target, validate_against};
+use csirt_model::{Answer, Assessment, Lang, Organisation, Questionnaire, Status};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+    pub sector: Option<String>,
+    pub size: Option<String>,
+    pub csirt_form: Option<String>,
+    pub assessments: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AssessmentRow {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub questionnaire_id: String,
+    pub questionnaire_version: String,
+    pub date: String,
+    pub status: Status,
+    pub language: Lang,
+    /// Items with an effective answer (consensus, or the default respondent's).
+    pub answered: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RespondentRow {
+    pub id: i64,
+    pub name: String,
+    pub role: Option<String>,
+    pub is_default: bool,
+}
+
+/// A handle on one database file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn status_str(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "draft",
+        Status::Final => "final",
+    }
+}
+
+fn parse_status(s: &str) -> Status {
+    if s == "final" {
+        Status::Final
+    } else {
+        Status::Draft
+    }
+}
+
+fn parse_lang(s: &str) -> Lang {
+    if s == "en" {
+        Lang::En
+    } else {
+        Lang::Ja
+    }
+}
+
+fn non_empty(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// True when `answer` chooses one of the item's "other" options.
+fn chooses_other(q: &Questionnaire, item_id: &str, answer: &Answer) -> bool {
+    let Some(item) = q.item(item_id) else {
+        return false;
+    };
+    let chosen: Vec<&str> = match answer {
+        Answer::Text(k) => vec![k.as_str()],
+        Answer::Keys(k) => k.iter().map(String::as_str).collect(),
+        Answer::Number(_) => vec![],
+    };
+    item.options()
+        .iter()
+        .any(|o| o.other && chosen.contains(&o.key.as_str()))
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`. A file that is not ours, is damaged, or was
+    /// written by a newer version is refused and left untouched. Before a migration of an
+    /// existing database, a backup is written beside it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let existed = path.exists();
+        if !existed {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+            }
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let (app_id, version, tables) = migrate::inspect(&conn, path)?;
+        if tables > 0 && app_id != migrate::APPLICATION_ID {
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        if version > migrate::latest_version() {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found: version,
+                known: migrate::latest_version(),
+            });
+        }
+        if tables > 0 {
+            migrate::quick_check(&conn, path)?;
+        }
+        // Only now, with the file known to be ours and readable, may anything be written.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if tables > 0 && version < migrate::latest_version() {
+            let backup = backup_path(path, version);
+            migrate::backup(&conn, &backup).map_err(|e| StoreError::Backup(e.to_string()))?;
+        }
+        migrate::migrate(&mut conn, version)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check`; "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// Writes a consistent copy of the database to `dest` (SQLite online backup).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        migrate::backup(&self.conn, dest)
+    }
+
+    // ----------------------------------------------------------------- organisations
+
+    pub fn add_organisation(&self, org: &Organisation) -> Result<i64> {
+        if org.name.trim().is_empty() {
+            return Err(StoreError::InvalidInput(
+                "an organisation needs a name".into(),
+            ));
+        }
+        let now = time::now_rfc3339();
+        self.conn.execute(
+            "INSERT INTO organisation (name, sector, size, csirt_form, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![
+                org.name.trim(),
+                non_empty(org.sector.as_deref()),
+                non_empty(org.size.as_deref()),
+                non_empty(org.csirt_form.as_deref()),
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn update_organisation(&self, id: i64, org: &Organisation) -> Result<()> {
+        if org.name.trim().is_empty() {
+            return Err(StoreError::InvalidInput(
+                "an organisation needs a name".into(),
+            ));
+        }
+        let n = self.conn.execute(
+            "UPDATE organisation SET name = ?2, sector = ?3, size = ?4, csirt_form = ?5,
+             updated_at = ?6 WHERE id = ?1",
+            params![
+                id,
+                org.name.trim(),
+                non_empty(org.sector.as_deref()),
+                non_empty(org.size.as_deref()),
+                non_empty(org.csirt_form.as_deref()),
+                time::now_rfc3339()
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoOrganisation(id));
+        }
+        Ok(())
+    }
+
+    /// Deletes an organisation with all its assessments.
+    pub fn delete_organisation(&self, id: i64) -> Result<()> {
+        if self
+            .conn
+            .execute("DELETE FROM organisation WHERE id = ?1", [id])?
+            == 0
+        {
+            return Err(StoreError::NoOrganisation(id));
+        }
+        Ok(())
+    }
+
+    pub fn organisation(&self, id: i64) -> Result<OrganisationRow> {
+        self.organisations_where("WHERE o.id = ?1", [id])?
+            .pop()
+            .ok_or(StoreError::NoOrganisation(id))
+    }
+
+    pub fn list_organisations(&self) -> Result<Vec<OrganisationRow>> {
+        self.organisations_where("", [])
+    }
+
+    fn organisations_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        p: P,
+    ) -> Result<Vec<OrganisationRow>> {
+        let sql = format!(
+            "SELECT o.id, o.name, o.sector, o.size, o.csirt_form,
+                    (SELECT count(*) FROM assessment a WHERE a.organisation_id = o.id),
+                    o.created_at, o.updated_at
+             FROM organisation o {filter} ORDER BY o.name COLLATE NOCASE, o.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(p, |r| {
+            Ok(OrganisationRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                sector: r.get(2)?,
+                size: r.get(3)?,
+                csirt_form: r.get(4)?,
+                assessments: r.get(5)?,
+                created_at: r.get(6)?,
+                updated_at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    // ----------------------------------------------------------------- assessments
+
+    /// Creates a draft assessment with its default respondent.
+    pub fn create_assessment(
+        &mut self,
+        organisation_id: i64,
+        q: &Questionnaire,
+        date: Option<&str>,
+        language: Lang,
+    ) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let id = insert_assessment(&tx, organisation_id, q, date, language, Status::Draft)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn delete_assessment(&self, id: i64) -> Result<()> {
+        if self
+            .conn
+            .execute("DELETE FROM assessment WHERE id = ?1", [id])?
+            == 0
+        {
+            return Err(StoreError::NoAssessment(id));
+        }
+        Ok(())
+    }
+
+    pub fn set_status(&self, id: i64, status: Status) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE assessment SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, status_str(status), time::now_rfc3339()],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoAssessment(id));
+        }
+        Ok(())
+    }
+
+    pub fn set_language(&self, id: i64, language: Lang) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE assessment SET language = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, language.code(), time::now_rfc3339()],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoAssessment(id));
+        }
+        Ok(())
+    }
+
+    pub fn assessment(&self, id: i64) -> Result<AssessmentRow> {
+        self.assessments_where("WHERE a.id = ?1", [id])?
+            .pop()
+            .ok_or(StoreError::NoAssessment(id))
+    }
+
+    /// Assessments, newest first; of one organisation when given.
+    pub fn list_assessments(&self, organisation_id: Option<i64>) -> Result<Vec<AssessmentRow>> {
+        match organisation_id {
+            Some(o) => self.assessments_where("WHERE a.organisation_id = ?1", [o]),
+            None => self.assessments_where("", []),
+        }
+    }
+
+    fn assessments_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        p: P,
+    ) -> Result<Vec<AssessmentRow>> {
+        let sql = format!(
+            "SELECT a.id, a.organisation_id, o.name, a.questionnaire_id, a.questionnaire_version,
+                    a.date, a.status, a.language,
+                    (SELECT count(*) FROM (
+                        SELECT item_id FROM consensus c WHERE c.assessment_id = a.id
+                        UNION
+                        SELECT ans.item_id FROM answer ans JOIN respondent r ON r.id = ans.respondent_id
+                        WHERE r.assessment_id = a.id AND r.is_default = 1)),
+                    a.created_at, a.updated_at
+             FROM assessment a JOIN organisation o ON o.id = a.organisation_id
+             {filter} ORDER BY a.date DESC, a.id DESC"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(p, |r| {
+            Ok(AssessmentRow {
+                id: r.get(0)?,
+                organisation_id: r.get(1)?,
+                organisation_name: r.get(2)?,
+                questionnaire_id: r.get(3)?,
+                questionnaire_version: r.get(4)?,
+                date: r.get(5)?,
+                status: parse_status(&r.get::<_, String>(6)?),
+                language: parse_lang(&r.get::<_, String>(7)?),
+                answered: r.get(8)?,
+                created_at: r.get(9)?,
+                updated_at: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    // ----------------------------------------------------------------- respondents
+
+    pub fn add_respondent(
+        &self,
+        assessment_id: i64,
+        name: &str,
+        role: Option<&str>,
+    ) -> Result<i64> {
+        self.assessment(assessment_id)?;
+        if name.trim().is_empty() {
+            return Err(StoreError::InvalidInput("a respondent needs a name".into()));
+        }
+        self.conn.execute(
+            "INSERT INTO respondent (assessment_id, name, role, is_default, created_at)
+             VALUES (?1, ?2, ?3, 0, ?4)",
+            params![
+                assessment_id,
+                name.trim(),
+                non_empty(role),
+                time::now_rfc3339()
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn list_respondents(&self, assessment_id: i64) -> Result<Vec<RespondentRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, role, is_default FROM respondent WHERE assessment_id = ?1
+             ORDER BY is_default DESC, id",
+        )?;
+        let rows = stmt.query_map([assessment_id], |r| {
+            Ok(RespondentRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+                is_default: r.get::<_, i64>(3)? == 1,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn respondent_for(&self, assessment_id: i64, respondent: Option<i64>) -> Result<i64> {
+        let found: Option<i64> = match respondent {
+            Some(r) => self
+                .conn
+                .query_row(
+                    "SELECT id FROM respondent WHERE id = ?1 AND assessment_id = ?2",
+                    params![r, assessment_id],
+                    |row| row.get(0),
+                )
+                .optional()?,
+            None => self
+                .conn
+                .query_row(
+                    "SELECT id FROM respondent WHERE assessment_id = ?1 AND is_default = 1",
+                    [assessment_id],
+                    |row| row.get(0),
+                )
+                .optional()?,
+        };
+        match (found, respondent) {
+            (Some(id), _) => Ok(id),
+            (None, Some(r)) => {
+                self.assessment(assessment_id)?;
+                Err(StoreError::NoRespondent(r))
+            }
+            (None, None) => Err(StoreError::NoAssessment(assessment_id)),
+        }
+    }
+
+    fn check_questionnaire(&self, assessment_id: i64, q: &Questionnaire) -> Result<()> {
+        let found: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT questionnaire_id FROM assessment WHERE id = ?1",
+                [assessment_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match found {
+            None => Err(StoreError::NoAssessment(assessment_id)),
+            Some(id) if id != q.id => Err(StoreError::UnknownQuestionnaire(id)),
+            Some(_) => Ok(()),
+        }
+    }
+
+    // ----------------------------------------------------------------- answers
+
+    /// Saves one answer in one transaction (autosave). The answer is checked against the item
+    /// first; a bad answer changes nothing.
+    pub fn save_answer(
+        &mut self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        respondent: Option<i64>,
+        item_id: &str,
+        answer: &Answer,
+        other_text: Option<&str>,
+    ) -> Result<()> {
+        check_answer(q, item_id, answer).map_err(|message| StoreError::InvalidAnswer {
+            item: item_id.to_string(),
+            message,
+        })?;
+        let other = non_empty(other_text);
+        if other.is_some() && !chooses_other(q, item_id, answer) {
+            return Err(StoreError::InvalidAnswer {
+                item: item_id.to_string(),
+                message: "free text is given but no \"other\" option is chosen".into(),
+            });
+        }
+        self.check_questionnaire(assessment_id, q)?;
+        let respondent_id = self.respondent_for(assessment_id, respondent)?;
+        let value = serde_json::to_string(answer)?;
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO answer (respondent_id, item_id, value, other_text, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (respondent_id, item_id) DO UPDATE
+             SET value = excluded.value, other_text = excluded.other_text,
+                 updated_at = excluded.updated_at",
+            params![respondent_id, item_id, value, other, now],
+        )?;
+        touch(&tx, assessment_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes an answer, so the item is "not answered yet" again.
+    pub fn clear_answer(
+        &mut self,
+        assessment_id: i64,
+        respondent: Option<i64>,
+        item_id: &str,
+    ) -> Result<()> {
+        let respondent_id = self.respondent_for(assessment_id, respondent)?;
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM answer WHERE respondent_id = ?1 AND item_id = ?2",
+            params![respondent_id, item_id],
+        )?;
+        touch(&tx, assessment_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Saves the comment and evidence note of one item; both empty removes the note.
+    pub fn save_note(
+        &mut self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        respondent: Option<i64>,
+        item_id: &str,
+        comment: Option<&str>,
+        evidence: Option<&str>,
+    ) -> Result<()> {
+        if q.item(item_id).is_none() {
+            return Err(StoreError::InvalidAnswer {
+                item: item_id.to_string(),
+                message: "no such item".into(),
+            });
+        }
+        self.check_questionnaire(assessment_id, q)?;
+        let respondent_id = self.respondent_for(assessment_id, respondent)?;
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        save_note_tx(&tx, respondent_id, item_id, comment, evidence, &now)?;
+        touch(&tx, assessment_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets or clears (None) the target override of a scored item.
+    pub fn set_target(
+        &mut self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        item_id: &str,
+        key: Option<&str>,
+    ) -> Result<()> {
+        if let Some(k) = key {
+            check_target(q, item_id, k).map_err(|message| StoreError::InvalidAnswer {
+                item: item_id.to_string(),
+                message,
+            })?;
+        }
+        self.check_questionnaire(assessment_id, q)?;
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        match key {
+            Some(k) => tx.execute(
+                "INSERT INTO target_override (assessment_id, item_id, target_key, updated_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (assessment_id, item_id) DO UPDATE
+                 SET target_key = excluded.target_key, updated_at = excluded.updated_at",
+                params![assessment_id, item_id, k, now],
+            )?,
+            None => tx.execute(
+                "DELETE FROM target_override WHERE assessment_id = ?1 AND item_id = ?2",
+                params![assessment_id, item_id],
+            )?,
+        };
+        touch(&tx, assessment_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets (or clears, with `None`) the consensus answer a workshop settled on.
+    pub fn set_consensus(
+        &mut self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        item_id: &str,
+        answer: Option<&Answer>,
+        other_text: Option<&str>,
+        note: Option<&str>,
+    ) -> Result<()> {
+        if let Some(a) = answer {
+            check_answer(q, item_id, a).map_err(|message| StoreError::InvalidAnswer {
+                item: item_id.to_string(),
+                message,
+            })?;
+        }
+        self.check_questionnaire(assessment_id, q)?;
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        match answer {
+            Some(a) => tx.execute(
+                "INSERT INTO consensus (assessment_id, item_id, value, other_text, note, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (assessment_id, item_id) DO UPDATE
+                 SET value = excluded.value, other_text = excluded.other_text,
+                     note = excluded.note, updated_at = excluded.updated_at",
+                params![
+                    assessment_id,
+                    item_id,
+                    serde_json::to_string(a)?,
+                    non_empty(other_text),
+                    non_empty(note),
+                    now
+                ],
+            )?,
+            None => tx.execute(
+                "DELETE FROM consensus WHERE assessment_id = ?1 AND item_id = ?2",
+                params![assessment_id, item_id],
+            )?,
+        };
+        touch(&tx, assessment_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The answers of one respondent (the default one when `None`), in storage order.
+    pub fn respondent_answers(
+        &self,
+        assessment_id: i64,
+        respondent: Option<i64>,
+    ) -> Result<Vec<(String, Answer, Option<String>)>> {
+        let respondent_id = self.respondent_for(assessment_id, respondent)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT item_id, value, other_text FROM answer WHERE respondent_id = ?1")?;
+        let rows = stmt
+            .query_map([respondent_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(item, value, other)| Ok((item, serde_json::from_str(&value)?, other)))
+            .collect()
+    }
+
+    /// The assessment in interchange form: the consensus answer where one is set, else the
+    /// default respondent's, with comments, evidence and target overrides.
+    pub fn load_assessment(&self, q: &Questionnaire, assessment_id: i64) -> Result<Assessment> {
+        let row = self.assessment(assessment_id)?;
+        let org = self.organisation(row.organisation_id)?;
+        let mut a = Assessment::new(
+            q,
+            Organisation {
+                name: org.name,
+                sector: org.sector,
+                size: org.size,
+                csirt_form: org.csirt_form,
+            },
+        );
+        a.questionnaire = row.questionnaire_id.clone();
+        a.questionnaire_version = Some(row.questionnaire_version.clone());
+        a.date = Some(row.date.clone());
+        a.language = Some(row.language);
+        a.status = row.status;
+
+        for (item, answer, other) in self.respondent_answers(assessment_id, None)? {
+            if let Some(o) = other {
+                a.other.insert(item.clone(), o);
+            }
+            a.answers.insert(item, answer);
+        }
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT item_id, value, other_text FROM consensus WHERE assessment_id = ?1",
+            )?;
+            let rows = stmt
+                .query_map([assessment_id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (item, value, other) in rows {
+                a.other.remove(&item);
+                if let Some(o) = other {
+                    a.other.insert(item.clone(), o);
+                }
+                a.answers.insert(item, serde_json::from_str(&value)?);
+            }
+        }
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT n.item_id, n.comment, n.evidence FROM answer_note n
+                 JOIN respondent r ON r.id = n.respondent_id
+                 WHERE r.assessment_id = ?1 AND r.is_default = 1",
+            )?;
+            let rows = stmt
+                .query_map([assessment_id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (item, comment, evidence) in rows {
+                if let Some(c) = comment {
+                    a.comments.insert(item.clone(), c);
+                }
+                if let Some(e) = evidence {
+                    a.evidence.insert(item, e);
+                }
+            }
+        }
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT item_id, target_key FROM target_override WHERE assessment_id = ?1",
+            )?;
+            let rows = stmt
+                .query_map([assessment_id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (item, key) in rows {
+                a.targets.insert(item, key);
+            }
+        }
+        a.sort_by_questionnaire(q);
+        Ok(a)
+    }
+
+    /// Imports an interchange file as a new assessment. Everything is validated first; then all
+    /// rows are written in one transaction, so a failure leaves the store unchanged. The
+    /// assessment joins `organisation_id`, or the organisation of the same name, or a new one.
+    pub fn import(
+        &mut self,
+        q: &Questionnaire,
+        a: &Assessment,
+        organisation_id: Option<i64>,
+    ) -> Result<i64> {
+        validate_against(a, q)?;
+        if let Some(o) = organisation_id {
+            self.organisation(o)?;
+        }
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        let org_id = match organisation_id {
+            Some(o) => o,
+            None => {
+                let existing: Option<i64> = tx
+                    .query_row(
+                        "SELECT id FROM organisation WHERE name = ?1 ORDER BY id LIMIT 1",
+                        [a.organisation.name.trim()],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                match existing {
+                    Some(id) => id,
+                    None => {
+                        tx.execute(
+                            "INSERT INTO organisation (name, sector, size, csirt_form, created_at, updated_at)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                            params![
+                                a.organisation.name.trim(),
+                                non_empty(a.organisation.sector.as_deref()),
+                                non_empty(a.organisation.size.as_deref()),
+                                non_empty(a.organisation.csirt_form.as_deref()),
+                                now
+                            ],
+                        )?;
+                        tx.last_insert_rowid()
+                    }
+                }
+            }
+        };
+        let id = insert_assessment(
+            &tx,
+            org_id,
+            q,
+            a.date.as_deref(),
+            a.language.unwrap_or_default(),
+            a.status,
+        )?;
+        let respondent_id: i64 = tx.query_row(
+            "SELECT id FROM respondent WHERE assessment_id = ?1 AND is_default = 1",
+            [id],
+            |r| r.get(0),
+        )?;
+        for (item, answer) in a.answers.iter() {
+            tx.execute(
+                "INSERT INTO answer (respondent_id, item_id, value, other_text, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    respondent_id,
+                    item,
+                    serde_json::to_string(answer)?,
+                    a.other.get(item),
+                    now
+                ],
+            )?;
+        }
+        let mut noted: Vec<&String> = a.comments.iter().map(|(k, _)| k).collect();
+        noted.extend(a.evidence.iter().map(|(k, _)| k));
+        noted.sort();
+        noted.dedup();
+        for item in noted {
+            save_note_tx(
+                &tx,
+                respondent_id,
+                item,
+                a.comments.get(item).map(String::as_str),
+                a.evidence.get(item).map(String::as_str),
+                &now,
+            )?;
+        }
+        for (item, key) in a.targets.iter() {
+            tx.execute(
+                "INSERT INTO target_override (assessment_id, item_id, target_key, updated_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![id, item, key, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    // ----------------------------------------------------------------- settings
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Every row of every table, as text: for tests that check "nothing changed".
+    pub fn dump(&self) -> Result<String> {
+        let mut out = String::new();
+        for table in [
+            "organisation",
+            "assessment",
+            "respondent",
+            "answer",
+            "consensus",
+            "answer_note",
+            "target_override",
+            "setting",
+        ] {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))?;
+            let cols = stmt.column_count();
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let mut line = vec![table.to_string()];
+                for i in 0..cols {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    line.push(format!("{v:?}"));
+                }
+                out.push_str(&line.join("|"));
+                out.push('\n');
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn backup_path(path: &Path, version: u32) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "csirt.sqlite3".into());
+    let stamp = time::now_rfc3339().replace(':', "");
+    path.with_file_name(format!("{name}.v{version}-{stamp}.bak"))
+}
+
+fn touch(tx: &Transaction, assessment_id: i64, now: &str) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE assessment SET updated_at = ?2 WHERE id = ?1",
+        params![assessment_id, now],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NoAssessment(assessment_id));
+    }
+    Ok(())
+}
+
+fn save_note_tx(
+    tx: &Transaction,
+    respondent_id: i64,
+    item_id: &str,
+    comment: Option<&str>,
+    evidence: Option<&str>,
+    now: &str,
+) -> Result<()> {
+    let (comment, evidence) = (non_empty(comment), non_empty(evidence));
+    if comment.is_none() && evidence.is_none() {
+        tx.execute(
+            "DELETE FROM answer_note WHERE respondent_id = ?1 AND item_id = ?2",
+            params![respondent_id, item_id],
+        )?;
+    } else {
+        tx.execute(
+            "INSERT INTO answer_note (respondent_id, item_id, comment, evidence, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (respondent_id, item_id) DO UPDATE
+             SET comment = excluded.comment, evidence = excluded.evidence,
+                 updated_at = excluded.updated_at",
+            params![respondent_id, item_id, comment, evidence, now],
+        )?;
+    }
+    Ok(())
+}
+
+fn insert_assessment(
+    tx: &Transaction,
+    organisation_id: i64,
+    q: &Questionnaire,
+    date: Option<&str>,
+    language: Lang,
+    status: Status,
+) -> Result<i64> {
+    let exists: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM organisation WHERE id = ?1",
+            [organisation_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if exists.is_none() {
+        return Err(StoreError::NoOrganisation(organisation_id));
+    }
+    let now = time::now_rfc3339();
+    let date = date.map(str::to_string).unwrap_or_else(time::today);
+    tx.execute(
+        "INSERT INTO assessment (organisation_id, questionnaire_id, questionnaire_version, date,
+                                 status, language, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            organisation_id,
+            q.id,
+            q.version,
+            date,
+            status_str(status),
+            language.code(),
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO respondent (assessment_id, name, role, is_default, created_at)
+         VALUES (?1, '', NULL, 1, ?2)",
+        params![id, now],
+    )?;
+    Ok(id)
+}
+
+/// Where the database lives when neither `--db` nor `CSIRT_DB` says otherwise.
+pub fn default_db_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("csirt.sqlite3")
+}

@@ -1,0 +1,403 @@
+//! The store against real on-disk SQLite files: migrations, refusals that leave files untouched,
+//! every kind of row, and a lossless export/import round trip.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use csirt_model::{builtin, Answer, Assessment, Lang, Organisation, QuestionnaireSet, Status};
+use csirt_store::{migrate, Store, StoreError};
+use rusqlite::Connection;
+use std::path::Path;
+
+fn set() -> QuestionnaireSet {
+    builtin().unwrap()
+}
+
+fn org(name: &str) -> Organisation {
+    Organisation {
+        name: name.into(),
+        sector: Some("製造業".into()),
+        size: Some("3,000".into()),
+        csirt_form: Some("distributed".into()),
+    }
+}
+
+fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn migrations_apply_from_scratch_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/csirt.sqlite3");
+    let store = Store::open(&path).unwrap();
+    assert!(path.exists());
+    assert_eq!(store.schema_version().unwrap(), migrate::latest_version());
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(app, migrate::APPLICATION_ID);
+    // Reopening an up-to-date database is a no-op.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrate::latest_version());
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    {
+        let store = Store::open(&path).unwrap();
+        store.add_organisation(&org("A")).unwrap();
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(
+        matches!(err, StoreError::NewerSchema { found: 99, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer version"));
+    assert_eq!(bytes(&path), before, "the file must be left untouched");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite3");
+    let junk = b"This is a spreadsheet, not a database.\n".repeat(200);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+    assert_eq!(bytes(&path), junk);
+    assert!(!dir.path().join("notes.sqlite3-wal").exists());
+}
+
+#[test]
+fn another_applications_database_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite3");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT);")
+            .unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(matches!(err, StoreError::ForeignDatabase { .. }), "{err}");
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn a_corrupt_database_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let s = set();
+        for i in 0..40 {
+            let o = store.add_organisation(&org(&format!("Org {i}"))).unwrap();
+            store
+                .create_assessment(o, &s.questionnaire, Some("2026-01-01"), Lang::Ja)
+                .unwrap();
+        }
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    // Scribble over the middle of the file (past the header page).
+    let mut data = bytes(&path);
+    assert!(data.len() > 8192);
+    for b in &mut data[4096 + 100..4096 + 1800] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &data).unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(
+        matches!(
+            err,
+            StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }
+        ),
+        "{err}"
+    );
+    assert_eq!(bytes(&path), data);
+}
+
+#[test]
+fn an_older_database_is_backed_up_before_migrating() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    {
+        // A database of ours at schema 0 that already holds a table of its own.
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", migrate::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE legacy_note (text TEXT); INSERT INTO legacy_note VALUES ('keep me');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrate::latest_version());
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".bak"))
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup before the migration");
+    let conn = Connection::open(backups[0].path()).unwrap();
+    let kept: String = conn
+        .query_row("SELECT text FROM legacy_note", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, "keep me");
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 0);
+}
+
+#[test]
+fn organisations_and_their_assessment_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let a = store.add_organisation(&org("Alpha")).unwrap();
+    let b = store.add_organisation(&org("Beta")).unwrap();
+    for date in ["2024-04-01", "2025-04-01", "2026-04-01"] {
+        store
+            .create_assessment(a, &s.questionnaire, Some(date), Lang::Ja)
+            .unwrap();
+    }
+    store
+        .create_assessment(b, &s.questionnaire, None, Lang::En)
+        .unwrap();
+    let history = store.list_assessments(Some(a)).unwrap();
+    let dates: Vec<&str> = history.iter().map(|h| h.date.as_str()).collect();
+    assert_eq!(dates, ["2026-04-01", "2025-04-01", "2024-04-01"]);
+    let orgs = store.list_organisations().unwrap();
+    assert_eq!(
+        orgs.iter().map(|o| o.assessments).collect::<Vec<_>>(),
+        [3, 1]
+    );
+
+    store
+        .update_organisation(
+            a,
+            &Organisation {
+                name: "Alpha Holdings".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(store.organisation(a).unwrap().name, "Alpha Holdings");
+    assert!(store.add_organisation(&org("  ")).is_err());
+
+    store.delete_organisation(a).unwrap();
+    assert!(store.list_assessments(Some(a)).unwrap().is_empty());
+    assert_eq!(store.list_assessments(None).unwrap().len(), 1);
+    assert!(matches!(
+        store.create_assessment(999, &s.questionnaire, None, Lang::Ja),
+        Err(StoreError::NoOrganisation(999))
+    ));
+}
+
+/// An assessment using every answer type, other-text, comments, evidence and targets.
+fn full_assessment() -> Assessment {
+    let text = r#"{
+      "format": "csirt-assessment/1",
+      "questionnaire": "jpcert-2015",
+      "questionnaire_version": "2015.1",
+      "organisation": {"name": "Round Trip K.K.", "sector": "金融", "size": "800", "csirt_form": "integrated"},
+      "date": "2026-05-01",
+      "language": "en",
+      "status": "final",
+      "answers": {
+        "1.1": "j", "1.2": ["a", "h", "j"], "1.5": "2019-10", "1.6": "2020-04",
+        "2.8": "b", "2.9.a": "in-house", "2.9.d": "outsourced", "2.9.m": "none", "2.9.w": "脆弱性診断",
+        "2.11": "c", "3.3": 12, "3.5": "b", "5.1": "a", "6.2": "d"
+      },
+      "other": {"1.1": "調査研究部門", "1.2": "経理部"},
+      "comments": {"2.8": "停止は CIO 判断", "4.4": "not yet answered, but noted"},
+      "evidence": {"2.11": "Incident classification v2.pdf"},
+      "targets": {"2.11": "a", "6.2": "b"}
+    }"#;
+    csirt_model::assessment::parse(text.as_bytes()).unwrap()
+}
+
+#[test]
+fn export_then_import_is_lossless_for_every_answer_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let mut original = full_assessment();
+    original.sort_by_questionnaire(q);
+
+    let mut first = Store::open(&dir.path().join("first.sqlite3")).unwrap();
+    let id = first.import(q, &original, None).unwrap();
+    let exported = first.load_assessment(q, id).unwrap();
+    assert_eq!(exported, original);
+
+    // Through the file format and into a second, fresh database.
+    let json = exported.to_json_pretty();
+    let reparsed = csirt_model::assessment::parse(json.as_bytes()).unwrap();
+    let mut second = Store::open(&dir.path().join("second.sqlite3")).unwrap();
+    let id2 = second.import(q, &reparsed, None).unwrap();
+    assert_eq!(second.load_assessment(q, id2).unwrap(), original);
+}
+
+#[test]
+fn answers_autosave_change_and_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let s = set();
+    let q = &s.questionnaire;
+    let id;
+    {
+        let mut store = Store::open(&path).unwrap();
+        let o = store.add_organisation(&org("Gamma")).unwrap();
+        id = store.create_assessment(o, q, None, Lang::Ja).unwrap();
+        store
+            .save_answer(q, id, None, "4.1", &Answer::Text("d".into()), None)
+            .unwrap();
+        store
+            .save_answer(q, id, None, "4.1", &Answer::Text("b".into()), None)
+            .unwrap();
+        store
+            .save_answer(q, id, None, "5.2", &Answer::Text("b".into()), None)
+            .unwrap();
+        store
+            .save_note(
+                q,
+                id,
+                None,
+                "5.2",
+                Some("spreadsheet"),
+                Some("tracker.xlsx"),
+            )
+            .unwrap();
+        store.clear_answer(id, None, "5.2").unwrap();
+        store.set_target(q, id, "4.1", Some("a")).unwrap();
+        store.set_status(id, Status::Final).unwrap();
+    }
+    // Reopen: everything saved is there; "not answered" stays distinct from "no".
+    let store = Store::open(&path).unwrap();
+    let a = store.load_assessment(q, id).unwrap();
+    assert_eq!(a.answers.get("4.1"), Some(&Answer::Text("b".into())));
+    assert_eq!(a.answers.get("5.2"), None);
+    assert_eq!(
+        a.comments.get("5.2").map(String::as_str),
+        Some("spreadsheet")
+    );
+    assert_eq!(
+        a.evidence.get("5.2").map(String::as_str),
+        Some("tracker.xlsx")
+    );
+    assert_eq!(a.targets.get("4.1").map(String::as_str), Some("a"));
+    assert_eq!(a.status, Status::Final);
+}
+
+#[test]
+fn bad_answers_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let o = store.add_organisation(&org("Delta")).unwrap();
+    let id = store.create_assessment(o, q, None, Lang::Ja).unwrap();
+    store
+        .save_answer(q, id, None, "2.8", &Answer::Text("a".into()), None)
+        .unwrap();
+    let before = store.dump().unwrap();
+    let bad: Vec<(&str, Answer, Option<&str>)> = vec![
+        ("2.8", Answer::Text("z".into()), None),
+        ("9.9", Answer::Text("a".into()), None),
+        ("3.3", Answer::Text("seven".into()), None),
+        ("1.2", Answer::Keys(vec!["a".into(), "a".into()]), None),
+        ("1.5", Answer::Text("2019-13".into()), None),
+        ("2.9.a", Answer::Text("sometimes".into()), None),
+        ("2.9", Answer::Text("a".into()), None),
+        (
+            "1.1",
+            Answer::Text("a".into()),
+            Some("free text without other"),
+        ),
+    ];
+    for (item, answer, other) in bad {
+        let r = store.save_answer(q, id, None, item, &answer, other);
+        assert!(
+            matches!(r, Err(StoreError::InvalidAnswer { .. })),
+            "{item}: {r:?}"
+        );
+    }
+    assert!(store
+        .save_answer(q, 12345, None, "2.8", &Answer::Text("b".into()), None)
+        .is_err());
+    assert!(store
+        .save_answer(q, id, Some(777), "2.8", &Answer::Text("b".into()), None)
+        .is_err());
+    assert!(store.set_target(q, id, "1.1", Some("a")).is_err());
+    assert_eq!(store.dump().unwrap(), before);
+}
+
+#[test]
+fn consensus_wins_over_the_default_respondent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let o = store.add_organisation(&org("Epsilon")).unwrap();
+    let id = store.create_assessment(o, q, None, Lang::Ja).unwrap();
+    let legal = store.add_respondent(id, "Legal", Some("legal")).unwrap();
+    store
+        .save_answer(q, id, None, "4.3", &Answer::Text("e".into()), None)
+        .unwrap();
+    store
+        .save_answer(q, id, Some(legal), "4.3", &Answer::Text("b".into()), None)
+        .unwrap();
+    assert_eq!(store.list_respondents(id).unwrap().len(), 2);
+    let a = store.load_assessment(q, id).unwrap();
+    assert_eq!(a.answers.get("4.3"), Some(&Answer::Text("e".into())));
+    store
+        .set_consensus(
+            q,
+            id,
+            "4.3",
+            Some(&Answer::Text("c".into())),
+            None,
+            Some("agreed in workshop"),
+        )
+        .unwrap();
+    let a = store.load_assessment(q, id).unwrap();
+    assert_eq!(a.answers.get("4.3"), Some(&Answer::Text("c".into())));
+    store.set_consensus(q, id, "4.3", None, None, None).unwrap();
+    let a = store.load_assessment(q, id).unwrap();
+    assert_eq!(a.answers.get("4.3"), Some(&Answer::Text("e".into())));
+}
+
+#[test]
+fn backup_copies_a_consistent_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let id = store
+        .import(&s.questionnaire, &full_assessment(), None)
+        .unwrap();
+    let copy = dir.path().join("copy.sqlite3");
+    store.backup_to(&copy).unwrap();
+    let restored = Store::open(&copy).unwrap();
+    assert_eq!(restored.integrity_check().unwrap(), "ok");
+    assert_eq!(
+        restored.load_assessment(&s.questionnaire, id).unwrap(),
+        store.load_assessment(&s.questionnaire, id).unwrap()
+    );
+}

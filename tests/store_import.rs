@@ -1,0 +1,212 @@
+//! Importing assessment files through the `csirt` command: a table of malformed files, each with
+//! its expected error and an unchanged store, and export → import → score giving identical output.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{stderr, stdout};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn csirt_db(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csirt"))
+        .args(args)
+        .env("CSIRT_DB", db)
+        .env_remove("CSIRT_QUESTIONNAIRES")
+        .output()
+        .expect("run csirt")
+}
+
+fn dump(db: &Path) -> String {
+    csirt_store::Store::open(db).unwrap().dump().unwrap()
+}
+
+const HEAD: &str = r#""format":"csirt-assessment/1","questionnaire":"jpcert-2015","organisation":{"name":"Bad Import K.K."}"#;
+
+fn file(body: &str) -> Vec<u8> {
+    format!("{{{HEAD},{body}}}").into_bytes()
+}
+
+#[test]
+fn malformed_imports_are_refused_with_a_clear_error_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    // A store with something in it, so "unchanged" means something.
+    let demo = dir.path().join("demo.json");
+    std::fs::write(&demo, csirt_db(&db, &["demo"]).stdout).unwrap();
+    assert!(
+        csirt_db(&db, &["assessment", "import", demo.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let before = dump(&db);
+
+    let mut too_big = file(r#""answers":{"2.8":"b"}"#);
+    too_big.splice(1..1, std::iter::repeat_n(b' ', 10 * 1024 * 1024 + 1));
+
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "unknown questionnaire",
+            br#"{"format":"csirt-assessment/1","questionnaire":"iso-27035","organisation":{"name":"X"},"answers":{}}"#.to_vec(),
+            "unknown questionnaire \"iso-27035\"",
+        ),
+        ("unknown item", file(r#""answers":{"8.1":"a"}"#), "item 8.1: no such item"),
+        ("option key not in the item", file(r#""answers":{"2.8":"d"}"#), "item 2.8: \"d\" is not an option"),
+        ("wrong type", file(r#""answers":{"2.8":3}"#), "item 2.8: a single item cannot take a number"),
+        ("duplicate entry", file(r#""answers":{"2.8":"a","2.8":"b"}"#), "duplicate entry for item \"2.8\""),
+        ("over 10 MB", too_big, "limited to 10 MB"),
+        ("invalid UTF-8", b"{\"format\":\"csirt-assessment/1\",\"x\":\"\xff\xfe\"}".to_vec(), "not valid UTF-8"),
+        (
+            "newer format version",
+            br#"{"format":"csirt-assessment/3","questionnaire":"jpcert-2015"}"#.to_vec(),
+            "written by a newer version of the app",
+        ),
+        ("not JSON", b"format: csirt-assessment/1\n".to_vec(), "not valid JSON"),
+        ("unknown field", file(r#""answers":{},"respondent":"me""#), "unknown field `respondent`"),
+        (
+            "missing format",
+            br#"{"questionnaire":"jpcert-2015","organisation":{"name":"X"}}"#.to_vec(),
+            "missing \"format\"",
+        ),
+        (
+            "empty organisation name",
+            br#"{"format":"csirt-assessment/1","questionnaire":"jpcert-2015","organisation":{"name":"  "},"answers":{}}"#.to_vec(),
+            "the organisation needs a name",
+        ),
+        ("bad year-month", file(r#""answers":{"1.5":"2015-13"}"#), "item 1.5: \"2015-13\" is not a year and month"),
+        ("negative team size", file(r#""answers":{"3.3":-4}"#), "item 3.3: -4 is outside the allowed range"),
+        ("repeated option", file(r#""answers":{"1.2":["a","a"]}"#), "item 1.2: option \"a\" is chosen twice"),
+        ("bad service answer", file(r#""answers":{"2.9.b":"yes"}"#), "item 2.9.b: \"yes\" is not a service answer"),
+        ("answer to a heading", file(r#""answers":{"2.9":"a"}"#), "item 2.9: this is a heading"),
+        ("target on an unscored item", file(r#""answers":{},"targets":{"1.1":"a"}"#), "item 1.1: target: only scored items take a target"),
+        (
+            "other text without an other option",
+            file(r#""answers":{"1.1":"a"},"other":{"1.1":"R&D"}"#),
+            "item 1.1: free text is given but no \"other\" option is chosen",
+        ),
+        ("comment on a missing item", file(r#""answers":{},"comments":{"9.1":"x"}"#), "item 9.1: comment for an item that does not exist"),
+    ];
+    assert!(cases.len() >= 12);
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join("bad.json");
+        std::fs::write(&path, &bytes).unwrap();
+        let out = csirt_db(&db, &["assessment", "import", path.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(expected),
+            "{name}: expected {expected:?}, got {err}"
+        );
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert_eq!(dump(&db), before, "{name}: the store changed");
+    }
+}
+
+#[test]
+fn export_import_into_a_fresh_database_scores_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.sqlite3");
+    let second = dir.path().join("second.sqlite3");
+    let demo = dir.path().join("demo.json");
+    std::fs::write(&demo, csirt_db(&first, &["demo", "--lang", "en"]).stdout).unwrap();
+    let id = stdout(&csirt_db(
+        &first,
+        &["assessment", "import", demo.to_str().unwrap()],
+    ));
+    let id = id.trim();
+    let exported = dir.path().join("exported.json");
+    let out = csirt_db(
+        &first,
+        &["assessment", "export", id, "-o", exported.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = csirt_db(
+        &second,
+        &["assessment", "import", exported.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id2 = stdout(&out);
+    let reexported = dir.path().join("reexported.json");
+    let out = csirt_db(
+        &second,
+        &[
+            "assessment",
+            "export",
+            id2.trim(),
+            "-o",
+            reexported.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+
+    let score = |f: &Path| stdout(&csirt_db(&first, &["score", f.to_str().unwrap(), "--json"]));
+    let (a, b, c) = (score(&demo), score(&exported), score(&reexported));
+    assert!(a.contains("\"overall\""));
+    assert_eq!(a, b);
+    assert_eq!(b, c);
+    assert_eq!(
+        std::fs::read_to_string(&exported).unwrap(),
+        std::fs::read_to_string(&reexported).unwrap()
+    );
+}
+
+#[test]
+fn csv_and_xlsx_exports_hold_answers_scores_and_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let demo = dir.path().join("demo.json");
+    std::fs::write(&demo, csirt_db(&db, &["demo", "--lang", "en"]).stdout).unwrap();
+    let id = stdout(&csirt_db(
+        &db,
+        &["assessment", "import", demo.to_str().unwrap()],
+    ));
+    let csv_path = dir.path().join("a.csv");
+    let out = csirt_db(
+        &db,
+        &[
+            "assessment",
+            "export",
+            id.trim(),
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+            "-o",
+            csv_path.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    let csv = csv.trim_start_matches('\u{feff}');
+    let mut lines = csv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("Item,Question,Type,Answer (key),Answer"));
+    let authority = csv.lines().find(|l| l.starts_with("2.8,")).unwrap();
+    // Level 2 of 2, score 100, and 97 % of surveyed teams at or above (12 % + 85 %, exact).
+    assert!(authority.contains(",2,2,100.0,"), "{authority}");
+    assert!(authority.contains("97.0%,exact-percent"), "{authority}");
+
+    let xlsx_path = dir.path().join("a.xlsx");
+    let out = csirt_db(
+        &db,
+        &[
+            "assessment",
+            "export",
+            id.trim(),
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx_path.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&xlsx_path).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("xl/worksheets/sheet2.xml"),
+        "two sheets: answers and gaps"
+    );
+}
