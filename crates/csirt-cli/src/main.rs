@@ -31,6 +31,8 @@ enum CliError {
     Store(#[from] csirt_store::StoreError),
     #[error(transparent)]
     Export(#[from] csirt_export::ExportError),
+    #[error(transparent)]
+    Report(#[from] csirt_report::ReportError),
     #[error("cannot write {path}: {source}")]
     WriteFile {
         path: PathBuf,
@@ -87,6 +89,18 @@ enum Command {
     },
     /// Print the demo assessment (a realistic sample) as an interchange file.
     Demo,
+    /// Write the gap-analysis PDF of an assessment file (or of the demo).
+    Report {
+        /// The assessment interchange file.
+        #[arg(required_unless_present = "demo")]
+        file: Option<PathBuf>,
+        /// Use the demo organisation instead of a file.
+        #[arg(long, conflicts_with = "file")]
+        demo: bool,
+        /// Where to write the PDF.
+        #[arg(short, long, default_value = "report.pdf")]
+        output: PathBuf,
+    },
     /// The database: where it is, backups, integrity.
     Db {
         #[command(subcommand)]
@@ -243,6 +257,31 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Demo => {
             let a = demo::demo_assessment(lang);
             writeln!(out, "{}", a.to_json_pretty())?;
+        }
+        Command::Report { file, demo, output } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let a = match (file, demo) {
+                (Some(f), _) => {
+                    let a = assessment::parse(&read_file(&f)?)?;
+                    assessment::validate(&a, &catalog)?;
+                    a
+                }
+                (None, _) => demo::demo_assessment(lang),
+            };
+            let set = catalog.get(&a.questionnaire)?;
+            let score = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
+            let input = csirt_report::ReportInput {
+                questionnaire: &set.questionnaire,
+                benchmark: set.benchmark.as_deref(),
+                assessment: &a,
+                score: &score,
+            };
+            let pdf = csirt_report::render_pdf(&input, lang)?;
+            std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
+                path: output.clone(),
+                source,
+            })?;
+            writeln!(out, "{} ({} bytes)", output.display(), pdf.len())?;
         }
         Command::Db { command } => {
             let catalog = load_catalog(cli.questionnaires.as_deref())?;

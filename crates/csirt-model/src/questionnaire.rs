@@ -16,6 +16,9 @@ pub const SERVICE_KEYS: [&str; 3] = ["in-house", "outsourced", "none"];
 pub struct ChoiceOption {
     pub key: String,
     pub text: Text,
+    /// A few words for tables and charts, when the full wording is long.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
     /// The maturity level of this answer, when the item is scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<u32>,
@@ -109,6 +112,9 @@ pub struct Item {
     pub area: String,
     pub setup: Vec<String>,
     pub sim3: Vec<String>,
+    /// Items whose gaps come first on the roadmap (the order the survey's chapter 4 implies).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<String>,
     pub weight: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
@@ -234,6 +240,7 @@ fn option_from_raw(o: &RawOption) -> ChoiceOption {
     ChoiceOption {
         key: o.key.clone(),
         text: Text::new(o.ja.clone(), o.en.clone()),
+        short: o.short.clone(),
         level: o.level,
         other: o.other,
     }
@@ -617,6 +624,7 @@ pub(crate) fn compile(
             area: it.area.clone(),
             setup: it.setup.clone(),
             sim3: it.sim3.clone(),
+            after: it.after.clone(),
             weight,
             parent: it.parent.clone(),
             recommendation: it.recommendation.clone(),
@@ -628,6 +636,32 @@ pub(crate) fn compile(
 
     if items.is_empty() {
         problems.push(file.problem_at(0, "the questionnaire has no items".into()));
+    }
+    for spanned in &raw.items {
+        let it = spanned.get_ref();
+        for dep in &it.after {
+            match index.get(dep).map(|&i| &items[i]) {
+                None => problems.push(file.problem_at(
+                    it.id.span().start,
+                    format!(
+                        "item {}: `after` names unknown item {dep:?}",
+                        it.id.get_ref()
+                    ),
+                )),
+                Some(d) if !d.scored => problems.push(file.problem_at(
+                    it.id.span().start,
+                    format!(
+                        "item {}: `after` item {dep} is not scored, so it has no gap",
+                        it.id.get_ref()
+                    ),
+                )),
+                Some(_) if dep == it.id.get_ref() => problems.push(file.problem_at(
+                    it.id.span().start,
+                    format!("item {}: an item cannot come after itself", it.id.get_ref()),
+                )),
+                Some(_) => {}
+            }
+        }
     }
     for a in &areas {
         if !items.iter().any(|i| i.area == a.id) {
@@ -712,6 +746,20 @@ impl Item {
                 }),
             (_, a) => a.display(),
         }
+    }
+
+    /// Like `describe_answer`, but with an option's short label where it has one.
+    pub fn describe_answer_short(
+        &self,
+        answer: &crate::assessment::Answer,
+        lang: crate::text::Lang,
+    ) -> String {
+        if let crate::assessment::Answer::Text(k) = answer {
+            if let Some(short) = self.option(k).and_then(|o| o.short.as_ref()) {
+                return short.get(lang).to_string();
+            }
+        }
+        self.describe_answer(answer, lang)
     }
 }
 

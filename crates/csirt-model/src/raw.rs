@@ -40,6 +40,8 @@ pub struct RawScale {
 #[serde(deny_unknown_fields)]
 pub struct RawOption {
     pub key: String,
+    /// A few words for tables and charts ("approved"); the full wording stays in ja/en.
+    pub short: Option<Text>,
     pub ja: String,
     pub en: String,
     pub level: Option<u32>,
@@ -100,6 +102,9 @@ pub struct RawItem {
     pub setup: Vec<String>,
     #[serde(default)]
     pub sim3: Vec<String>,
+    /// Items whose gaps should be closed before this one's (roadmap order).
+    #[serde(default)]
+    pub after: Vec<String>,
     pub weight: Option<f64>,
     #[serde(default)]
     pub options: Vec<RawOption>,

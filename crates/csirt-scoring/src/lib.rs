@@ -3,8 +3,10 @@
 //! Every function here is pure: the same questionnaire, benchmark and answers give the same
 //! report. The model is documented in `docs/scoring.md`.
 
+mod roadmap;
 mod standing;
 
+pub use roadmap::{roadmap, Phase, Roadmap, RoadmapEntry};
 pub use standing::{at_or_above, common_practice_level, expected_score, Share, Standing};
 
 use csirt_model::{Answer, Assessment, Benchmark, Item, Questionnaire, Text};
@@ -282,8 +284,16 @@ pub fn score(
                 t
             }
         };
+        // At the bottom of the scale every team is "at or above": that says nothing, so no
+        // standing is reported there.
+        let lowest = item
+            .levelled_keys()
+            .iter()
+            .map(|(_, l)| *l)
+            .min()
+            .unwrap_or(0);
         let standing = match (level, benchmark) {
-            (Some(l), Some(b)) => at_or_above(item, b, l),
+            (Some(l), Some(b)) if l > lowest => at_or_above(item, b, l),
             _ => None,
         };
         let gap = level.map(|l| {

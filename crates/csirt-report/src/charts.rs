@@ -1,0 +1,386 @@
+//! The charts, drawn once through plotters: as SVG for the app and as vector shapes with real,
+//! searchable text inside the PDF. Both outputs come from the same drawing functions.
+
+use crate::canvas::{Canvas, PdfBackend};
+use crate::fonts::{self, FAMILY};
+use crate::labels;
+use csirt_model::{Lang, Precision};
+use csirt_scoring::ScoreReport;
+use plotters::coord::Shift;
+use plotters::prelude::{
+    DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea, IntoFont, PathElement,
+    Polygon, RGBColor, Rectangle, SVGBackend, ShapeStyle, Text,
+};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontStyle, TextStyle};
+use std::sync::Once;
+
+const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+const MUTED: RGBColor = RGBColor(0x6b, 0x72, 0x80);
+const GRID: RGBColor = RGBColor(0xd1, 0xd5, 0xdb);
+const ORG: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
+const PEER: RGBColor = RGBColor(0x6b, 0x72, 0x80);
+const PEER_SOFT: RGBColor = RGBColor(0xcb, 0xd0, 0xd8);
+
+/// One axis of the radar: an area's name, the organisation's score and the surveyed teams' range.
+#[derive(Debug, Clone)]
+pub struct RadarAxis {
+    pub label: String,
+    pub score: Option<f64>,
+    pub peers: Option<(f64, f64)>,
+}
+
+/// One bar of a standing chart: the share of surveyed teams at or above the answer's level.
+#[derive(Debug, Clone)]
+pub struct StandingBar {
+    pub label: String,
+    pub low: f64,
+    pub high: f64,
+    pub exact: bool,
+}
+
+pub fn radar_axes(report: &ScoreReport, lang: Lang) -> Vec<RadarAxis> {
+    report
+        .areas
+        .iter()
+        .map(|a| RadarAxis {
+            label: a.name.get(lang).to_string(),
+            score: a.score,
+            peers: a.benchmark.map(|b| (b.low, b.high)),
+        })
+        .collect()
+}
+
+/// Standing bars of the answered items of one area, in questionnaire order.
+pub fn standing_bars(report: &ScoreReport, area: &str) -> Vec<StandingBar> {
+    report
+        .items
+        .iter()
+        .filter(|i| i.area == area)
+        .filter_map(|i| {
+            let st = i.standing.as_ref()?;
+            Some(StandingBar {
+                label: i.id.clone(),
+                low: st.at_or_above.low,
+                high: st.at_or_above.high,
+                exact: st.precision != Precision::Narrative,
+            })
+        })
+        .collect()
+}
+
+fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Registration only fails for a font ab_glyph cannot parse; the PDF path does not use it.
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Normal, fonts::REGULAR_TTF);
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Bold, fonts::BOLD_TTF);
+    });
+}
+
+fn style(size: f64, color: RGBColor, h: HPos, v: VPos, bold: bool) -> TextStyle<'static> {
+    let font = if bold {
+        (FAMILY, size, FontStyle::Bold).into_font()
+    } else {
+        (FAMILY, size).into_font()
+    };
+    font.color(&color).pos(Pos::new(h, v))
+}
+
+type DrawResult<E> = Result<(), DrawingAreaErrorKind<E>>;
+
+/// The radar: grid rings, the surveyed teams' range on each spoke, the organisation's polygon.
+pub fn draw_radar<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    axes: &[RadarAxis],
+    unit: f64,
+    lang: Lang,
+) -> DrawResult<DB::ErrorType> {
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (f64::from(w), f64::from(h));
+    let legend_h = 28.0 * unit;
+    let cx = w / 2.0;
+    let cy = (h - legend_h) / 2.0;
+    let radius = (w.min(h - legend_h) / 2.0 - 34.0 * unit).max(10.0);
+    let n = axes.len().max(3);
+    let at = |i: usize, value: f64| -> (i32, i32) {
+        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
+        let r = radius * value.clamp(0.0, 100.0) / 100.0;
+        (
+            (cx + r * angle.cos()).round() as i32,
+            (cy + r * angle.sin()).round() as i32,
+        )
+    };
+    let thin = ShapeStyle::from(&GRID).stroke_width((0.6 * unit).max(1.0) as u32);
+    for ring in [25.0, 50.0, 75.0, 100.0] {
+        let mut pts: Vec<(i32, i32)> = (0..n).map(|i| at(i, ring)).collect();
+        pts.push(pts[0]);
+        root.draw(&PathElement::new(pts, thin))?;
+    }
+    for ring in [50.0, 100.0] {
+        let (x, y) = at(0, ring);
+        root.draw(&Text::new(
+            format!("{ring:.0}"),
+            (x + (2.0 * unit) as i32, y),
+            style(5.5 * unit, MUTED, HPos::Left, VPos::Center, false),
+        ))?;
+    }
+    for i in 0..n {
+        root.draw(&PathElement::new(vec![at(i, 0.0), at(i, 100.0)], thin))?;
+    }
+    // The surveyed teams' range on each spoke: a wide pale bar, a darker mid-point tick.
+    for (i, a) in axes.iter().enumerate() {
+        if let Some((low, high)) = a.peers {
+            let band = ShapeStyle::from(&PEER_SOFT).stroke_width((7.0 * unit) as u32);
+            root.draw(&PathElement::new(
+                vec![at(i, low), at(i, high.max(low + 1.0))],
+                band,
+            ))?;
+            let mid = (low + high) / 2.0;
+            let tick = ShapeStyle::from(&PEER).filled();
+            let (x, y) = at(i, mid);
+            let d = (2.6 * unit) as i32;
+            root.draw(&Polygon::new(
+                vec![(x, y - d), (x + d, y), (x, y + d), (x - d, y)],
+                tick,
+            ))?;
+        }
+    }
+    let pts: Vec<(i32, i32)> = axes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| at(i, a.score.unwrap_or(0.0)))
+        .collect();
+    root.draw(&Polygon::new(pts.clone(), ORG.mix(0.18).filled()))?;
+    let mut outline = pts.clone();
+    outline.push(pts[0]);
+    root.draw(&PathElement::new(
+        outline,
+        ShapeStyle::from(&ORG).stroke_width((1.6 * unit) as u32),
+    ))?;
+    for (i, a) in axes.iter().enumerate() {
+        if a.score.is_some() {
+            let (x, y) = pts[i];
+            let d = (2.0 * unit) as i32;
+            root.draw(&Rectangle::new(
+                [(x - d, y - d), (x + d, y + d)],
+                ORG.filled(),
+            ))?;
+        }
+    }
+    // Labels just outside each spoke, anchored away from the centre.
+    for (i, a) in axes.iter().enumerate() {
+        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
+        let (dx, dy) = (angle.cos(), angle.sin());
+        let lx = cx + (radius + 8.0 * unit) * dx;
+        let ly = cy + (radius + 8.0 * unit) * dy;
+        let hpos = if dx > 0.3 {
+            HPos::Left
+        } else if dx < -0.3 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
+        let vpos = if dy > 0.3 {
+            VPos::Top
+        } else if dy < -0.3 {
+            VPos::Bottom
+        } else {
+            VPos::Center
+        };
+        let score = a
+            .score
+            .map(|s| format!("{s:.0}"))
+            .unwrap_or_else(|| labels::not_answered(lang).to_string());
+        let line2_offset = match vpos {
+            VPos::Bottom => -9.0 * unit,
+            _ => 9.0 * unit,
+        };
+        let (l1, l2) = if matches!(vpos, VPos::Bottom) {
+            (ly + line2_offset, ly)
+        } else {
+            (ly, ly + line2_offset)
+        };
+        root.draw(&Text::new(
+            a.label.clone(),
+            (lx.round() as i32, l1.round() as i32),
+            style(7.5 * unit, INK, hpos, vpos, true),
+        ))?;
+        root.draw(&Text::new(
+            score,
+            (lx.round() as i32, l2.round() as i32),
+            style(7.0 * unit, ORG, hpos, vpos, false),
+        ))?;
+    }
+    // Legend, one entry per row so it never runs into whatever sits beside the chart.
+    let d = (4.0 * unit) as i32;
+    let x0 = (w * 0.08) as i32;
+    let row1 = (h - legend_h + 8.0 * unit) as i32;
+    let row2 = (h - legend_h + 20.0 * unit) as i32;
+    root.draw(&Rectangle::new(
+        [(x0, row1 - d), (x0 + 2 * d, row1 + d)],
+        ORG.mix(0.5).filled(),
+    ))?;
+    root.draw(&Text::new(
+        labels::legend_organisation(lang).to_string(),
+        (x0 + 3 * d, row1),
+        style(7.0 * unit, INK, HPos::Left, VPos::Center, false),
+    ))?;
+    root.draw(&Rectangle::new(
+        [(x0 - d / 2, row2 - d), (x0 + 5 * d / 2, row2 + d)],
+        PEER_SOFT.filled(),
+    ))?;
+    root.draw(&Polygon::new(
+        vec![
+            (x0 + d, row2 - d / 2),
+            (x0 + 3 * d / 2, row2),
+            (x0 + d, row2 + d / 2),
+            (x0 + d / 2, row2),
+        ],
+        PEER.filled(),
+    ))?;
+    root.draw(&Text::new(
+        labels::legend_peers(lang).to_string(),
+        (x0 + 3 * d, row2),
+        style(7.0 * unit, INK, HPos::Left, VPos::Center, false),
+    ))?;
+    Ok(())
+}
+
+/// Horizontal bars: share of surveyed teams at or above the organisation's answer, 0–100 %.
+/// Exact figures are solid; figures read from the text are hatched and marked "≈".
+pub fn draw_standing<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    bars: &[StandingBar],
+    unit: f64,
+) -> DrawResult<DB::ErrorType> {
+    let (w, _) = root.dim_in_pixel();
+    let w = f64::from(w);
+    let label_w = 34.0 * unit;
+    let value_w = 50.0 * unit;
+    let plot_w = (w - label_w - value_w).max(10.0);
+    let row_h = 13.0 * unit;
+    let bar_h = 8.0 * unit;
+    let x_at = |v: f64| (label_w + plot_w * v.clamp(0.0, 100.0) / 100.0).round() as i32;
+    for (i, b) in bars.iter().enumerate() {
+        let top = i as f64 * row_h + (row_h - bar_h) / 2.0;
+        let (y0, y1) = (top.round() as i32, (top + bar_h).round() as i32);
+        root.draw(&Rectangle::new(
+            [(x_at(0.0), y0), (x_at(100.0), y1)],
+            PEER_SOFT.mix(0.6).filled(),
+        ))?;
+        if b.exact {
+            root.draw(&Rectangle::new(
+                [(x_at(0.0), y0), (x_at(b.low), y1)],
+                ORG.filled(),
+            ))?;
+        } else {
+            root.draw(&Rectangle::new(
+                [(x_at(0.0), y0), (x_at(b.low), y1)],
+                ORG.mix(0.45).filled(),
+            ))?;
+            // Hatching marks an approximate share.
+            let step = (4.0 * unit) as i32;
+            let mut x = x_at(0.0);
+            while x < x_at(b.low) {
+                let x2 = (x + (y1 - y0)).min(x_at(b.low));
+                root.draw(&PathElement::new(
+                    vec![(x, y1), (x2, y1 - (x2 - x))],
+                    ShapeStyle::from(&ORG).stroke_width((0.6 * unit).max(1.0) as u32),
+                ))?;
+                x += step;
+            }
+        }
+        if b.high > b.low + 0.5 {
+            // The part the source leaves open: possible, not certain.
+            root.draw(&Rectangle::new(
+                [(x_at(b.low), y0), (x_at(b.high), y1)],
+                ShapeStyle::from(&ORG).stroke_width((0.6 * unit).max(1.0) as u32),
+            ))?;
+        }
+        let cy = (top + bar_h / 2.0).round() as i32;
+        root.draw(&Text::new(
+            b.label.clone(),
+            (0, cy),
+            style(7.0 * unit, INK, HPos::Left, VPos::Center, true),
+        ))?;
+        let value = if (b.high - b.low).abs() < 0.05 {
+            format!("{}{:.0}%", if b.exact { "" } else { "≈" }, b.low)
+        } else {
+            format!("{:.0}–{:.0}%", b.low, b.high)
+        };
+        root.draw(&Text::new(
+            value,
+            ((label_w + plot_w + 4.0 * unit).round() as i32, cy),
+            style(7.0 * unit, INK, HPos::Left, VPos::Center, false),
+        ))?;
+    }
+    // Axis ticks under the bars.
+    let y = (bars.len() as f64 * row_h + 2.0 * unit).round() as i32;
+    for v in [0.0, 50.0, 100.0] {
+        root.draw(&Text::new(
+            format!("{v:.0}%"),
+            (x_at(v), y),
+            style(6.0 * unit, MUTED, HPos::Center, VPos::Top, false),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Height in points a standing chart of `rows` bars needs.
+pub fn standing_height(rows: usize) -> f32 {
+    rows as f32 * 13.0 + 12.0
+}
+
+/// The radar as a standalone SVG document, for the app's dashboard.
+pub fn radar_svg(report: &ScoreReport, lang: Lang) -> String {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (520, 460)).into_drawing_area();
+        // Drawing into a string cannot fail; a failure would leave an empty chart, not a crash.
+        let _ = draw_radar(&root, &radar_axes(report, lang), 1.6, lang);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// The standing bars of one area as SVG, for the app.
+pub fn standing_svg(report: &ScoreReport, area: &str) -> String {
+    register_fonts();
+    let bars = standing_bars(report, area);
+    let mut svg = String::new();
+    {
+        let h = (standing_height(bars.len()) * 1.6) as u32;
+        let root = SVGBackend::with_string(&mut svg, (640, h.max(20))).into_drawing_area();
+        let _ = draw_standing(&root, &bars, 1.6);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// Draws the radar into a region of a PDF page.
+pub fn radar_pdf(
+    canvas: &mut Canvas,
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+    report: &ScoreReport,
+    lang: Lang,
+) {
+    let root = PdfBackend::new(canvas, x, y, w, h).into_drawing_area();
+    let _ = draw_radar(
+        &root,
+        &radar_axes(report, lang),
+        f64::from(crate::canvas::CHART_SCALE),
+        lang,
+    );
+}
+
+/// Draws standing bars into a region of a PDF page.
+pub fn standing_pdf(canvas: &mut Canvas, x: f32, y: f32, w: f32, bars: &[StandingBar]) {
+    let h = standing_height(bars.len());
+    let root = PdfBackend::new(canvas, x, y, w, h).into_drawing_area();
+    let _ = draw_standing(&root, bars, f64::from(crate::canvas::CHART_SCALE));
+}
