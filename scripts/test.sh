@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 need_pkgs=()
 command -v cc >/dev/null || need_pkgs+=(build-essential)
 command -v pkg-config >/dev/null || need_pkgs+=(pkg-config)
+# pdftotext, pdffonts and pdfinfo read the generated reports back in the report tests.
+command -v pdftotext >/dev/null || need_pkgs+=(poppler-utils)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
@@ -24,8 +26,9 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 echo "== format"
 cargo fmt --all --check
 echo "== lints"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+# The default members: every core crate, the CLI and the tests (not the WebKit-based app).
+cargo clippy --all-targets --locked -- -D warnings
 echo "== data"
 cargo run --quiet --locked --bin csirt -- validate questionnaires/jpcert-2015
 echo "== tests"
-cargo test --workspace --locked
+cargo test --locked
