@@ -19,12 +19,12 @@ fn csirt(db: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-/// The item and value the stress writer saves as its `n`th answer.
-fn nth_save(n: u64) -> (&'static str, Answer) {
+/// What the stress writer saves as its `n`th save: (item, is_comment, value).
+fn nth_save(n: u64) -> (&'static str, bool, Answer) {
     match n % 3 {
-        0 => ("3.3", Answer::Number(n.into())),
-        1 => ("3.2", Answer::Number(n.into())),
-        _ => ("2.9.w", Answer::Text(format!("n{n}"))),
+        0 => ("2.9.w", false, Answer::Text(format!("n{n}"))),
+        1 => ("2.8", true, Answer::Text(format!("n{n}"))),
+        _ => ("3.3", false, Answer::Number((n % 10_000).into())),
     }
 }
 
@@ -61,6 +61,7 @@ fn sigkill_during_autosave_loses_no_saved_answer() {
     let mut rng = Lcg(seed);
     let started = Instant::now();
     let mut total_acked = 0u64;
+    let child_log = dir.path().join("writer.log");
     let mut next_start = 0u64;
     let mut all_acked: std::collections::BTreeSet<u64> = std::collections::BTreeSet::new();
     let mut in_flight: std::collections::BTreeSet<u64> = std::collections::BTreeSet::new();
@@ -71,7 +72,7 @@ fn sigkill_during_autosave_loses_no_saved_answer() {
             .arg(next_start.to_string())
             .env("CSIRT_DB", &db)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::from(std::fs::File::create(&child_log).unwrap()))
             .spawn()
             .unwrap();
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -97,7 +98,12 @@ fn sigkill_during_autosave_loses_no_saved_answer() {
             }
         }
         total_acked += acked.len() as u64;
-        let last = *acked.last().expect("at least one save returned");
+        let Some(&last) = acked.last() else {
+            panic!(
+                "iteration {iteration}: the writer saved nothing; its stderr: {}",
+                std::fs::read_to_string(&child_log).unwrap_or_default()
+            );
+        };
         // Skip past the one save that may have been in flight.
         next_start = last + 2;
 
@@ -116,12 +122,17 @@ fn sigkill_during_autosave_loses_no_saved_answer() {
             let Some(&acked_n) = all_acked.iter().rev().find(|n| *n % 3 == class) else {
                 continue;
             };
-            let (item, acked_value) = nth_save(acked_n);
-            let stored = a.answers.get(item);
+            let (item, is_comment, acked_value) = nth_save(acked_n);
+            let stored = if is_comment {
+                a.comments.get(item).map(|c| Answer::Text(c.clone()))
+            } else {
+                a.answers.get(item).cloned()
+            };
+            let stored = stored.as_ref();
             let ok = stored == Some(&acked_value)
                 || in_flight
                     .iter()
-                    .any(|m| *m % 3 == class && *m > acked_n && stored == Some(&nth_save(*m).1));
+                    .any(|m| *m % 3 == class && *m > acked_n && stored == Some(&nth_save(*m).2));
             assert!(
                 ok,
                 "iteration {iteration} (seed {seed}): item {item} holds {stored:?}, \

@@ -152,15 +152,30 @@ pub fn db(
             let row = store.assessment(assessment)?;
             let set = catalog.get(&row.questionnaire_id)?;
             let q = &set.questionnaire;
-            // Three items of different types; the value is the counter, so a reader can tell
-            // which save came last.
+            // An answer of text, a comment and an answer of number type; the value carries the
+            // counter, so a reader can tell which save came last.
             for n in (start..).take(usize::try_from(count).unwrap_or(usize::MAX)) {
-                let (item, answer) = match n % 3 {
-                    0 => ("3.3", Answer::Number(serde_json::Number::from(n))),
-                    1 => ("3.2", Answer::Number(serde_json::Number::from(n))),
-                    _ => ("2.9.w", Answer::Text(format!("n{n}"))),
-                };
-                store.save_answer(q, assessment, None, item, &answer, None)?;
+                match n % 3 {
+                    0 => store.save_answer(
+                        q,
+                        assessment,
+                        None,
+                        "2.9.w",
+                        &Answer::Text(format!("n{n}")),
+                        None,
+                    )?,
+                    1 => {
+                        store.save_note(q, assessment, None, "2.8", Some(&format!("n{n}")), None)?
+                    }
+                    _ => store.save_answer(
+                        q,
+                        assessment,
+                        None,
+                        "3.3",
+                        &Answer::Number(serde_json::Number::from(n % 10_000)),
+                        None,
+                    )?,
+                }
                 writeln!(out, "{n}")?;
                 out.flush()?;
             }
