@@ -100,6 +100,9 @@ enum Command {
         /// Where to write the PDF.
         #[arg(short, long, default_value = "report.pdf")]
         output: PathBuf,
+        /// Write the same content as one HTML page instead of a PDF.
+        #[arg(long)]
+        html: bool,
     },
     /// The database: where it is, backups, integrity.
     Db {
@@ -258,7 +261,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             let a = demo::demo_assessment(lang);
             writeln!(out, "{}", a.to_json_pretty())?;
         }
-        Command::Report { file, demo, output } => {
+        Command::Report {
+            file,
+            demo,
+            output,
+            html,
+        } => {
             let catalog = load_catalog(cli.questionnaires.as_deref())?;
             let a = match (file, demo) {
                 (Some(f), _) => {
@@ -276,7 +284,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 assessment: &a,
                 score: &score,
             };
-            let pdf = csirt_report::render_pdf(&input, lang)?;
+            let pdf = if html {
+                csirt_report::html::render_html(&input, lang).into_bytes()
+            } else {
+                csirt_report::render_pdf(&input, lang)?
+            };
             std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
                 path: output.clone(),
                 source,

@@ -49,18 +49,38 @@ fn break_points(text: &str) -> Vec<usize> {
     points
 }
 
+/// Widths of every prefix of `text`, indexed by byte offset (only char boundaries are filled).
+fn prefix_widths(text: &str, size: f32, weight: Weight) -> Vec<f32> {
+    let mut out = vec![0.0; text.len() + 1];
+    let Some(m) = fonts::metrics(weight) else {
+        return out;
+    };
+    let mut acc = 0.0;
+    for (i, c) in text.char_indices() {
+        out[i] = acc;
+        acc += m.char_width(c, size);
+    }
+    out[text.len()] = acc;
+    out
+}
+
 fn wrap_paragraph(text: &str, max_width: f32, size: f32, weight: Weight, out: &mut Vec<String>) {
     let points = break_points(text);
+    let prefix = prefix_widths(text, size, weight);
+    // Width of text[a..b] without its trailing spaces, from the prefix sums.
+    let seg_width = |a: usize, b: usize| -> f32 {
+        let trimmed = a + text[a..b].trim_end().len();
+        prefix[trimmed] - prefix[a]
+    };
     let mut start = 0;
     let mut last_fit: Option<usize> = None;
     let mut i = 0;
     loop {
         let candidate = points.get(i).copied().unwrap_or(text.len());
-        let segment = text[start..candidate].trim_end();
-        if width(segment, size, weight) <= max_width {
+        if seg_width(start, candidate) <= max_width {
             last_fit = Some(candidate);
             if candidate == text.len() {
-                out.push(segment.to_string());
+                out.push(text[start..candidate].trim_end().to_string());
                 return;
             }
             i += 1;
@@ -80,7 +100,7 @@ fn wrap_paragraph(text: &str, max_width: f32, size: f32, weight: Weight, out: &m
                 let mut end = start;
                 for (off, c) in text[start..].char_indices() {
                     let next = start + off + c.len_utf8();
-                    if width(&text[start..next], size, weight) > max_width && end > start {
+                    if prefix[next] - prefix[start] > max_width && end > start {
                         break;
                     }
                     end = next;

@@ -6,6 +6,7 @@ pub mod charts;
 mod document;
 mod flow;
 pub mod fonts;
+pub mod html;
 mod labels;
 pub mod layout;
 
