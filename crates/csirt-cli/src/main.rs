@@ -1,5 +1,6 @@
 //! `csirt`: the headless command line over the core crates, for batch work, scripts and tests.
 
+mod batch;
 mod human;
 mod storage;
 
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, thiserror::Error)]
-enum CliError {
+pub(crate) enum CliError {
     #[error(transparent)]
     Model(#[from] ModelError),
     #[error(transparent)]
@@ -33,6 +34,8 @@ enum CliError {
     Export(#[from] csirt_export::ExportError),
     #[error(transparent)]
     Report(#[from] csirt_report::ReportError),
+    #[error(transparent)]
+    Crypto(#[from] csirt_export::encrypt::CryptoError),
     #[error("cannot write {path}: {source}")]
     WriteFile {
         path: PathBuf,
@@ -44,6 +47,8 @@ enum CliError {
     Integrity(String),
     #[error("{0}")]
     BadValue(String),
+    #[error("{failed} of {total} reports failed")]
+    BatchFailed { failed: usize, total: usize },
 }
 
 #[derive(Parser, Debug)]
@@ -89,14 +94,18 @@ enum Command {
     },
     /// Print the demo assessment (a realistic sample) as an interchange file.
     Demo,
-    /// Write the gap-analysis PDF of an assessment file (or of the demo).
+    /// Write the gap-analysis PDF of an assessment file (or of the demo, or of every file in a
+    /// folder).
     Report {
         /// The assessment interchange file.
-        #[arg(required_unless_present = "demo")]
+        #[arg(required_unless_present_any = ["demo", "all"])]
         file: Option<PathBuf>,
         /// Use the demo organisation instead of a file.
-        #[arg(long, conflicts_with = "file")]
+        #[arg(long, conflicts_with_all = ["file", "all"])]
         demo: bool,
+        /// Render one PDF per *.json in this folder, beside each file, with a progress bar.
+        #[arg(long, conflicts_with = "file")]
+        all: Option<PathBuf>,
         /// Where to write the PDF.
         #[arg(short, long, default_value = "report.pdf")]
         output: PathBuf,
@@ -262,10 +271,19 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             writeln!(out, "{}", a.to_json_pretty())?;
         }
         Command::Report {
+            all: Some(dir),
+            html,
+            ..
+        } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            batch::report_all(&dir, &catalog, lang, html, out)?;
+        }
+        Command::Report {
             file,
             demo,
             output,
             html,
+            ..
         } => {
             let catalog = load_catalog(cli.questionnaires.as_deref())?;
             let a = match (file, demo) {
@@ -301,8 +319,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             storage::db(command, &path, &catalog, out)?;
         }
         Command::Org { command } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref())?;
             let path = storage::db_path(cli.db.as_deref())?;
-            storage::org(command, &path, out)?;
+            storage::org(command, &path, &catalog, lang, out)?;
         }
         Command::Assessment { command } => {
             let catalog = load_catalog(cli.questionnaires.as_deref())?;

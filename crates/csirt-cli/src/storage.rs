@@ -49,6 +49,12 @@ pub enum OrgCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Scores of an organisation's assessments over time, and what changed since the last one.
+    Trend {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -100,13 +106,69 @@ pub enum AssessmentCommand {
         format: ExportFormat,
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Encrypt the interchange file with a passphrase (age, scrypt): from
+        /// --passphrase-file or $CSIRT_PASSPHRASE.
+        #[arg(long)]
+        encrypt: bool,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
     },
-    /// Import an interchange file. Everything is validated before anything is written.
+    /// Import an interchange file (plain or encrypted). Everything is validated before anything
+    /// is written.
     Import {
         file: PathBuf,
         /// Attach to this organisation instead of matching by name.
         #[arg(long)]
         org: Option<i64>,
+        /// Add the file's answers as a new respondent of this assessment (a workshop
+        /// participant who answered on their own machine).
+        #[arg(long, requires = "respondent")]
+        into: Option<i64>,
+        /// The respondent's name, with --into.
+        #[arg(long)]
+        respondent: Option<String>,
+        /// The respondent's role (CSIRT lead, IT operations, legal, PR…).
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Add a workshop respondent; prints its id (use it with `answer --respondent`).
+    AddRespondent {
+        id: i64,
+        name: String,
+        #[arg(long)]
+        role: Option<String>,
+    },
+    /// The workshop's disagreements, most disputed first: the facilitator's agenda.
+    Divergence {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the answer the workshop agreed on, with a note.
+    Consensus {
+        id: i64,
+        item: String,
+        value: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The nearest of the nine teams JPCERT/CC interviewed, and what they do that you do not.
+    Peers {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The PDF of a stored assessment, with the trend over earlier assessments of the same
+    /// organisation and the workshop's disagreements.
+    Report {
+        id: i64,
+        #[arg(short, long, default_value = "report.pdf")]
+        output: PathBuf,
+        /// Add the nearest interviewed teams.
+        #[arg(long)]
+        peers: bool,
     },
     /// Mark an assessment final (or draft again).
     Status { id: i64, status: String },
@@ -184,7 +246,56 @@ pub fn db(
     Ok(())
 }
 
-pub fn org(cmd: OrgCommand, path: &Path, out: &mut impl Write) -> Result<(), CliError> {
+fn passphrase(file: Option<&Path>) -> Result<String, CliError> {
+    match file {
+        Some(f) => {
+            let text = std::fs::read_to_string(f).map_err(|source| CliError::Read {
+                path: f.to_path_buf(),
+                source,
+            })?;
+            Ok(text.trim_end_matches(['\n', '\r']).to_string())
+        }
+        None => std::env::var("CSIRT_PASSPHRASE").map_err(|_| {
+            CliError::BadValue(
+                "a passphrase is needed: pass --passphrase-file <file> or set CSIRT_PASSPHRASE"
+                    .into(),
+            )
+        }),
+    }
+}
+
+/// Scores of every assessment of one organisation up to (and including) `upto`'s date.
+fn history(
+    store: &Store,
+    catalog: &Catalog,
+    org: i64,
+    upto: Option<&str>,
+) -> Result<Vec<csirt_scoring::ScoreReport>, CliError> {
+    let mut reports = Vec::new();
+    for row in store.list_assessments(Some(org))? {
+        if upto.is_some_and(|d| row.date.as_str() > d) {
+            continue;
+        }
+        let Ok(set) = catalog.get(&row.questionnaire_id) else {
+            continue;
+        };
+        let a = store.load_assessment(&set.questionnaire, row.id)?;
+        reports.push(csirt_scoring::score(
+            &set.questionnaire,
+            set.benchmark.as_deref(),
+            &a,
+        )?);
+    }
+    Ok(reports)
+}
+
+pub fn org(
+    cmd: OrgCommand,
+    path: &Path,
+    catalog: &Catalog,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
     let store = Store::open(path)?;
     match cmd {
         OrgCommand::Add {
@@ -205,6 +316,36 @@ pub fn org(cmd: OrgCommand, path: &Path, out: &mut impl Write) -> Result<(), Cli
             } else {
                 writeln!(out, "{id}")?;
             }
+        }
+        OrgCommand::Trend { id, json } => {
+            store.organisation(id)?;
+            let reports = history(&store, catalog, id, None)?;
+            let refs: Vec<&csirt_scoring::ScoreReport> = reports.iter().collect();
+            let trend = csirt_scoring::trend(&refs);
+            if json {
+                print_json(out, &trend)?;
+            } else {
+                for p in &trend.points {
+                    let overall = p
+                        .overall
+                        .map(|v| format!("{v:.1}"))
+                        .unwrap_or_else(|| "-".into());
+                    writeln!(out, "{}\t{overall}", p.date)?;
+                }
+                for (label, list) in [
+                    ("improved", &trend.improved),
+                    ("regressed", &trend.regressed),
+                ] {
+                    for c in list {
+                        writeln!(
+                            out,
+                            "{label}\t{}\t{} -> {}\t{:+.1}",
+                            c.item, c.from_key, c.to_key, c.delta
+                        )?;
+                    }
+                }
+            }
+            let _ = lang;
         }
         OrgCommand::List { json } => {
             let orgs = store.list_organisations()?;
@@ -315,13 +456,32 @@ pub fn assessment(
             let set = catalog.get(&row.questionnaire_id)?;
             store.save_answer(&set.questionnaire, id, respondent, &item, &answer, None)?;
         }
-        AssessmentCommand::Export { id, format, output } => {
+        AssessmentCommand::Export {
+            id,
+            format,
+            output,
+            encrypt,
+            passphrase_file,
+        } => {
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
             let q = &set.questionnaire;
             let a = store.load_assessment(q, id)?;
             let bytes = match format {
+                ExportFormat::Json if encrypt => {
+                    let pass = passphrase(passphrase_file.as_deref())?;
+                    csirt_export::encrypt::encrypt(
+                        format!("{}\n", a.to_json_pretty()).as_bytes(),
+                        &pass,
+                        csirt_export::encrypt::DEFAULT_WORK_FACTOR,
+                    )?
+                }
+                _ if encrypt => {
+                    return Err(CliError::BadValue(
+                        "--encrypt applies to the interchange file (--format json)".into(),
+                    ))
+                }
                 ExportFormat::Json => format!("{}\n", a.to_json_pretty()).into_bytes(),
                 ExportFormat::Csv | ExportFormat::Xlsx => {
                     let report = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
@@ -333,13 +493,188 @@ pub fn assessment(
             };
             write_output(output.as_deref(), &bytes, out)?;
         }
-        AssessmentCommand::Import { file, org } => {
-            let a = assessment::parse(&read_file(&file)?)?;
+        AssessmentCommand::Import {
+            file,
+            org,
+            into,
+            respondent,
+            role,
+            passphrase_file,
+        } => {
+            let mut bytes = read_file(&file)?;
+            if csirt_export::encrypt::is_encrypted(&bytes) {
+                let pass = passphrase(passphrase_file.as_deref())?;
+                bytes = csirt_export::encrypt::decrypt(&bytes, &pass)?;
+            }
+            let a = assessment::parse(&bytes)?;
             assessment::validate(&a, catalog)?;
             let set = catalog.get(&a.questionnaire)?;
             let mut store = Store::open(path)?;
-            let id = store.import(&set.questionnaire, &a, org)?;
+            let id = match (into, respondent) {
+                (Some(target), Some(name)) => store.import_as_respondent(
+                    &set.questionnaire,
+                    target,
+                    &name,
+                    role.as_deref(),
+                    &a,
+                )?,
+                _ => store.import(&set.questionnaire, &a, org)?,
+            };
             writeln!(out, "{id}")?;
+        }
+        AssessmentCommand::AddRespondent { id, name, role } => {
+            let store = Store::open(path)?;
+            writeln!(out, "{}", store.add_respondent(id, &name, role.as_deref())?)?;
+        }
+        AssessmentCommand::Divergence { id, json } => {
+            let store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            let set = catalog.get(&row.questionnaire_id)?;
+            let sets = store.respondent_answer_sets(id)?;
+            let named: Vec<(String, csirt_model::StrictMap<Answer>)> = sets
+                .into_iter()
+                .filter(|(_, answers)| !answers.is_empty())
+                .map(|(r, answers)| {
+                    (
+                        if r.name.is_empty() {
+                            "(default)".to_string()
+                        } else {
+                            r.name
+                        },
+                        answers,
+                    )
+                })
+                .collect();
+            let respondents: Vec<csirt_scoring::RespondentAnswers> = named
+                .iter()
+                .map(|(name, answers)| csirt_scoring::RespondentAnswers { name, answers })
+                .collect();
+            let div = csirt_scoring::divergence(&set.questionnaire, &respondents);
+            if json {
+                print_json(out, &div)?;
+            } else {
+                for d in div.iter().filter(|d| d.disagreement > 0.0) {
+                    let answers: Vec<String> =
+                        d.answers.iter().map(|(w, a)| format!("{w}={a}")).collect();
+                    writeln!(
+                        out,
+                        "{:.3}\t{}\t{}",
+                        d.disagreement,
+                        d.item,
+                        answers.join("  ")
+                    )?;
+                }
+            }
+        }
+        AssessmentCommand::Consensus {
+            id,
+            item,
+            value,
+            note,
+        } => {
+            let answer: Answer = serde_json::from_str(&value)
+                .map_err(|e| CliError::BadValue(format!("{value:?} is not a JSON answer: {e}")))?;
+            let mut store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            let set = catalog.get(&row.questionnaire_id)?;
+            store.set_consensus(
+                &set.questionnaire,
+                id,
+                &item,
+                Some(&answer),
+                None,
+                note.as_deref(),
+            )?;
+        }
+        AssessmentCommand::Peers { id, json } => {
+            let store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            let set = catalog.get(&row.questionnaire_id)?;
+            let q = &set.questionnaire;
+            let a = store.load_assessment(q, id)?;
+            let report = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
+            let peers = match set.benchmark.as_deref() {
+                Some(b) => csirt_scoring::nearest_peers(q, b, &a, &report),
+                None => Vec::new(),
+            };
+            if json {
+                print_json(out, &peers)?;
+            } else {
+                for p in &peers {
+                    writeln!(
+                        out,
+                        "{:.2}\t{}\t{}",
+                        p.distance,
+                        p.team,
+                        p.organisation.get(lang)
+                    )?;
+                    for pr in p.practices.iter().take(3) {
+                        writeln!(out, "\t§{} [{}] {}", pr.section, pr.item, pr.text.get(lang))?;
+                    }
+                }
+            }
+        }
+        AssessmentCommand::Report { id, output, peers } => {
+            let store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            let set = catalog.get(&row.questionnaire_id)?;
+            let q = &set.questionnaire;
+            let a = store.load_assessment(q, id)?;
+            let score = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
+            let reports = history(&store, catalog, row.organisation_id, Some(&row.date))?;
+            let refs: Vec<&csirt_scoring::ScoreReport> = reports.iter().collect();
+            let trend = csirt_scoring::trend(&refs);
+            let sets = store.respondent_answer_sets(id)?;
+            let named: Vec<(String, csirt_model::StrictMap<Answer>)> = sets
+                .into_iter()
+                .filter(|(_, answers)| !answers.is_empty())
+                .map(|(r, answers)| {
+                    (
+                        if r.name.is_empty() {
+                            "(default)".to_string()
+                        } else {
+                            r.name
+                        },
+                        answers,
+                    )
+                })
+                .collect();
+            let respondents: Vec<csirt_scoring::RespondentAnswers> = named
+                .iter()
+                .map(|(name, answers)| csirt_scoring::RespondentAnswers { name, answers })
+                .collect();
+            let divergence = if respondents.len() > 1 {
+                csirt_scoring::divergence(q, &respondents)
+            } else {
+                Vec::new()
+            };
+            let notes = store.consensus_notes(id)?;
+            let peer_list = match (peers, set.benchmark.as_deref()) {
+                (true, Some(b)) => Some(csirt_scoring::nearest_peers(q, b, &a, &score)),
+                _ => None,
+            };
+            let input = csirt_report::ReportInput {
+                questionnaire: q,
+                benchmark: set.benchmark.as_deref(),
+                assessment: &a,
+                score: &score,
+            };
+            let extras = csirt_report::ReportExtras {
+                divergence: &divergence,
+                consensus_notes: &notes,
+                trend: Some(&trend),
+                peers: peer_list.as_deref(),
+            };
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0);
+            let pdf = csirt_report::render_pdf_with(&input, &extras, lang, now)?;
+            std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
+                path: output.clone(),
+                source,
+            })?;
+            writeln!(out, "{} ({} bytes)", output.display(), pdf.len())?;
         }
         AssessmentCommand::Status { id, status } => {
             let status = match status.as_str() {

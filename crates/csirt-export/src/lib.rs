@@ -1,6 +1,8 @@
 //! Spreadsheet exports of a scored assessment, for consultants who live in Excel: CSV of the
 //! answers, and XLSX with one sheet of answers and one of gaps.
 
+pub mod encrypt;
+
 use csirt_model::{Assessment, ItemKind, Lang, Questionnaire, Text};
 use csirt_scoring::{ScoreReport, Share, Standing};
 

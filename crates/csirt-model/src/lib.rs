@@ -13,7 +13,7 @@ mod source;
 pub mod text;
 
 pub use assessment::{Answer, Assessment, Organisation, Status, StrictMap, ASSESSMENT_FORMAT};
-pub use benchmark::{Benchmark, Bound, Figure, Group, Precision};
+pub use benchmark::{Benchmark, Bound, Figure, Group, Interview, Precision};
 pub use error::{AnswerProblem, ModelError, Problem};
 pub use load::{builtin, load_dir, Catalog, QuestionnaireSet};
 pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};

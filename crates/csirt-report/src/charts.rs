@@ -384,3 +384,157 @@ pub fn standing_pdf(canvas: &mut Canvas, x: f32, y: f32, w: f32, bars: &[Standin
     let root = PdfBackend::new(canvas, x, y, w, h).into_drawing_area();
     let _ = draw_standing(&root, bars, f64::from(crate::canvas::CHART_SCALE));
 }
+
+const SERIES: [RGBColor; 8] = [
+    RGBColor(0x1d, 0x4e, 0xd8),
+    RGBColor(0x15, 0x80, 0x3d),
+    RGBColor(0xd9, 0x77, 0x06),
+    RGBColor(0xb9, 0x1c, 0x1c),
+    RGBColor(0x7c, 0x3a, 0xed),
+    RGBColor(0x0e, 0x74, 0x90),
+    RGBColor(0xbe, 0x18, 0x5d),
+    RGBColor(0x4d, 0x7c, 0x0f),
+];
+
+/// Scores over time: the overall score thick and dark, each area thin and coloured.
+pub fn draw_trend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    trend: &csirt_scoring::Trend,
+    area_names: &[(String, String)],
+    unit: f64,
+    lang: Lang,
+) -> DrawResult<DB::ErrorType> {
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (f64::from(w), f64::from(h));
+    let left = 26.0 * unit;
+    let legend_w = 120.0 * unit;
+    let top = 8.0 * unit;
+    let bottom = h - 18.0 * unit;
+    let right = w - legend_w;
+    let n = trend.points.len().max(1);
+    let x_at = |i: usize| {
+        if n == 1 {
+            (left + right) / 2.0
+        } else {
+            left + (right - left) * i as f64 / (n - 1) as f64
+        }
+    };
+    let y_at = |v: f64| bottom - (bottom - top) * v.clamp(0.0, 100.0) / 100.0;
+    let grid = ShapeStyle::from(&GRID).stroke_width((0.6 * unit).max(1.0) as u32);
+    for v in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let y = y_at(v).round() as i32;
+        root.draw(&PathElement::new(
+            vec![(left as i32, y), (right as i32, y)],
+            grid,
+        ))?;
+        root.draw(&Text::new(
+            format!("{v:.0}"),
+            ((left - 4.0 * unit) as i32, y),
+            style(6.0 * unit, MUTED, HPos::Right, VPos::Center, false),
+        ))?;
+    }
+    for (i, p) in trend.points.iter().enumerate() {
+        root.draw(&Text::new(
+            p.date.clone(),
+            (x_at(i).round() as i32, (bottom + 4.0 * unit) as i32),
+            style(6.5 * unit, INK, HPos::Center, VPos::Top, false),
+        ))?;
+    }
+    let mut series: Vec<(String, Vec<Option<f64>>, RGBColor, f64)> = vec![(
+        l_overall(lang).to_string(),
+        trend.points.iter().map(|p| p.overall).collect(),
+        INK,
+        2.2,
+    )];
+    for (k, (id, name)) in area_names.iter().enumerate() {
+        series.push((
+            name.clone(),
+            trend
+                .points
+                .iter()
+                .map(|p| p.areas.iter().find(|(a, _)| a == id).and_then(|(_, v)| *v))
+                .collect(),
+            SERIES[k % SERIES.len()],
+            1.0,
+        ));
+    }
+    for (k, (name, values, colour, width)) in series.iter().enumerate() {
+        let pts: Vec<(i32, i32)> = values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (x_at(i).round() as i32, y_at(v).round() as i32)))
+            .collect();
+        let line = ShapeStyle::from(colour).stroke_width((width * unit) as u32);
+        if pts.len() > 1 {
+            root.draw(&PathElement::new(pts.clone(), line))?;
+        }
+        let d = (1.6 * unit * width.max(1.0)) as i32;
+        for &(x, y) in &pts {
+            root.draw(&Rectangle::new(
+                [(x - d, y - d), (x + d, y + d)],
+                colour.filled(),
+            ))?;
+        }
+        let ly = (top + k as f64 * 10.0 * unit).round() as i32;
+        let lx = (right + 10.0 * unit) as i32;
+        root.draw(&PathElement::new(
+            vec![(lx, ly), (lx + (10.0 * unit) as i32, ly)],
+            line,
+        ))?;
+        root.draw(&Text::new(
+            name.clone(),
+            (lx + (13.0 * unit) as i32, ly),
+            style(6.5 * unit, INK, HPos::Left, VPos::Center, *width > 1.5),
+        ))?;
+    }
+    Ok(())
+}
+
+fn l_overall(lang: Lang) -> &'static str {
+    labels::l(lang, "総合", "Overall")
+}
+
+fn area_names(q: &csirt_model::Questionnaire, lang: Lang) -> Vec<(String, String)> {
+    q.areas
+        .iter()
+        .map(|a| (a.id.clone(), a.name.get(lang).to_string()))
+        .collect()
+}
+
+/// The trend chart as SVG, for the app.
+pub fn trend_svg(
+    trend: &csirt_scoring::Trend,
+    q: &csirt_model::Questionnaire,
+    lang: Lang,
+) -> String {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (720, 320)).into_drawing_area();
+        let _ = draw_trend(&root, trend, &area_names(q, lang), 1.6, lang);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// Draws the trend chart into a region of a PDF page.
+#[allow(clippy::too_many_arguments)]
+pub fn trend_pdf(
+    canvas: &mut Canvas,
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+    trend: &csirt_scoring::Trend,
+    q: &csirt_model::Questionnaire,
+    lang: Lang,
+) {
+    let root = PdfBackend::new(canvas, x, y, w, h).into_drawing_area();
+    let _ = draw_trend(
+        &root,
+        trend,
+        &area_names(q, lang),
+        f64::from(crate::canvas::CHART_SCALE),
+        lang,
+    );
+}

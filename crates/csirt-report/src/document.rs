@@ -9,7 +9,7 @@ use crate::flow::{line_height, Column, Flow, BOTTOM, CONTENT_W, MARGIN_X};
 use crate::fonts::Weight;
 use crate::labels::{self, l};
 use crate::layout::{ellipsize, wrap};
-use crate::ReportInput;
+use crate::{ReportExtras, ReportInput};
 use csirt_model::questionnaire::{service_label, sim3_category};
 use csirt_model::{Answer, Item, ItemKind, Lang, Precision};
 use csirt_scoring::{roadmap, Phase, Readiness, Share};
@@ -40,14 +40,21 @@ fn answer_label(item: &Item, key: &str, lang: Lang) -> String {
 
 pub struct Report<'a> {
     pub input: &'a ReportInput<'a>,
+    pub extras: &'a ReportExtras<'a>,
     pub lang: Lang,
     pub flow: Flow,
 }
 
 impl<'a> Report<'a> {
-    pub fn new(input: &'a ReportInput<'a>, lang: Lang, fonts: FontIds) -> Self {
+    pub fn new(
+        input: &'a ReportInput<'a>,
+        extras: &'a ReportExtras<'a>,
+        lang: Lang,
+        fonts: FontIds,
+    ) -> Self {
         Report {
             input,
+            extras,
             lang,
             flow: Flow::new(fonts),
         }
@@ -64,12 +71,15 @@ impl<'a> Report<'a> {
     pub fn build(mut self) -> Vec<Canvas> {
         self.cover();
         self.executive_summary();
+        self.since_last();
         self.standing();
         self.gap_table();
         self.roadmap();
         self.sim3_view();
         self.services();
+        self.peers();
         self.appendix_answers();
+        self.appendix_disagreements();
         self.appendix_method();
         let pages = self.flow.pages;
         furnish(pages, self.input, self.lang)
@@ -318,6 +328,276 @@ impl<'a> Report<'a> {
             }
             self.flow.y = yy + 6.0;
         }
+    }
+
+    fn since_last(&mut self) {
+        let lang = self.lang;
+        let Some(trend) = self.extras.trend else {
+            return;
+        };
+        if trend.points.len() < 2 {
+            return;
+        }
+        let q = self.input.questionnaire;
+        self.flow
+            .section(self.t("前回の評価からの変化", "Since the last assessment"));
+        let chart_h = 190.0;
+        let y = self.flow.y;
+        charts::trend_pdf(
+            self.flow.page(),
+            MARGIN_X,
+            y,
+            CONTENT_W,
+            chart_h,
+            trend,
+            q,
+            lang,
+        );
+        self.flow.y += chart_h + 8.0;
+        let n = trend.points.len();
+        let (before, after) = (&trend.points[n - 2], &trend.points[n - 1]);
+        let fmt = |v: Option<f64>| v.map(|x| format!("{x:.0}")).unwrap_or_else(|| "—".into());
+        let delta = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => format!("{:+.0}", b - a),
+            _ => "—".into(),
+        };
+        let mut rows = vec![vec![
+            l(lang, "総合", "Overall").to_string(),
+            fmt(before.overall),
+            fmt(after.overall),
+            delta(before.overall, after.overall),
+        ]];
+        for (id, now) in &after.areas {
+            let then = before
+                .areas
+                .iter()
+                .find(|(i, _)| i == id)
+                .and_then(|(_, v)| *v);
+            let name = q
+                .area(id)
+                .map(|a| a.name.get(lang).to_string())
+                .unwrap_or_else(|| id.clone());
+            rows.push(vec![name, fmt(then), fmt(*now), delta(then, *now)]);
+        }
+        for (id, now) in &after.setup_items {
+            let then = before
+                .setup_items
+                .iter()
+                .find(|(i, _)| i == id)
+                .and_then(|(_, v)| *v);
+            let name = q
+                .setup_item(id)
+                .map(|s| format!("{}. {}", s.number, s.name.get(lang)))
+                .unwrap_or_else(|| id.clone());
+            rows.push(vec![name, fmt(then), fmt(*now), delta(then, *now)]);
+        }
+        let columns = [
+            Column {
+                title: String::new(),
+                width: 260.0,
+            },
+            Column {
+                title: before.date.clone(),
+                width: 70.0,
+            },
+            Column {
+                title: after.date.clone(),
+                width: 70.0,
+            },
+            Column {
+                title: l(lang, "変化", "Change").into(),
+                width: CONTENT_W - 400.0,
+            },
+        ];
+        self.flow.table(&columns, &rows, 7.5);
+        for (title, list) in [
+            (l(lang, "改善した項目", "Improved"), &trend.improved),
+            (l(lang, "後退した項目", "Regressed"), &trend.regressed),
+        ] {
+            self.flow.heading(title);
+            if list.is_empty() {
+                self.flow.note(l(lang, "なし", "None."));
+                continue;
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|c| {
+                    let item = self.item(&c.item);
+                    vec![
+                        format!(
+                            "{} {}",
+                            c.item,
+                            item.map(|i| i.text.get(lang)).unwrap_or("")
+                        ),
+                        format!(
+                            "{} → {}",
+                            item.map(|i| answer_label(i, &c.from_key, lang))
+                                .unwrap_or_default(),
+                            item.map(|i| answer_label(i, &c.to_key, lang))
+                                .unwrap_or_default()
+                        ),
+                        format!("{:+.0}", c.delta),
+                    ]
+                })
+                .collect();
+            let columns = [
+                Column {
+                    title: l(lang, "項目", "Item").into(),
+                    width: 260.0,
+                },
+                Column {
+                    title: l(lang, "前回 → 今回", "Before → now").into(),
+                    width: 170.0,
+                },
+                Column {
+                    title: l(lang, "変化", "Change").into(),
+                    width: CONTENT_W - 430.0,
+                },
+            ];
+            self.flow.table(&columns, &rows, 7.2);
+        }
+    }
+
+    fn peers(&mut self) {
+        let lang = self.lang;
+        let Some(peers) = self.extras.peers else {
+            return;
+        };
+        self.flow
+            .section(self.t("近いインタビュー組織", "The nearest interviewed teams"));
+        self.flow.paragraph(
+            self.t(
+                "JPCERT/CC が 2015 年度にインタビューした 9 チームのうち、組織形態・人数・業種・報告頻度・訓練・ツール・権限が貴組織に近い順です。各チームが実践していて貴組織の目標に届いていない取り組みを、報告書の節とともに挙げます。",
+                "The nine teams JPCERT/CC interviewed in 2015, nearest first by form, size, sector, reporting cadence, training, tooling and authority. For each, what the team does where your organisation is below target, with the report section it comes from.",
+            ),
+            8.5,
+        );
+        for p in peers.iter().take(3) {
+            self.flow.heading(&format!(
+                "{} — {} ({}, {}, {})",
+                p.team,
+                p.organisation.get(lang),
+                p.form_label.get(lang),
+                p.sector.get(lang),
+                p.size.get(lang)
+            ));
+            if p.practices.is_empty() {
+                self.flow.note(self.t("貴組織が目標に届いていない点で、このチームが実践している取り組みはありません。", "Nothing this team does falls where your organisation is below target."));
+                continue;
+            }
+            for pr in p.practices.iter().take(4) {
+                let line = format!(
+                    "{} (§{}; {} {})",
+                    pr.text.get(lang),
+                    pr.section,
+                    l(lang, "関連項目", "item"),
+                    pr.item
+                );
+                let y = self.flow.y;
+                self.flow.ensure(line_height(8.5));
+                let y = if self.flow.y < y { self.flow.y } else { y };
+                self.flow
+                    .page()
+                    .rect(MARGIN_X + 2.0, y + 3.5, 4.0, 4.0, ACCENT);
+                self.flow.text_block(
+                    MARGIN_X + 12.0,
+                    CONTENT_W - 12.0,
+                    &line,
+                    8.5,
+                    Weight::Regular,
+                    INK,
+                );
+                self.flow.space(2.0);
+            }
+        }
+    }
+
+    fn appendix_disagreements(&mut self) {
+        let lang = self.lang;
+        let disputed: Vec<_> = self
+            .extras
+            .divergence
+            .iter()
+            .filter(|d| d.disagreement > 0.0)
+            .collect();
+        if disputed.is_empty() {
+            return;
+        }
+        let a = self.input.assessment;
+        self.flow.section(self.t(
+            "付録 C: 回答者間で意見が分かれた項目",
+            "Appendix C: where respondents disagreed",
+        ));
+        self.flow.paragraph(
+            self.t(
+                "ワークショップで回答者の回答が一致しなかった項目を、意見の分かれが大きい順に示します。報告書のスコアは合意した回答を使っています。",
+                "Items on which the workshop's respondents answered differently, most disputed first. The report's scores use the agreed (consensus) answer.",
+            ),
+            8.5,
+        );
+        let rows: Vec<Vec<String>> = disputed
+            .iter()
+            .map(|d| {
+                let item = self.item(&d.item);
+                let answers = d
+                    .answers
+                    .iter()
+                    .map(|(who, ans)| {
+                        let shown = item
+                            .map(|i| respondent_answer_label(i, ans, lang))
+                            .unwrap_or_else(|| ans.clone());
+                        format!("{who}: {shown}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                let agreed = a
+                    .answers
+                    .get(&d.item)
+                    .and_then(|x| item.map(|i| i.describe_answer_short(x, lang)))
+                    .unwrap_or_else(|| labels::not_answered(lang).to_string());
+                let note = self
+                    .extras
+                    .consensus_notes
+                    .iter()
+                    .find(|(i, _)| *i == d.item)
+                    .map(|(_, n)| format!(" — {n}"))
+                    .unwrap_or_default();
+                let spread = d
+                    .levels
+                    .as_ref()
+                    .map(|s| format!("{} {} σ {:.2}", l(lang, "幅", "range"), s.range, s.std_dev))
+                    .unwrap_or_else(|| format!("{:.0}%", d.disagreement * 100.0));
+                vec![
+                    format!(
+                        "{} {}",
+                        d.item,
+                        item.map(|i| i.text.get(lang)).unwrap_or("")
+                    ),
+                    answers,
+                    spread,
+                    format!("{agreed}{note}"),
+                ]
+            })
+            .collect();
+        let columns = [
+            Column {
+                title: l(lang, "項目", "Item").into(),
+                width: 150.0,
+            },
+            Column {
+                title: l(lang, "回答者ごとの回答", "Each respondent's answer").into(),
+                width: 170.0,
+            },
+            Column {
+                title: l(lang, "ばらつき", "Spread").into(),
+                width: 55.0,
+            },
+            Column {
+                title: l(lang, "合意した回答・メモ", "Agreed answer, note").into(),
+                width: CONTENT_W - 375.0,
+            },
+        ];
+        self.flow.table(&columns, &rows, 7.0);
     }
 
     fn standing(&mut self) {
@@ -919,6 +1199,21 @@ impl<'a> Report<'a> {
             "この PDF はタグ付き PDF や PDF/A ではありません。",
             "This PDF is neither tagged nor PDF/A.",
         ));
+    }
+}
+
+/// A respondent's answer as the divergence view wrote it (keys joined by ", "), in words.
+fn respondent_answer_label(item: &Item, shown: &str, lang: Lang) -> String {
+    match &item.kind {
+        ItemKind::Multiple { .. } => shown
+            .split(", ")
+            .map(|k| answer_label(item, k, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        ItemKind::Single { .. } | ItemKind::Scale { .. } | ItemKind::Service { .. } => {
+            answer_label(item, shown, lang)
+        }
+        _ => shown.to_string(),
     }
 }
 

@@ -32,6 +32,20 @@ pub struct ReportInput<'a> {
     pub score: &'a ScoreReport,
 }
 
+/// Optional parts of the report: a workshop's disagreements, the trend over earlier
+/// assessments, and the nearest interviewed teams.
+#[derive(Default)]
+pub struct ReportExtras<'a> {
+    /// Divergence of respondents' answers (from `csirt_scoring::divergence`).
+    pub divergence: &'a [csirt_scoring::Divergence],
+    /// The facilitator's consensus notes, by item.
+    pub consensus_notes: &'a [(String, String)],
+    /// The trend over this and earlier assessments of the same organisation.
+    pub trend: Option<&'a csirt_scoring::Trend>,
+    /// The nearest interviewed teams (from `csirt_scoring::nearest_peers`).
+    pub peers: Option<&'a [csirt_scoring::PeerMatch]>,
+}
+
 fn parsed_fonts() -> Result<(ParsedFont, ParsedFont), ReportError> {
     let mut warnings = Vec::new();
     let regular = ParsedFont::from_bytes(fonts::REGULAR_TTF, 0, &mut warnings)
@@ -56,6 +70,16 @@ pub fn render_pdf(input: &ReportInput, lang: Lang) -> Result<Vec<u8>, ReportErro
 /// Renders the report in `lang` with the given creation time (seconds since 1970, UTC).
 pub fn render_pdf_at(
     input: &ReportInput,
+    lang: Lang,
+    created: i64,
+) -> Result<Vec<u8>, ReportError> {
+    render_pdf_with(input, &ReportExtras::default(), lang, created)
+}
+
+/// Renders the report with its optional sections (workshop disagreements, trend, peers).
+pub fn render_pdf_with(
+    input: &ReportInput,
+    extras: &ReportExtras,
     lang: Lang,
     created: i64,
 ) -> Result<Vec<u8>, ReportError> {
@@ -87,7 +111,7 @@ pub fn render_pdf_at(
         info.metadata_date = t;
     }
 
-    let pages = document::Report::new(input, lang, font_ids).build();
+    let pages = document::Report::new(input, extras, lang, font_ids).build();
     let pages: Vec<PdfPage> = pages
         .into_iter()
         .map(|c| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), c.ops))

@@ -3,11 +3,17 @@
 //! Every function here is pure: the same questionnaire, benchmark and answers give the same
 //! report. The model is documented in `docs/scoring.md`.
 
+mod peers;
 mod roadmap;
 mod standing;
+mod trend;
+mod workshop;
 
+pub use peers::{nearest_peers, PeerMatch, PeerPractice};
 pub use roadmap::{roadmap, Phase, Roadmap, RoadmapEntry};
 pub use standing::{at_or_above, common_practice_level, expected_score, Share, Standing};
+pub use trend::{trend, ItemChange, Trend, TrendPoint};
+pub use workshop::{divergence, Divergence, LevelSpread, RespondentAnswers};
 
 use csirt_model::{Answer, Assessment, Benchmark, Item, Questionnaire, Text};
 use serde::Serialize;

@@ -641,6 +641,86 @@ impl Store {
             .collect()
     }
 
+    /// Every respondent with their own answers (for the divergence view).
+    pub fn respondent_answer_sets(
+        &self,
+        assessment_id: i64,
+    ) -> Result<Vec<(RespondentRow, csirt_model::StrictMap<Answer>)>> {
+        let mut out = Vec::new();
+        for r in self.list_respondents(assessment_id)? {
+            let mut map = csirt_model::StrictMap::default();
+            for (item, answer, _) in self.respondent_answers(assessment_id, Some(r.id))? {
+                map.insert(item, answer);
+            }
+            out.push((r, map));
+        }
+        Ok(out)
+    }
+
+    /// The consensus notes of an assessment, by item.
+    pub fn consensus_notes(&self, assessment_id: i64) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, note FROM consensus WHERE assessment_id = ?1 AND note IS NOT NULL
+             ORDER BY item_id",
+        )?;
+        let rows = stmt
+            .query_map([assessment_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Adds the answers of an interchange file as a new respondent of an existing assessment
+    /// (a workshop participant who answered on their own machine). Validated first; one
+    /// transaction.
+    pub fn import_as_respondent(
+        &mut self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        name: &str,
+        role: Option<&str>,
+        a: &Assessment,
+    ) -> Result<i64> {
+        validate_against(a, q)?;
+        self.check_questionnaire(assessment_id, q)?;
+        if name.trim().is_empty() {
+            return Err(StoreError::InvalidInput("a respondent needs a name".into()));
+        }
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO respondent (assessment_id, name, role, is_default, created_at)
+             VALUES (?1, ?2, ?3, 0, ?4)",
+            params![assessment_id, name.trim(), non_empty(role), now],
+        )?;
+        let respondent_id = tx.last_insert_rowid();
+        for (item, answer) in a.answers.iter() {
+            tx.execute(
+                "INSERT INTO answer (respondent_id, item_id, value, other_text, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    respondent_id,
+                    item,
+                    serde_json::to_string(answer)?,
+                    a.other.get(item),
+                    now
+                ],
+            )?;
+        }
+        for (item, comment) in a.comments.iter() {
+            save_note_tx(
+                &tx,
+                respondent_id,
+                item,
+                Some(comment),
+                a.evidence.get(item).map(String::as_str),
+                &now,
+            )?;
+        }
+        touch(&tx, assessment_id, &now)?;
+        tx.commit()?;
+        Ok(respondent_id)
+    }
+
     /// The assessment in interchange form: the consensus answer where one is set, else the
     /// default respondent's, with comments, evidence and target overrides.
     pub fn load_assessment(&self, q: &Questionnaire, assessment_id: i64) -> Result<Assessment> {
@@ -686,6 +766,31 @@ impl Store {
                     a.other.insert(item.clone(), o);
                 }
                 a.answers.insert(item, serde_json::from_str(&value)?);
+            }
+        }
+        // Workshop items nobody settled: where every respondent who answered gave the same
+        // answer, that agreement is the answer.
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT a.item_id, a.value FROM answer a JOIN respondent r ON r.id = a.respondent_id
+                 WHERE r.assessment_id = ?1 AND r.is_default = 0 ORDER BY a.item_id",
+            )?;
+            let rows = stmt
+                .query_map([assessment_id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut by_item: Vec<(String, Vec<String>)> = Vec::new();
+            for (item, value) in rows {
+                match by_item.iter_mut().find(|(i, _)| *i == item) {
+                    Some((_, values)) => values.push(value),
+                    None => by_item.push((item, vec![value])),
+                }
+            }
+            for (item, values) in by_item {
+                if a.answers.get(&item).is_none() && values.windows(2).all(|w| w[0] == w[1]) {
+                    a.answers.insert(item, serde_json::from_str(&values[0])?);
+                }
             }
         }
         {

@@ -1,0 +1,178 @@
+//! Peer profiles: the organisation against the nine teams JPCERT/CC interviewed (form, size,
+//! sector, reporting cadence, training, tooling, authority), nearest first, with what each does
+//! that the organisation does not yet, citing the interview section.
+
+use crate::ScoreReport;
+use csirt_model::{Answer, Assessment, Benchmark, Interview, Questionnaire, Text};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeerPractice {
+    pub topic: String,
+    pub section: String,
+    pub text: Text,
+    /// The questionnaire item where the organisation falls short.
+    pub item: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeerMatch {
+    pub id: String,
+    pub team: String,
+    pub organisation: Text,
+    pub section: String,
+    pub form_label: Text,
+    pub sector: Text,
+    pub size: Text,
+    /// 0 is identical; larger is further. Weighted sum of the per-feature distances below.
+    pub distance: f64,
+    /// What this team does that the organisation does not yet, most urgent gap first.
+    pub practices: Vec<PeerPractice>,
+}
+
+/// Frequency level (0–5 on the questionnaire's frequency scale) of an interview cadence.
+fn cadence_level(c: &str) -> f64 {
+    match c {
+        "weekly" | "monthly" => 5.0,
+        "bimonthly" | "quarterly" => 4.0,
+        "half-yearly" => 3.0,
+        "yearly" => 2.0,
+        _ => 1.0,
+    }
+}
+
+fn practice<'a>(i: &'a Interview, topic: &str) -> Option<&'a csirt_model::benchmark::Practice> {
+    i.practices.iter().find(|p| p.topic == topic)
+}
+
+fn key(a: &Assessment, item: &str) -> Option<String> {
+    a.answers
+        .get(item)
+        .and_then(|x| x.as_str())
+        .map(str::to_string)
+}
+
+/// Distance of one interviewed team from the organisation; unknown features count as half.
+fn distance(q: &Questionnaire, a: &Assessment, i: &Interview) -> f64 {
+    let mut d = 0.0;
+    // Form (weight 2).
+    d += 2.0
+        * match a.organisation.csirt_form.as_deref() {
+            Some(f) if f.eq_ignore_ascii_case(&i.form) => 0.0,
+            Some(_) => 1.0,
+            None => 0.5,
+        };
+    // Team size on a log scale (weight 2): 5 against 50 is as far apart as it gets.
+    let size = match a.answers.get("3.3") {
+        Some(Answer::Number(n)) => n.as_f64(),
+        _ => None,
+    };
+    d += 2.0
+        * match (size, i.size_approx) {
+            (Some(s), Some(p)) if s > 0.0 && p > 0 => {
+                ((s.ln() - f64::from(p).ln()).abs() / 10f64.ln()).min(1.0)
+            }
+            _ => 0.5,
+        };
+    // Sector (weight 1.5): the same words in either language.
+    d += 1.5
+        * match a
+            .organisation
+            .sector
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(s) => {
+                let s = s.to_lowercase();
+                let hit = [&i.sector.ja, &i.sector.en].iter().any(|p| {
+                    let p = p.to_lowercase();
+                    p.contains(&s) || s.contains(&p)
+                });
+                if hit {
+                    0.0
+                } else {
+                    1.0
+                }
+            }
+            None => 0.5,
+        };
+    // Reporting cadence (weight 1): 7.1 against the team's reporting to management.
+    let ours = key(a, "7.1").and_then(|k| q.item("7.1").and_then(|it| it.level_of_key(&k)));
+    let theirs = practice(i, "management-reporting").map(|p| match (&p.cadence, p.present) {
+        (_, false) => 0.0,
+        (Some(c), true) => cadence_level(c),
+        (None, true) => 1.0,
+    });
+    d += match (ours, theirs) {
+        (Some(o), Some(t)) => (f64::from(o) - t).abs() / 5.0,
+        _ => 0.5,
+    };
+    // Training rules (0.5), incident tooling (1) and authority to order a stop (1).
+    let yes = |item: &str, key_yes: &[&str]| key(a, item).map(|k| key_yes.contains(&k.as_str()));
+    for (item, keys, topic, weight) in [
+        ("3.5", &["a", "b"][..], "drills", 0.5),
+        ("5.2", &["a"][..], "incident-tooling", 1.0),
+        ("2.8", &["a"][..], "authority", 1.0),
+    ] {
+        let theirs = practice(i, topic).map(|p| p.present);
+        d += weight
+            * match (yes(item, keys), theirs) {
+                (Some(x), Some(y)) if x == y => 0.0,
+                (Some(_), Some(_)) => 1.0,
+                _ => 0.5,
+            };
+    }
+    (d * 1000.0).round() / 1000.0
+}
+
+/// The nine interviewed teams, nearest first, each with the practices the organisation lacks.
+pub fn nearest_peers(
+    q: &Questionnaire,
+    b: &Benchmark,
+    a: &Assessment,
+    report: &ScoreReport,
+) -> Vec<PeerMatch> {
+    let mut out: Vec<PeerMatch> = b
+        .interviews
+        .iter()
+        .map(|i| {
+            let mut practices: Vec<(f64, PeerPractice)> = i
+                .practices
+                .iter()
+                .filter(|p| p.present)
+                .filter_map(|p| {
+                    // A practice is worth learning where a related item is below its target.
+                    let gap = p
+                        .items
+                        .iter()
+                        .filter_map(|id| report.gaps.iter().find(|g| &g.item == id))
+                        .max_by(|x, y| x.priority.total_cmp(&y.priority))?;
+                    Some((
+                        gap.priority,
+                        PeerPractice {
+                            topic: p.topic.clone(),
+                            section: p.section.clone(),
+                            text: p.text.clone(),
+                            item: gap.item.clone(),
+                        },
+                    ))
+                })
+                .collect();
+            practices.sort_by(|x, y| y.0.total_cmp(&x.0));
+            PeerMatch {
+                id: i.id.clone(),
+                team: i.team.clone(),
+                organisation: i.organisation.clone(),
+                section: i.section.clone(),
+                form_label: i.form_label.clone(),
+                sector: i.sector.clone(),
+                size: i.size.clone(),
+                distance: distance(q, a, i),
+                practices: practices.into_iter().map(|(_, p)| p).collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| x.distance.total_cmp(&y.distance).then(x.team.cmp(&y.team)));
+    out
+}

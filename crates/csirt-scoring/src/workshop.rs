@@ -1,0 +1,205 @@
+//! Workshops: how far several respondents' answers diverge, item by item, so the facilitator
+//! knows what to discuss first. Works for every answer type.
+
+use csirt_model::{Answer, Item, ItemKind, Questionnaire, StrictMap};
+use serde::Serialize;
+
+/// One respondent's answers.
+pub struct RespondentAnswers<'a> {
+    pub name: &'a str,
+    pub answers: &'a StrictMap<Answer>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LevelSpread {
+    pub min: u32,
+    pub max: u32,
+    pub range: u32,
+    /// Population standard deviation of the levels.
+    pub std_dev: f64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Divergence {
+    pub item: String,
+    /// How many respondents answered the item.
+    pub answered: usize,
+    pub respondents: usize,
+    /// For scored items: the spread of levels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub levels: Option<LevelSpread>,
+    /// Each distinct answer (an option key for multiple choice) and how many gave it.
+    pub distribution: Vec<(String, usize)>,
+    /// Each respondent's answer, as written.
+    pub answers: Vec<(String, String)>,
+    /// 0 when everyone agrees, up to 1 for the widest disagreement; the sort key.
+    pub disagreement: f64,
+}
+
+fn std_dev(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64).sqrt()
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The share of respondents who did not give the most common answer.
+fn plurality_gap(counts: &[(String, usize)], answered: usize) -> f64 {
+    let top = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
+    if answered == 0 {
+        0.0
+    } else {
+        1.0 - top as f64 / answered as f64
+    }
+}
+
+fn canonical(item: &Item, answer: &Answer) -> String {
+    match (&item.kind, answer) {
+        (ItemKind::Text, Answer::Text(s)) => s.trim().to_lowercase(),
+        (_, a) => a.display(),
+    }
+}
+
+fn divergence_of(item: &Item, respondents: &[RespondentAnswers]) -> Divergence {
+    let given: Vec<(&str, &Answer)> = respondents
+        .iter()
+        .filter_map(|r| r.answers.get(&item.id).map(|a| (r.name, a)))
+        .collect();
+    let answered = given.len();
+    let mut distribution: Vec<(String, usize)> = Vec::new();
+    let mut count = |key: String| match distribution.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 += 1,
+        None => distribution.push((key, 1)),
+    };
+    match &item.kind {
+        ItemKind::Multiple { .. } => {
+            for (_, a) in &given {
+                if let Answer::Keys(keys) = a {
+                    for k in keys {
+                        count(k.clone());
+                    }
+                }
+            }
+        }
+        _ => {
+            for (_, a) in &given {
+                count(canonical(item, a));
+            }
+        }
+    }
+    distribution.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    let levels: Vec<u32> = given
+        .iter()
+        .filter_map(|(_, a)| a.as_str().and_then(|k| item.level_of_key(k)))
+        .collect();
+    let level_spread = (item.scored && !levels.is_empty()).then(|| {
+        let (min, max) = (
+            levels.iter().copied().min().unwrap_or(0),
+            levels.iter().copied().max().unwrap_or(0),
+        );
+        LevelSpread {
+            min,
+            max,
+            range: max - min,
+            std_dev: round3(std_dev(
+                &levels.iter().map(|&l| f64::from(l)).collect::<Vec<_>>(),
+            )),
+        }
+    });
+
+    let disagreement = if answered < 2 {
+        0.0
+    } else {
+        match (&item.kind, &level_spread, item.max_level()) {
+            // Scaled answers: the spread of normalised levels (at most 0.5), doubled to 0–1,
+            // so "audited vs none" outranks "approved vs documented".
+            (_, Some(_), Some(top)) if top > 0 => {
+                let norm: Vec<f64> = levels
+                    .iter()
+                    .map(|&l| f64::from(l) / f64::from(top))
+                    .collect();
+                (2.0 * std_dev(&norm)).min(1.0)
+            }
+            (ItemKind::Multiple { .. }, _, _) => {
+                // Mean pairwise Jaccard distance between the chosen sets.
+                let sets: Vec<Vec<&String>> = given
+                    .iter()
+                    .filter_map(|(_, a)| match a {
+                        Answer::Keys(k) => Some(k.iter().collect()),
+                        _ => None,
+                    })
+                    .collect();
+                let mut total = 0.0;
+                let mut pairs = 0.0;
+                for i in 0..sets.len() {
+                    for j in i + 1..sets.len() {
+                        let inter = sets[i].iter().filter(|k| sets[j].contains(k)).count() as f64;
+                        let union = (sets[i].len() + sets[j].len()) as f64 - inter;
+                        total += if union == 0.0 {
+                            0.0
+                        } else {
+                            1.0 - inter / union
+                        };
+                        pairs += 1.0;
+                    }
+                }
+                if pairs == 0.0 {
+                    0.0
+                } else {
+                    total / pairs
+                }
+            }
+            (ItemKind::Number { .. }, _, _) => {
+                let nums: Vec<f64> = given
+                    .iter()
+                    .filter_map(|(_, a)| match a {
+                        Answer::Number(n) => n.as_f64(),
+                        _ => None,
+                    })
+                    .collect();
+                let mean = nums.iter().sum::<f64>() / nums.len().max(1) as f64;
+                if mean.abs() < f64::EPSILON {
+                    if nums.iter().any(|v| v.abs() > f64::EPSILON) {
+                        1.0
+                    } else {
+                        0.0
+                    }
+                } else {
+                    (std_dev(&nums) / mean.abs()).min(1.0)
+                }
+            }
+            _ => plurality_gap(&distribution, answered),
+        }
+    };
+
+    Divergence {
+        item: item.id.clone(),
+        answered,
+        respondents: respondents.len(),
+        levels: level_spread,
+        distribution,
+        answers: given
+            .iter()
+            .map(|(name, a)| (name.to_string(), a.display()))
+            .collect(),
+        disagreement: round3(disagreement),
+    }
+}
+
+/// Every answered item's divergence, most disputed first (ties in questionnaire order).
+pub fn divergence(q: &Questionnaire, respondents: &[RespondentAnswers]) -> Vec<Divergence> {
+    let mut out: Vec<(usize, Divergence)> = q
+        .answerable_items()
+        .enumerate()
+        .map(|(i, item)| (i, divergence_of(item, respondents)))
+        .filter(|(_, d)| d.answered > 0)
+        .collect();
+    out.sort_by(|(ia, a), (ib, b)| b.disagreement.total_cmp(&a.disagreement).then(ia.cmp(ib)));
+    out.into_iter().map(|(_, d)| d).collect()
+}

@@ -1,0 +1,317 @@
+// End-to-end tests of the real desktop app: tauri-driver starts the built csirt-app under
+// WebKitWebDriver (run under Xvfb by scripts/e2e.sh) and the tests click through it like a
+// user. The tests run in order and share one temporary database, so "restart" finds the answers
+// the earlier test saved. Native dialogs are replaced by the CSIRT_E2E_* hooks (docs/desktop.md).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const APP = process.env.CSIRT_APP_BIN ?? join(ROOT, 'target/debug/csirt-app');
+const CLI = process.env.CSIRT_CLI_BIN ?? join(ROOT, 'target/debug/csirt');
+const PORT = 4444;
+
+const work = mkdtempSync(join(tmpdir(), 'csirt-e2e-'));
+const saveDir = join(work, 'saved');
+const openFile = join(work, 'import.json');
+execFileSync('mkdir', ['-p', saveDir]);
+
+let driver;
+let browser;
+
+function startDriver() {
+  driver = spawn('tauri-driver', ['--port', String(PORT)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      CSIRT_DB: join(work, 'e2e.sqlite3'),
+      CSIRT_E2E_SAVE_DIR: saveDir,
+      CSIRT_E2E_OPEN_FILE: openFile,
+      // The system locale decides the first language: Japanese, as for most users.
+      LANG: 'ja_JP.UTF-8',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+    },
+  });
+}
+
+async function waitForDriver() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/status`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('tauri-driver did not start');
+}
+
+async function launch() {
+  browser = await remote({
+    hostname: '127.0.0.1',
+    port: PORT,
+    logLevel: 'warn',
+    capabilities: {
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: APP },
+    },
+  });
+  await $('[data-screen-id="organisations"]').waitForExist({ timeout: 20000 });
+}
+
+async function quit() {
+  if (browser) await browser.deleteSession();
+  browser = undefined;
+}
+
+const $ = (sel) => browser.$(sel);
+const $$ = (sel) => browser.$$(sel);
+/** The text, or one attribute, of every element matching `sel`, read in the page. */
+const texts = (sel) => browser.execute((s) => [...document.querySelectorAll(s)].map((e) => e.textContent), sel);
+const attrs = (sel, name) =>
+  browser.execute((s, n) => [...document.querySelectorAll(s)].map((e) => e.getAttribute(n)), sel, name);
+const item = (id) => `article[data-item="${id}"]`;
+
+/** Waits until every queued save has reached the store. */
+async function saved() {
+  await browser.waitUntil(
+    async () => (await $('.save-status').getAttribute('data-state')) === 'saved',
+    { timeout: 10000, timeoutMsg: 'the save did not complete' },
+  );
+}
+
+async function goSection(id) {
+  await $(`button.section-link[data-section="${id}"]`).click();
+  await $(`.section-title`).waitForExist();
+  await browser.waitUntil(async () => (await $('.section-title').getText()).startsWith(`${id}.`));
+}
+
+async function openOrg(name) {
+  await $('button.tab[data-screen="organisations"]').click();
+  // The screen re-renders after the click; wait for the list that has the organisation.
+  let id = null;
+  await browser.waitUntil(
+    async () => {
+      id = await browser.execute(
+        (n) => [...document.querySelectorAll('button.org')].find((b) => b.querySelector('.name')?.textContent === n)?.dataset.org ?? null,
+        name,
+      );
+      return id !== null;
+    },
+    { timeout: 10000, timeoutMsg: `no organisation ${name}` },
+  );
+  await $(`button.org[data-org="${id}"]`).click();
+  await browser.waitUntil(async () => (await $('[data-testid="org-title"]').getText()) === name);
+}
+
+const ORG = 'E2E テスト株式会社';
+
+describe('csirt-app', () => {
+  before(async () => {
+    assert.ok(existsSync(APP), `build the app first: ${APP}`);
+    startDriver();
+    await waitForDriver();
+    await launch();
+  });
+
+  after(async () => {
+    await quit().catch(() => {});
+    driver?.kill();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test('first start shows the demo organisation, in Japanese', async () => {
+    const names = await texts('button.org .name');
+    assert.ok(names.includes('サンプル精機株式会社'), `organisations: ${names}`);
+    assert.equal(await $('html').getAttribute('lang'), 'ja');
+    assert.equal(await $('button.tab[data-screen="organisations"]').getText(), '組織');
+  });
+
+  test('creates an organisation and answers every answer type in several sections', async () => {
+    await $('#org-name').setValue(ORG);
+    await $('#org-sector').setValue('情報通信業');
+    await $('[data-testid="org-new-form"] button[type="submit"]').click();
+    await browser.waitUntil(async () => (await $('[data-testid="org-title"]').getText()) === ORG);
+    await $('[data-testid="new-assessment"]').click();
+    await $('[data-screen-id="wizard"]').waitForExist();
+    await $(item('1.1')).waitForExist();
+
+    // Not answered yet, and distinct from any answer.
+    assert.equal(await $(item('1.1')).getAttribute('data-answered'), 'false');
+
+    // single, with "other" free text
+    await $(`${item('1.1')} input[value="j"]`).click();
+    await $(`${item('1.1')} input[data-role="other"]`).setValue('情報セキュリティ室');
+    await saved();
+    // multiple
+    await $(`${item('1.2')} input[value="a"]`).click();
+    await $(`${item('1.2')} input[value="h"]`).click();
+    await saved();
+    // year-month
+    await $(`${item('1.5')} input`).setValue('2019-04');
+    await browser.keys('Tab');
+    await saved();
+
+    await goSection('2');
+    // single with levels, and a comment and evidence
+    await $(`${item('2.8')} input[value="b"]`).click();
+    await saved();
+    await $(`${item('2.8')} details.notes summary`).click();
+    await $(`${item('2.8')} textarea[data-role="comment"]`).setValue('停止の判断は主管部門');
+    await $(`${item('2.8')} input[data-role="evidence"]`).setValue('規程 v3');
+    await browser.keys('Tab');
+    await saved();
+    // service
+    await $(`${item('2.9.a')} input[value="outsourced"]`).click();
+    await saved();
+    // text
+    await $(`${item('2.9.w')} textarea`).setValue('脆弱性診断');
+    await browser.keys('Tab');
+    await saved();
+    // five-level scale
+    await $(`${item('2.11')} input[value="c"]`).click();
+    await saved();
+
+    await goSection('3');
+    // number
+    await $(`${item('3.3')} input`).setValue('12');
+    await browser.keys('Tab');
+    await saved();
+
+    await goSection('5');
+    // keyboard only: focus the first choice of 5.2, then move the selection with an arrow key
+    await browser.execute(() => document.querySelector('article[data-item="5.2"] input[value="a"]').focus());
+    await browser.keys('Space');
+    await saved();
+    await browser.keys('ArrowDown');
+    await saved();
+    assert.equal(await $(`${item('5.2')} input[value="b"]`).isSelected(), true);
+
+    // A clear answer makes the item "not answered yet" again.
+    await $(`${item('5.1')} input[value="a"]`).click();
+    await saved();
+    await $(`${item('5.1')} button.clear`).click();
+    await saved();
+    assert.equal(await $(item('5.1')).getAttribute('data-answered'), 'false');
+    assert.equal(await $(`${item('5.1')} input[value="a"]`).isSelected(), false);
+
+    const progress = await $('[data-testid="overall-progress"]').getText();
+    assert.match(progress, /^9 \/ \d+/, `overall progress: ${progress}`);
+  });
+
+  test('after a restart every answer is still there', async () => {
+    await quit();
+    await launch();
+    await openOrg(ORG);
+    await $('[data-testid="open-assessment"]').click();
+    await $(item('1.1')).waitForExist();
+
+    assert.equal(await $(`${item('1.1')} input[value="j"]`).isSelected(), true);
+    assert.equal(await $(`${item('1.1')} input[data-role="other"]`).getValue(), '情報セキュリティ室');
+    assert.equal(await $(`${item('1.2')} input[value="a"]`).isSelected(), true);
+    assert.equal(await $(`${item('1.2')} input[value="h"]`).isSelected(), true);
+    assert.equal(await $(`${item('1.2')} input[value="b"]`).isSelected(), false);
+    assert.equal(await $(`${item('1.5')} input`).getValue(), '2019-04');
+    assert.equal(await $(item('1.6')).getAttribute('data-answered'), 'false');
+
+    await goSection('2');
+    assert.equal(await $(`${item('2.8')} input[value="b"]`).isSelected(), true);
+    assert.equal(await $(`${item('2.8')} textarea[data-role="comment"]`).getValue(), '停止の判断は主管部門');
+    assert.equal(await $(`${item('2.8')} input[data-role="evidence"]`).getValue(), '規程 v3');
+    assert.equal(await $(`${item('2.9.a')} input[value="outsourced"]`).isSelected(), true);
+    assert.equal(await $(`${item('2.9.w')} textarea`).getValue(), '脆弱性診断');
+    assert.equal(await $(`${item('2.11')} input[value="c"]`).isSelected(), true);
+
+    await goSection('3');
+    assert.equal(await $(`${item('3.3')} input`).getValue(), '12');
+
+    await goSection('5');
+    assert.equal(await $(`${item('5.2')} input[value="b"]`).isSelected(), true);
+    assert.equal(await $(item('5.1')).getAttribute('data-answered'), 'false');
+  });
+
+  test('the dashboard shows the overall score the CLI computes', async () => {
+    await $('button.tab[data-screen="export"]').click();
+    await $('button[data-export="json"]').click();
+    const ok = await $('[data-testid="export-result"] p.ok');
+    await ok.waitForExist({ timeout: 10000 });
+    const path = await ok.getAttribute('data-path');
+    assert.ok(existsSync(path), `exported JSON at ${path}`);
+
+    const cli = JSON.parse(execFileSync(CLI, ['score', path, '--json'], { encoding: 'utf8' }));
+    await $('button.tab[data-screen="dashboard"]').click();
+    const score = await $('[data-testid="overall-score"]');
+    await score.waitForExist();
+    assert.equal(Number(await score.getAttribute('data-score')), cli.overall);
+    assert.equal((await $$('.readiness')).length, 6);
+    await $('[data-testid="radar"] svg').waitForExist();
+  });
+
+  test('a PDF export is written to disk', async () => {
+    await $('button.tab[data-screen="export"]').click();
+    await $('button[data-export="pdf-ja"]').click();
+    const ok = await $('[data-testid="export-result"] p.ok');
+    await ok.waitForExist({ timeout: 30000 });
+    const path = await ok.getAttribute('data-path');
+    assert.ok(path.endsWith('-ja.pdf'), path);
+    const head = readFileSync(path).subarray(0, 5).toString('latin1');
+    assert.equal(head, '%PDF-');
+  });
+
+  test('the language switch changes every screen and is remembered', async () => {
+    await $('button.lang[data-lang="en"]').click();
+    await browser.waitUntil(async () => (await $('html').getAttribute('lang')) === 'en');
+    assert.equal(await $('button.tab[data-screen="organisations"]').getText(), 'Organisations');
+    assert.equal(await $('button[data-export="json"]').getText(), 'Assessment file (JSON)');
+
+    await quit();
+    await launch();
+    assert.equal(await $('html').getAttribute('lang'), 'en');
+    assert.equal(await $('button.tab[data-screen="export"]').getText(), 'Export / import');
+
+    await $('button.lang[data-lang="ja"]').click();
+    await browser.waitUntil(async () => (await $('html').getAttribute('lang')) === 'ja');
+  });
+
+  test('importing a malformed file lists its problems item by item and changes nothing', async () => {
+    writeFileSync(
+      openFile,
+      JSON.stringify({
+        format: 'csirt-assessment/1',
+        questionnaire: 'jpcert-2015',
+        organisation: { name: '壊れたファイル' },
+        answers: { '2.8': 'z', '3.3': 'many', '1.2': ['a', 'a'] },
+      }),
+    );
+    const before = (await $$('button.org')).length;
+    await $('button.tab[data-screen="export"]').click();
+    await $('[data-testid="import"]').click();
+    const box = await $('[data-testid="import-result"] .error-box');
+    await box.waitForExist({ timeout: 10000 });
+    assert.equal(await box.getAttribute('data-kind'), 'invalid-assessment');
+    const items = await attrs('[data-testid="import-result"] li', 'data-problem-item');
+    assert.deepEqual(items.sort(), ['1.2', '2.8', '3.3']);
+
+    await $('button.tab[data-screen="organisations"]').click();
+    await $('[data-screen-id="organisations"]').waitForExist();
+    assert.equal((await $$('button.org')).length, before);
+  });
+
+  test('a valid file imports and opens', async () => {
+    writeFileSync(openFile, execFileSync(CLI, ['demo', '--lang', 'en']));
+    await $('button.tab[data-screen="export"]').click();
+    await $('[data-testid="import"]').click();
+    await $('[data-testid="open-imported"]').waitForExist({ timeout: 10000 });
+    await $('[data-testid="open-imported"]').click();
+    await $('[data-screen-id="dashboard"]').waitForExist();
+    assert.ok(Number(await $('[data-testid="overall-score"]').getAttribute('data-score')) > 0);
+  });
+});

@@ -1,0 +1,403 @@
+//! Consultants' features: workshop divergence and consensus for every answer type, the trend
+//! over three assessments, the peer-matching order, encrypted hand-off and batch reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{stderr, stdout};
+use csirt_model::{builtin, Answer, Assessment, Lang, Organisation, QuestionnaireSet};
+use csirt_scoring::{divergence, nearest_peers, score, trend, RespondentAnswers};
+use csirt_store::Store;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn set() -> QuestionnaireSet {
+    builtin().unwrap()
+}
+
+fn text(s: &str) -> Answer {
+    Answer::Text(s.into())
+}
+
+fn keys(k: &[&str]) -> Answer {
+    Answer::Keys(k.iter().map(|s| s.to_string()).collect())
+}
+
+fn num(n: i64) -> Answer {
+    Answer::Number(n.into())
+}
+
+/// One pair of answers per answer type: (item, first respondent, second respondent).
+fn disputed() -> Vec<(&'static str, Answer, Answer)> {
+    vec![
+        ("4.3", text("a"), text("e")),                // five-level scale
+        ("3.5", text("a"), text("b")),                // training scale
+        ("6.2", text("b"), text("d")),                // frequency scale
+        ("5.2", text("a"), text("b")),                // yes/no
+        ("2.8", text("a"), text("c")),                // single choice with levels
+        ("1.1", text("a"), text("h")),                // single choice without levels
+        ("1.2", keys(&["a", "h"]), keys(&["b"])),     // multiple choice
+        ("3.3", num(5), num(20)),                     // number
+        ("1.5", text("2014-04"), text("2016-10")),    // year-month
+        ("2.9.d", text("in-house"), text("none")),    // service
+        ("2.9.w", text("Red team"), text("Pentest")), // free text
+    ]
+}
+
+#[test]
+fn divergence_and_consensus_work_for_every_answer_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let mut store = Store::open(&dir.path().join("ws.sqlite3")).unwrap();
+    let org = store
+        .add_organisation(&Organisation {
+            name: "Workshop K.K.".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let id = store
+        .create_assessment(org, q, Some("2026-06-01"), Lang::En)
+        .unwrap();
+    let lead = store
+        .add_respondent(id, "CSIRT lead", Some("lead"))
+        .unwrap();
+    let legal = store.add_respondent(id, "Legal", Some("legal")).unwrap();
+    for (item, a, b) in disputed() {
+        store
+            .save_answer(q, id, Some(lead), item, &a, None)
+            .unwrap();
+        store
+            .save_answer(q, id, Some(legal), item, &b, None)
+            .unwrap();
+    }
+    // Both agree on 4.1: not a dispute, and it becomes the answer without a consensus step.
+    store
+        .save_answer(q, id, Some(lead), "4.1", &text("b"), None)
+        .unwrap();
+    store
+        .save_answer(q, id, Some(legal), "4.1", &text("b"), None)
+        .unwrap();
+
+    let sets = store.respondent_answer_sets(id).unwrap();
+    let named: Vec<(String, csirt_model::StrictMap<Answer>)> = sets
+        .into_iter()
+        .filter(|(_, a)| !a.is_empty())
+        .map(|(r, a)| (r.name, a))
+        .collect();
+    let respondents: Vec<RespondentAnswers> = named
+        .iter()
+        .map(|(n, a)| RespondentAnswers {
+            name: n,
+            answers: a,
+        })
+        .collect();
+    let div = divergence(q, &respondents);
+    for (item, _, _) in disputed() {
+        let d = div
+            .iter()
+            .find(|d| d.item == item)
+            .unwrap_or_else(|| panic!("{item}"));
+        assert_eq!(d.answered, 2, "{item}");
+        assert!(d.disagreement > 0.0, "{item} should be disputed");
+        assert_eq!(d.answers.len(), 2);
+    }
+    let agreed = div.iter().find(|d| d.item == "4.1").unwrap();
+    assert_eq!(agreed.disagreement, 0.0);
+    // Scaled items report range and standard deviation of levels; audited vs none is the widest.
+    let legal_escalation = div.iter().find(|d| d.item == "4.3").unwrap();
+    let spread = legal_escalation.levels.as_ref().unwrap();
+    assert_eq!((spread.min, spread.max, spread.range), (0, 4, 4));
+    assert_eq!(spread.std_dev, 2.0);
+    assert_eq!(legal_escalation.disagreement, 1.0, "audited against none is the widest");
+    assert!(div
+        .iter()
+        .take_while(|d| d.disagreement == 1.0)
+        .any(|d| d.item == "4.3"));
+    let training = div.iter().find(|d| d.item == "3.5").unwrap();
+    assert!(training.disagreement < legal_escalation.disagreement);
+    // Choices report the distribution.
+    let multiple = div.iter().find(|d| d.item == "1.2").unwrap();
+    assert_eq!(multiple.disagreement, 1.0, "disjoint sets");
+    assert!(multiple.distribution.contains(&("a".to_string(), 1)));
+    // The list is sorted by disagreement.
+    assert!(div
+        .windows(2)
+        .all(|w| w[0].disagreement >= w[1].disagreement));
+
+    // Consensus for every type, then scoring and export use it.
+    for (item, a, _) in disputed() {
+        store
+            .set_consensus(
+                q,
+                id,
+                item,
+                Some(&a),
+                None,
+                Some(&format!("agreed on {item}")),
+            )
+            .unwrap();
+    }
+    let effective = store.load_assessment(q, id).unwrap();
+    for (item, a, _) in disputed() {
+        assert_eq!(effective.answers.get(item), Some(&a), "{item}");
+    }
+    assert_eq!(effective.answers.get("4.1"), Some(&text("b")));
+    let report = score(q, s.benchmark.as_deref(), &effective).unwrap();
+    assert_eq!(report.item("4.3").unwrap().level, Some(4));
+    assert_eq!(store.consensus_notes(id).unwrap().len(), disputed().len());
+}
+
+fn assessment_with(answers: &[(&str, Answer)], date: &str) -> Assessment {
+    let s = set();
+    let mut a = Assessment::new(
+        &s.questionnaire,
+        Organisation {
+            name: "Trend K.K.".into(),
+            ..Default::default()
+        },
+    );
+    a.date = Some(date.into());
+    for (item, ans) in answers {
+        a.answers.insert(item.to_string(), ans.clone());
+    }
+    a
+}
+
+#[test]
+fn trend_across_three_assessments() {
+    let s = set();
+    let q = &s.questionnaire;
+    let b = s.benchmark.as_deref();
+    let first = assessment_with(
+        &[("4.1", text("e")), ("5.2", text("b")), ("6.2", text("d"))],
+        "2024-04-01",
+    );
+    let second = assessment_with(
+        &[("4.1", text("c")), ("5.2", text("b")), ("6.2", text("d"))],
+        "2025-04-01",
+    );
+    let third = assessment_with(
+        &[("4.1", text("b")), ("5.2", text("a")), ("6.2", text("f"))],
+        "2026-04-01",
+    );
+    let reports: Vec<_> = [&third, &first, &second]
+        .iter()
+        .map(|a| score(q, b, a).unwrap())
+        .collect();
+    let t = trend(&reports.iter().collect::<Vec<_>>());
+    let dates: Vec<&str> = t.points.iter().map(|p| p.date.as_str()).collect();
+    assert_eq!(
+        dates,
+        ["2024-04-01", "2025-04-01", "2026-04-01"],
+        "sorted by date"
+    );
+    let processes: Vec<Option<f64>> = t
+        .points
+        .iter()
+        .map(|p| p.areas.iter().find(|(a, _)| a == "processes").unwrap().1)
+        .collect();
+    assert_eq!(processes, [Some(0.0), Some(50.0), Some(75.0)]);
+    let improved: Vec<&str> = t.improved.iter().map(|c| c.item.as_str()).collect();
+    let regressed: Vec<&str> = t.regressed.iter().map(|c| c.item.as_str()).collect();
+    assert_eq!(improved, ["5.2", "4.1"], "largest improvement first");
+    assert_eq!(regressed, ["6.2"]);
+    assert_eq!(t.regressed[0].delta, -40.0);
+}
+
+#[test]
+fn peer_matching_orders_the_interviewed_teams_by_likeness() {
+    let s = set();
+    let q = &s.questionnaire;
+    let b = s.benchmark.as_deref().unwrap();
+    let order = |org: Organisation, answers: &[(&str, Answer)]| -> Vec<String> {
+        let mut a = assessment_with(answers, "2026-01-01");
+        a.organisation = org;
+        let r = score(q, Some(b), &a).unwrap();
+        nearest_peers(q, b, &a, &r)
+            .into_iter()
+            .map(|p| p.team)
+            .collect()
+    };
+    // A large coordinating team in telecoms is nearest to NTT-CERT.
+    let telecom = order(
+        Organisation {
+            name: "Telco".into(),
+            sector: Some("情報・通信業".into()),
+            csirt_form: Some("coordinating".into()),
+            ..Default::default()
+        },
+        &[("3.3", num(60)), ("7.1", text("b")), ("2.8", text("b"))],
+    );
+    assert_eq!(telecom[0], "NTT-CERT", "{telecom:?}");
+    // A small distributed manufacturer is nearest to the manufacturing teams.
+    let maker = order(
+        Organisation {
+            name: "Maker".into(),
+            sector: Some("製造業".into()),
+            csirt_form: Some("distributed".into()),
+            ..Default::default()
+        },
+        &[("3.3", num(8))],
+    );
+    assert!(
+        ["YMC-CSIRT", "Fuji Xerox CERT"].contains(&maker[0].as_str()),
+        "{maker:?}"
+    );
+    assert_eq!(maker.len(), 9);
+    // What a peer does that the organisation lacks cites its interview section.
+    let mut a = assessment_with(&[("5.2", text("b")), ("3.3", num(10))], "2026-01-01");
+    a.organisation.csirt_form = Some("integrated".into());
+    let r = score(q, Some(b), &a).unwrap();
+    let peers = nearest_peers(q, b, &a, &r);
+    let tooling: Vec<_> = peers
+        .iter()
+        .flat_map(|p| p.practices.iter())
+        .filter(|p| p.item == "5.2")
+        .collect();
+    assert!(!tooling.is_empty());
+    assert!(tooling
+        .iter()
+        .all(|p| p.section.starts_with("3.") && p.topic == "incident-tooling"));
+}
+
+fn csirt_env(db: &Path, args: &[&str], pass: Option<&str>) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_csirt"));
+    c.args(args)
+        .env("CSIRT_DB", db)
+        .env_remove("CSIRT_QUESTIONNAIRES");
+    match pass {
+        Some(p) => c.env("CSIRT_PASSPHRASE", p),
+        None => c.env_remove("CSIRT_PASSPHRASE"),
+    };
+    c.output().unwrap()
+}
+
+#[test]
+fn encrypted_hand_off_round_trips_and_refuses_bad_passphrases_and_tampering() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site.sqlite3");
+    let office = dir.path().join("office.sqlite3");
+    let demo = dir.path().join("demo.json");
+    std::fs::write(&demo, csirt_env(&site, &["demo"], None).stdout).unwrap();
+    let id = stdout(&csirt_env(
+        &site,
+        &["assessment", "import", demo.to_str().unwrap()],
+        None,
+    ));
+    let sealed = dir.path().join("handoff.age");
+    let out = csirt_env(
+        &site,
+        &[
+            "assessment",
+            "export",
+            id.trim(),
+            "--encrypt",
+            "-o",
+            sealed.to_str().unwrap(),
+        ],
+        Some("tsubame 2026"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    assert!(
+        !String::from_utf8_lossy(&bytes).contains("サンプル精機"),
+        "plaintext leaked"
+    );
+
+    // Seed the office database, then check that failures leave it unchanged.
+    assert!(csirt_env(&office, &["org", "add", "Existing client"], None)
+        .status
+        .success());
+    let dump = || csirt_store::Store::open(&office).unwrap().dump().unwrap();
+    let before = dump();
+    let wrong = csirt_env(
+        &office,
+        &["assessment", "import", sealed.to_str().unwrap()],
+        Some("wrong"),
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        stderr(&wrong).contains("passphrase is wrong"),
+        "{}",
+        stderr(&wrong)
+    );
+    assert_eq!(dump(), before);
+    let missing = csirt_env(
+        &office,
+        &["assessment", "import", sealed.to_str().unwrap()],
+        None,
+    );
+    assert!(stderr(&missing).contains("a passphrase is needed"));
+    assert_eq!(dump(), before);
+
+    let mut tampered = bytes.clone();
+    let at = tampered.len() - 40;
+    tampered[at] ^= 0x01;
+    let tampered_path = dir.path().join("tampered.age");
+    std::fs::write(&tampered_path, &tampered).unwrap();
+    let out = csirt_env(
+        &office,
+        &["assessment", "import", tampered_path.to_str().unwrap()],
+        Some("tsubame 2026"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("tampered"), "{}", stderr(&out));
+    assert_eq!(dump(), before);
+
+    let out = csirt_env(
+        &office,
+        &["assessment", "import", sealed.to_str().unwrap()],
+        Some("tsubame 2026"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let exported =
+        |db: &Path, id: &str| stdout(&csirt_env(db, &["assessment", "export", id], None));
+    assert_eq!(
+        exported(&site, id.trim()),
+        exported(&office, stdout(&out).trim())
+    );
+}
+
+#[test]
+fn batch_reports_render_every_file_and_report_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.sqlite3");
+    for lang in ["ja", "en"] {
+        std::fs::write(
+            dir.path().join(format!("client-{lang}.json")),
+            csirt_env(&db, &["demo", "--lang", lang], None).stdout,
+        )
+        .unwrap();
+    }
+    let out = csirt_env(
+        &db,
+        &[
+            "report",
+            "--all",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2 written, 0 failed"));
+    for lang in ["ja", "en"] {
+        let pdf = dir.path().join(format!("client-{lang}.en.pdf"));
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    }
+    std::fs::write(dir.path().join("broken.json"), b"{").unwrap();
+    let out = csirt_env(
+        &db,
+        &["report", "--all", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("2 written, 1 failed"),
+        "{}",
+        stdout(&out)
+    );
+}
