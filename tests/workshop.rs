@@ -109,7 +109,10 @@ fn divergence_and_consensus_work_for_every_answer_type() {
     let spread = legal_escalation.levels.as_ref().unwrap();
     assert_eq!((spread.min, spread.max, spread.range), (0, 4, 4));
     assert_eq!(spread.std_dev, 2.0);
-    assert_eq!(legal_escalation.disagreement, 1.0, "audited against none is the widest");
+    assert_eq!(
+        legal_escalation.disagreement, 1.0,
+        "audited against none is the widest"
+    );
     assert!(div
         .iter()
         .take_while(|d| d.disagreement == 1.0)
