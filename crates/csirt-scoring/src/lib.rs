@@ -255,13 +255,70 @@ fn weighted_mean(values: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     (weights > 0.0).then(|| round1(sum / weights))
 }
 
+/// What scoring needs per item that does not depend on the answers: worked out once per
+/// questionnaire and benchmark, so scoring thousands of assessments stays cheap.
+struct PreparedItem {
+    default_target: Target,
+    lowest: u32,
+    /// Standing of each level (index = level).
+    standing: Vec<Option<Standing>>,
+    expected: Option<Share>,
+}
+
+/// A questionnaire and benchmark prepared for scoring many assessments.
+pub struct Scorer<'a> {
+    q: &'a Questionnaire,
+    benchmark: Option<&'a Benchmark>,
+    prepared: std::collections::HashMap<&'a str, PreparedItem>,
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(q: &'a Questionnaire, benchmark: Option<&'a Benchmark>) -> Self {
+        let prepared = q
+            .scored_items()
+            .map(|item| {
+                let max = item.max_level().unwrap_or(0);
+                let prep = PreparedItem {
+                    default_target: default_target(item, benchmark),
+                    lowest: item
+                        .levelled_keys()
+                        .iter()
+                        .map(|(_, l)| *l)
+                        .min()
+                        .unwrap_or(0),
+                    standing: (0..=max)
+                        .map(|l| benchmark.and_then(|b| at_or_above(item, b, l)))
+                        .collect(),
+                    expected: benchmark.and_then(|b| expected_score(item, b)),
+                };
+                (item.id.as_str(), prep)
+            })
+            .collect();
+        Scorer {
+            q,
+            benchmark,
+            prepared,
+        }
+    }
+
+    pub fn score(&self, a: &Assessment) -> Result<ScoreReport, ScoringError> {
+        score_prepared(self, a)
+    }
+}
+
 /// Scores an assessment. The benchmark is optional: without it there is no standing and targets
-/// fall back to SIM3 level 3 or the top level.
+/// fall back to SIM3 level 3 or the top level. To score many assessments, build a [`Scorer`].
 pub fn score(
     q: &Questionnaire,
     benchmark: Option<&Benchmark>,
     a: &Assessment,
 ) -> Result<ScoreReport, ScoringError> {
+    Scorer::new(q, benchmark).score(a)
+}
+
+fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, ScoringError> {
+    let (q, benchmark) = (scorer.q, scorer.benchmark);
+    let prep = |id: &str| scorer.prepared.get(id);
     if a.questionnaire != q.id {
         return Err(ScoringError::WrongQuestionnaire {
             expected: q.id.clone(),
@@ -285,21 +342,18 @@ pub fn score(
                 }
             }
             _ => {
-                let mut t = default_target(item, benchmark);
+                let mut t = match prep(&item.id) {
+                    Some(p) => p.default_target.clone(),
+                    None => default_target(item, benchmark),
+                };
                 t.key = key_for_level(item, t.level, key);
                 t
             }
         };
         // At the bottom of the scale every team is "at or above": that says nothing, so no
         // standing is reported there.
-        let lowest = item
-            .levelled_keys()
-            .iter()
-            .map(|(_, l)| *l)
-            .min()
-            .unwrap_or(0);
-        let standing = match (level, benchmark) {
-            (Some(l), Some(b)) if l > lowest => at_or_above(item, b, l),
+        let standing = match (level, prep(&item.id)) {
+            (Some(l), Some(p)) if l > p.lowest => p.standing.get(l as usize).cloned().flatten(),
             _ => None,
         };
         let gap = level.map(|l| {
@@ -331,13 +385,10 @@ pub fn score(
         .iter()
         .map(|area| {
             let in_area: Vec<&ItemScore> = items.iter().filter(|i| i.area == area.id).collect();
-            let bench: Vec<Share> = match benchmark {
-                Some(b) => in_area
-                    .iter()
-                    .filter_map(|i| q.item(&i.id).and_then(|item| expected_score(item, b)))
-                    .collect(),
-                None => Vec::new(),
-            };
+            let bench: Vec<Share> = in_area
+                .iter()
+                .filter_map(|i| prep(&i.id).and_then(|p| p.expected))
+                .collect();
             let benchmark_share = if bench.is_empty() {
                 None
             } else {
@@ -408,7 +459,8 @@ pub fn score(
         if gap <= 0.0 {
             continue;
         }
-        let peers = benchmark.and_then(|b| at_or_above(item, b, s.target.level));
+        let peers =
+            prep(&s.id).and_then(|p| p.standing.get(s.target.level as usize).cloned().flatten());
         let p = peers
             .as_ref()
             .map(|st| (st.at_or_above.low + st.at_or_above.high) / 200.0)
