@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian machine and runs every test: formatting, lints, unit, snapshot, property
-# and end-to-end tests, and data validation. CI (.ci/run) calls exactly this script.
+# Sets up a fresh Debian machine and runs every test: formatting, lints, data validation, the
+# core's unit, snapshot, property and end-to-end tests, then the desktop app's UI component
+# and WebDriver tests (scripts/e2e.sh) and its Rust tests. CI (.ci/run) calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,3 +33,11 @@ echo "== data"
 cargo run --quiet --locked --bin csirt -- validate questionnaires/jpcert-2015
 echo "== tests"
 cargo test --locked
+
+echo "== desktop app"
+# Installs WebKitGTK, Xvfb, tauri-driver and the npm packages, builds ui/dist and the app,
+# and runs the UI component tests and the WebDriver tests of the real app.
+bash scripts/e2e.sh
+cargo clippy -p csirt-app --all-targets --locked -- -D warnings
+# Includes the check that the committed TypeScript bindings match the Rust types.
+cargo test -p csirt-app --locked

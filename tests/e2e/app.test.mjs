@@ -15,7 +15,9 @@ import { remote } from 'webdriverio';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const APP = process.env.CSIRT_APP_BIN ?? join(ROOT, 'target/debug/csirt-app');
 const CLI = process.env.CSIRT_CLI_BIN ?? join(ROOT, 'target/debug/csirt');
-const PORT = 4444;
+// Uncommon ports, so a WebDriver server left over from something else cannot collide.
+const PORT = 4571;
+const NATIVE_PORT = 4572;
 
 const work = mkdtempSync(join(tmpdir(), 'csirt-e2e-'));
 const saveDir = join(work, 'saved');
@@ -26,7 +28,7 @@ let driver;
 let browser;
 
 function startDriver() {
-  driver = spawn('tauri-driver', ['--port', String(PORT)], {
+  driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
@@ -79,6 +81,22 @@ const texts = (sel) => browser.execute((s) => [...document.querySelectorAll(s)].
 const attrs = (sel, name) =>
   browser.execute((s, n) => [...document.querySelectorAll(s)].map((e) => e.getAttribute(n)), sel, name);
 const item = (id) => `article[data-item="${id}"]`;
+
+/** Clicks an element after scrolling it to the middle of the window, clear of the sticky header. */
+async function press(sel) {
+  const el = await $(sel);
+  await el.waitForExist();
+  await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+  await el.click();
+}
+
+/** Types into a field the same way (clear of the header), replacing its value. */
+async function type(sel, text) {
+  const el = await $(sel);
+  await el.waitForExist();
+  await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+  await el.setValue(text);
+}
 
 /** Waits until every queued save has reached the store. */
 async function saved() {
@@ -148,41 +166,41 @@ describe('csirt-app', () => {
     assert.equal(await $(item('1.1')).getAttribute('data-answered'), 'false');
 
     // single, with "other" free text
-    await $(`${item('1.1')} input[value="j"]`).click();
-    await $(`${item('1.1')} input[data-role="other"]`).setValue('情報セキュリティ室');
+    await press(`${item('1.1')} input[value="j"]`);
+    await type(`${item('1.1')} input[data-role="other"]`, '情報セキュリティ室');
     await saved();
     // multiple
-    await $(`${item('1.2')} input[value="a"]`).click();
-    await $(`${item('1.2')} input[value="h"]`).click();
+    await press(`${item('1.2')} input[value="a"]`);
+    await press(`${item('1.2')} input[value="h"]`);
     await saved();
     // year-month
-    await $(`${item('1.5')} input`).setValue('2019-04');
+    await type(`${item('1.5')} input`, '2019-04');
     await browser.keys('Tab');
     await saved();
 
     await goSection('2');
     // single with levels, and a comment and evidence
-    await $(`${item('2.8')} input[value="b"]`).click();
+    await press(`${item('2.8')} input[value="b"]`);
     await saved();
-    await $(`${item('2.8')} details.notes summary`).click();
-    await $(`${item('2.8')} textarea[data-role="comment"]`).setValue('停止の判断は主管部門');
-    await $(`${item('2.8')} input[data-role="evidence"]`).setValue('規程 v3');
+    await press(`${item('2.8')} details.notes summary`);
+    await type(`${item('2.8')} textarea[data-role="comment"]`, '停止の判断は主管部門');
+    await type(`${item('2.8')} input[data-role="evidence"]`, '規程 v3');
     await browser.keys('Tab');
     await saved();
     // service
-    await $(`${item('2.9.a')} input[value="outsourced"]`).click();
+    await press(`${item('2.9.a')} input[value="outsourced"]`);
     await saved();
     // text
-    await $(`${item('2.9.w')} textarea`).setValue('脆弱性診断');
+    await type(`${item('2.9.w')} textarea`, '脆弱性診断');
     await browser.keys('Tab');
     await saved();
     // five-level scale
-    await $(`${item('2.11')} input[value="c"]`).click();
+    await press(`${item('2.11')} input[value="c"]`);
     await saved();
 
     await goSection('3');
     // number
-    await $(`${item('3.3')} input`).setValue('12');
+    await type(`${item('3.3')} input`, '12');
     await browser.keys('Tab');
     await saved();
 
@@ -196,9 +214,9 @@ describe('csirt-app', () => {
     assert.equal(await $(`${item('5.2')} input[value="b"]`).isSelected(), true);
 
     // A clear answer makes the item "not answered yet" again.
-    await $(`${item('5.1')} input[value="a"]`).click();
+    await press(`${item('5.1')} input[value="a"]`);
     await saved();
-    await $(`${item('5.1')} button.clear`).click();
+    await press(`${item('5.1')} button.clear`);
     await saved();
     assert.equal(await $(item('5.1')).getAttribute('data-answered'), 'false');
     assert.equal(await $(`${item('5.1')} input[value="a"]`).isSelected(), false);

@@ -15,11 +15,12 @@ const driver = spawn('tauri-driver', ['--port', '4448', '--native-port', '4449']
   env: { ...process.env, CSIRT_DB: join(work, 'db.sqlite3') },
 });
 await new Promise((r) => setTimeout(r, 1500));
-const browser = await remote({
-  hostname: '127.0.0.1', port: 4448, logLevel: 'error',
-  capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: APP } },
-});
+let browser;
 try {
+  browser = await remote({
+    hostname: '127.0.0.1', port: 4448, logLevel: 'error',
+    capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: APP } },
+  });
   await browser.$('[data-screen-id="organisations"]').waitForExist({ timeout: 20000 });
   const times = await browser.executeAsync((done) => {
     const invoke = window.__TAURI_INTERNALS__.invoke;
@@ -41,6 +42,6 @@ try {
   const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   console.log(`save round trip: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (n=${sorted.length})`);
 } finally {
-  await browser.deleteSession();
+  await browser?.deleteSession().catch(() => {});
   driver.kill();
 }

@@ -19,11 +19,12 @@ const driver = spawn('tauri-driver', ['--port', '4446', '--native-port', '4447']
   env: { ...process.env, CSIRT_DB: join(work, 'db.sqlite3'), CSIRT_E2E_SAVE_DIR: work, LANG: 'ja_JP.UTF-8' },
 });
 await new Promise((r) => setTimeout(r, 1500));
-const browser = await remote({
-  hostname: '127.0.0.1', port: 4446, logLevel: 'warn',
-  capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: APP } },
-});
+let browser;
 try {
+  browser = await remote({
+    hostname: '127.0.0.1', port: 4446, logLevel: 'warn',
+    capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: APP } },
+  });
   await browser.setWindowSize(1280, 860).catch(() => {});
   await browser.$('[data-screen-id="organisations"]').waitForExist({ timeout: 20000 });
   const shot = async (name) => {
@@ -61,7 +62,7 @@ try {
     await browser.execute(() => window.scrollTo(0, 0));
   }
 } finally {
-  await browser.deleteSession();
+  await browser?.deleteSession().catch(() => {});
   driver.kill();
 }
 console.log(`screenshots in ${out}`);

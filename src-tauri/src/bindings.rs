@@ -1,0 +1,223 @@
+//! The TypeScript bindings of every command and payload, generated from `wire` with ts-rs.
+//!
+//! The generated file is committed as `ui/src/bindings.ts`. A test regenerates it and fails
+//! when the committed copy differs; run
+//! `CSIRT_UPDATE_BINDINGS=1 cargo test -p csirt-app bindings` to rewrite it.
+
+use crate::wire::*;
+use ts_rs::TS;
+
+/// Where the committed bindings live, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/bindings.ts";
+
+macro_rules! declarations {
+    ($($t:ty),* $(,)?) => {
+        vec![$(<$t as TS>::decl()),*]
+    };
+}
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    let decls: Vec<String> = declarations![
+        Text,
+        Lang,
+        ChoiceOption,
+        Scale,
+        Area,
+        SetupItem,
+        Section,
+        ItemKind,
+        Item,
+        Questionnaire,
+        Answer,
+        Status,
+        Organisation,
+        Assessment,
+        AnswerProblem,
+        OrganisationRow,
+        AssessmentRow,
+        Share,
+        Precision,
+        Standing,
+        TargetSource,
+        Target,
+        Readiness,
+        ItemScore,
+        AreaScore,
+        SetupScore,
+        Gap,
+        SectionProgress,
+        Completeness,
+        ScoreReport,
+        Phase,
+        RoadmapEntry,
+        Roadmap,
+        AppInfo,
+        ErrorKind,
+        ErrorPayload,
+        OrganisationInput,
+        UpdateOrganisationInput,
+        IdInput,
+        QuestionnaireInput,
+        ListAssessmentsInput,
+        CreateAssessmentInput,
+        SetStatusInput,
+        SaveAnswerInput,
+        ItemInput,
+        SaveNoteInput,
+        SetTargetInput,
+        LanguageInput,
+        RadarInput,
+        ExportFormat,
+        ExportInput,
+        ImportInput,
+        SavedFile,
+        Imported,
+        AssessmentSummary,
+        AssessmentView,
+    ];
+    let mut out = String::from(
+        "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\
+         // src-tauri/src/wire.rs by src-tauri/src/bindings.rs — do not edit by hand. Regenerate:\n\
+         // CSIRT_UPDATE_BINDINGS=1 cargo test -p csirt-app bindings\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.push_str("/** Every command: the payload it takes as `input`, and what it returns. */\n");
+    out.push_str("export interface Commands {\n");
+    for (name, input, output) in crate::command_signatures() {
+        out.push_str(&format!(
+            "  {name}: {{ input: {input}; output: {output} }};\n"
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csirt_model::{demo, Catalog, Lang as CoreLang, Organisation as CoreOrg};
+    use csirt_store::Store;
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use std::path::Path;
+
+    /// The committed file equals what the Rust types generate now.
+    #[test]
+    fn bindings_are_up_to_date() {
+        let fresh = typescript();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        if std::env::var_os("CSIRT_UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+            return;
+        }
+        // Write to a temporary file too, so a failing run leaves something to diff against.
+        let tmp = std::env::temp_dir().join("csirt-app-bindings.ts");
+        std::fs::write(&tmp, &fresh).unwrap();
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/bindings.ts is stale: the Rust types changed. Fresh copy: {}. Regenerate with \
+             CSIRT_UPDATE_BINDINGS=1 cargo test -p csirt-app bindings",
+            tmp.display()
+        );
+    }
+
+    /// A core value, read through its mirror and written back, is unchanged: the mirror has
+    /// every field, with the same names, optionality and nesting.
+    fn same_shape<Core: Serialize, Mirror: Serialize + DeserializeOwned>(core: &Core, what: &str) {
+        let v = serde_json::to_value(core).unwrap();
+        let mirror: Mirror = serde_json::from_value(v.clone())
+            .unwrap_or_else(|e| panic!("{what}: the mirror cannot read the core JSON: {e}"));
+        let back = serde_json::to_value(&mirror).unwrap();
+        if let Some(path) = first_difference(&v, &back, what.to_string()) {
+            panic!("the mirror drops or changes {path}");
+        }
+    }
+
+    /// The path of the first value that differs, for a readable failure.
+    fn first_difference(
+        a: &serde_json::Value,
+        b: &serde_json::Value,
+        at: String,
+    ) -> Option<String> {
+        use serde_json::Value::{Array, Object};
+        match (a, b) {
+            (Object(x), Object(y)) => {
+                for (k, va) in x {
+                    match y.get(k) {
+                        Some(vb) => {
+                            if let Some(p) = first_difference(va, vb, format!("{at}.{k}")) {
+                                return Some(p);
+                            }
+                        }
+                        None => return Some(format!("{at}.{k} (missing)")),
+                    }
+                }
+                y.keys()
+                    .find(|k| !x.contains_key(*k))
+                    .map(|k| format!("{at}.{k} (added)"))
+            }
+            (Array(x), Array(y)) if x.len() == y.len() => x
+                .iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (va, vb))| first_difference(va, vb, format!("{at}[{i}]"))),
+            _ => (a != b).then(|| format!("{at}: {a} became {b}")),
+        }
+    }
+
+    fn fixtures() -> Vec<csirt_model::Assessment> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/profiles");
+        let mut out = vec![
+            demo::demo_assessment(CoreLang::Ja),
+            demo::demo_assessment(CoreLang::En),
+        ];
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            out.push(csirt_model::assessment::parse(&bytes).unwrap());
+        }
+        out
+    }
+
+    #[test]
+    fn mirrors_match_the_core_types() {
+        let (catalog, _) = Catalog::load(None).unwrap();
+        let set = catalog.get("jpcert-2015").unwrap();
+        let q = &set.questionnaire;
+        same_shape::<_, Questionnaire>(q.as_ref(), "Questionnaire");
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+        let org = store
+            .add_organisation(&CoreOrg {
+                name: "Org".into(),
+                sector: Some("x".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        store.create_assessment(org, q, None, CoreLang::En).unwrap();
+        for a in fixtures() {
+            same_shape::<_, Assessment>(&a, "Assessment");
+            let report = csirt_scoring::score(q, set.benchmark.as_deref(), &a).unwrap();
+            same_shape::<_, ScoreReport>(&report, "ScoreReport");
+            same_shape::<_, Roadmap>(&csirt_scoring::roadmap(q, &report), "Roadmap");
+            store.import(q, &a, None).unwrap();
+        }
+        for row in store.list_organisations().unwrap() {
+            same_shape::<_, OrganisationRow>(&row, "OrganisationRow");
+        }
+        for row in store.list_assessments(None).unwrap() {
+            same_shape::<_, AssessmentRow>(&row, "AssessmentRow");
+        }
+        let problem = csirt_model::AnswerProblem {
+            item: Some("2.8".into()),
+            message: "m".into(),
+        };
+        same_shape::<_, AnswerProblem>(&problem, "AnswerProblem");
+    }
+}

@@ -1,0 +1,308 @@
+//! The Tauri commands: thin adapters that take a payload, call the core crates on a blocking
+//! thread, and return their result. Anything worth computing belongs in a core crate.
+
+use crate::error::AppError;
+use crate::files;
+use crate::state::{self, AppState};
+use crate::wire::{
+    AppInfo, AssessmentSummary, AssessmentView, CreateAssessmentInput, ExportInput, IdInput,
+    ImportInput, Imported, ItemInput, LanguageInput, ListAssessmentsInput, OrganisationInput,
+    QuestionnaireInput, RadarInput, SaveAnswerInput, SaveNoteInput, SavedFile, SetStatusInput,
+    SetTargetInput, UpdateOrganisationInput,
+};
+use csirt_model::{assessment, Catalog, Lang, Questionnaire};
+use csirt_scoring::Completeness;
+use csirt_store::{AssessmentRow, OrganisationRow, Store};
+use std::sync::Arc;
+use tauri::{AppHandle, State};
+
+type Res<T> = Result<T, AppError>;
+
+/// The questionnaire an assessment was answered against.
+fn questionnaire_of(store: &Store, catalog: &Catalog, id: i64) -> Res<Arc<Questionnaire>> {
+    let row = store.assessment(id)?;
+    Ok(Arc::clone(
+        &catalog.get(&row.questionnaire_id)?.questionnaire,
+    ))
+}
+
+fn view(store: &Store, catalog: &Catalog, id: i64) -> Res<AssessmentView> {
+    let row = store.assessment(id)?;
+    let set = catalog.get(&row.questionnaire_id)?;
+    let assessment = store.load_assessment(&set.questionnaire, id)?;
+    let report = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &assessment)?;
+    let roadmap = csirt_scoring::roadmap(&set.questionnaire, &report);
+    Ok(AssessmentView {
+        row,
+        assessment,
+        report,
+        roadmap,
+    })
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
+    let db_path = state.db_path.display().to_string();
+    let startup_error = state.startup_error();
+    let language = if startup_error.is_some() {
+        state::system_language_from_env()
+    } else {
+        state.with_store(|s, _| state::language(s)).await?
+    };
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        language,
+        db_path,
+        startup_error,
+    })
+}
+
+#[tauri::command]
+pub async fn set_language(state: State<'_, AppState>, input: LanguageInput) -> Res<()> {
+    let lang = Lang::from(input.language);
+    state
+        .with_store(move |s, _| Ok(s.set_setting(state::LANGUAGE, lang.code())?))
+        .await
+}
+
+#[tauri::command]
+pub async fn get_questionnaire(
+    state: State<'_, AppState>,
+    input: QuestionnaireInput,
+) -> Res<Arc<Questionnaire>> {
+    Ok(Arc::clone(&state.catalog.get(&input.id)?.questionnaire))
+}
+
+#[tauri::command]
+pub async fn list_organisations(state: State<'_, AppState>) -> Res<Vec<OrganisationRow>> {
+    state.with_store(|s, _| Ok(s.list_organisations()?)).await
+}
+
+#[tauri::command]
+pub async fn create_organisation(
+    state: State<'_, AppState>,
+    input: OrganisationInput,
+) -> Res<OrganisationRow> {
+    state
+        .with_store(move |s, _| {
+            let id = s.add_organisation(&input.into())?;
+            Ok(s.organisation(id)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn update_organisation(
+    state: State<'_, AppState>,
+    input: UpdateOrganisationInput,
+) -> Res<OrganisationRow> {
+    state
+        .with_store(move |s, _| {
+            s.update_organisation(input.id, &input.organisation.into())?;
+            Ok(s.organisation(input.id)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_organisation(state: State<'_, AppState>, input: IdInput) -> Res<()> {
+    state
+        .with_store(move |s, _| Ok(s.delete_organisation(input.id)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_assessments(
+    state: State<'_, AppState>,
+    input: ListAssessmentsInput,
+) -> Res<Vec<AssessmentSummary>> {
+    state
+        .with_store(move |s, c| {
+            s.list_assessments(input.organisation_id)?
+                .into_iter()
+                .map(|row| {
+                    let v = view(s, c, row.id)?;
+                    Ok(AssessmentSummary {
+                        row,
+                        overall: v.report.overall,
+                        answerable: v.report.completeness.answerable,
+                    })
+                })
+                .collect()
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn create_assessment(
+    state: State<'_, AppState>,
+    input: CreateAssessmentInput,
+) -> Res<AssessmentRow> {
+    state
+        .with_store(move |s, c| {
+            let lang = state::language(s)?;
+            // New assessments use the built-in questionnaire; others arrive by import.
+            let set = c.get(csirt_model::load::BUILTIN_ID)?;
+            let id = s.create_assessment(
+                input.organisation_id,
+                &set.questionnaire,
+                input.date.as_deref(),
+                lang,
+            )?;
+            Ok(s.assessment(id)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_assessment(state: State<'_, AppState>, input: IdInput) -> Res<()> {
+    state
+        .with_store(move |s, _| Ok(s.delete_assessment(input.id)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_assessment_status(
+    state: State<'_, AppState>,
+    input: SetStatusInput,
+) -> Res<AssessmentRow> {
+    state
+        .with_store(move |s, _| {
+            s.set_status(input.id, input.status.into())?;
+            Ok(s.assessment(input.id)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn load_assessment(state: State<'_, AppState>, input: IdInput) -> Res<AssessmentView> {
+    state.with_store(move |s, c| view(s, c, input.id)).await
+}
+
+#[tauri::command]
+pub async fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> Res<Completeness> {
+    state
+        .with_store(move |s, c| {
+            let q = questionnaire_of(s, c, input.assessment_id)?;
+            s.save_answer(
+                &q,
+                input.assessment_id,
+                None,
+                &input.item,
+                &input.answer,
+                input.other_text.as_deref(),
+            )?;
+            Ok(view(s, c, input.assessment_id)?.report.completeness)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn clear_answer(state: State<'_, AppState>, input: ItemInput) -> Res<Completeness> {
+    state
+        .with_store(move |s, c| {
+            s.clear_answer(input.assessment_id, None, &input.item)?;
+            Ok(view(s, c, input.assessment_id)?.report.completeness)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn save_note(state: State<'_, AppState>, input: SaveNoteInput) -> Res<()> {
+    state
+        .with_store(move |s, c| {
+            let q = questionnaire_of(s, c, input.assessment_id)?;
+            Ok(s.save_note(
+                &q,
+                input.assessment_id,
+                None,
+                &input.item,
+                input.comment.as_deref(),
+                input.evidence.as_deref(),
+            )?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn set_target(state: State<'_, AppState>, input: SetTargetInput) -> Res<AssessmentView> {
+    state
+        .with_store(move |s, c| {
+            let q = questionnaire_of(s, c, input.assessment_id)?;
+            s.set_target(&q, input.assessment_id, &input.item, input.key.as_deref())?;
+            view(s, c, input.assessment_id)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn radar_svg(state: State<'_, AppState>, input: RadarInput) -> Res<String> {
+    let lang = Lang::from(input.language);
+    state
+        .with_store(move |s, c| {
+            let v = view(s, c, input.assessment_id)?;
+            files::radar_svg(&v.report, lang)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn export_assessment(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: ExportInput,
+) -> Res<SavedFile> {
+    let lang = Lang::from(input.language);
+    let format = input.format;
+    let (bytes, name) = state
+        .with_store(move |s, c| {
+            let row = s.assessment(input.assessment_id)?;
+            let set = c.get(&row.questionnaire_id)?;
+            let v = view(s, c, input.assessment_id)?;
+            let bytes = files::render(format, set, &v, lang)?;
+            Ok((bytes, files::suggested_name(&v, format, lang)))
+        })
+        .await?;
+    let hooks = state.hooks.clone();
+    let path = AppState::blocking(move || {
+        let Some(path) = files::choose_save_path(&app, &hooks, &name, format)? else {
+            return Ok(None);
+        };
+        std::fs::write(&path, &bytes).map_err(|source| AppError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(Some(path))
+    })
+    .await?;
+    Ok(SavedFile {
+        path: path.map(|p| p.display().to_string()),
+    })
+}
+
+#[tauri::command]
+pub async fn import_assessment(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: ImportInput,
+) -> Res<Imported> {
+    let hooks = state.hooks.clone();
+    let Some(bytes) =
+        AppState::blocking(move || files::choose_and_read_import(&app, &hooks)).await?
+    else {
+        return Ok(Imported {
+            assessment_id: None,
+        });
+    };
+    let id = state
+        .with_store(move |s, c| {
+            let a = assessment::parse(&bytes)?;
+            assessment::validate(&a, c)?;
+            let set = c.get(&a.questionnaire)?;
+            Ok(s.import(&set.questionnaire, &a, input.organisation_id)?)
+        })
+        .await?;
+    Ok(Imported {
+        assessment_id: Some(id),
+    })
+}

@@ -1,0 +1,121 @@
+//! The desktop shell: shared state, the command handler list, and the TypeScript bindings.
+//!
+//! Layout: `commands` (thin adapters over the core crates), `state` (store, catalog, start-up),
+//! `files` (exports, dialogs, test hooks), `wire` (payload types), `bindings` (TypeScript
+//! generation), `error` (the one error type).
+
+pub mod bindings;
+pub mod commands;
+pub mod error;
+pub mod files;
+pub mod state;
+pub mod wire;
+
+include!("command_names.rs");
+
+pub use error::AppError;
+
+/// Declares every command once: the handler list, and each command's input and output type
+/// for the TypeScript bindings. `tests::command_lists_agree` checks it against
+/// `command_names.rs`, which `build.rs` hands to Tauri's ACL.
+macro_rules! app_commands {
+    ($($name:ident($($input:ty)?) -> $output:ty;)*) => {
+        fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$name),*]
+        }
+
+        /// `(name, input type, output type)` of every command, as TypeScript type names.
+        pub fn command_signatures() -> Vec<(&'static str, String, String)> {
+            vec![$((
+                stringify!($name),
+                app_commands!(@input $($input)?),
+                <$output as ts_rs::TS>::name(),
+            )),*]
+        }
+    };
+    (@input) => { "null".to_string() };
+    (@input $t:ty) => { <$t as ts_rs::TS>::name() };
+}
+
+use wire::*;
+
+app_commands! {
+    app_info() -> AppInfo;
+    set_language(LanguageInput) -> ();
+    get_questionnaire(QuestionnaireInput) -> Questionnaire;
+    list_organisations() -> Vec<OrganisationRow>;
+    create_organisation(OrganisationInput) -> OrganisationRow;
+    update_organisation(UpdateOrganisationInput) -> OrganisationRow;
+    delete_organisation(IdInput) -> ();
+    list_assessments(ListAssessmentsInput) -> Vec<AssessmentSummary>;
+    create_assessment(CreateAssessmentInput) -> AssessmentRow;
+    delete_assessment(IdInput) -> ();
+    set_assessment_status(SetStatusInput) -> AssessmentRow;
+    load_assessment(IdInput) -> AssessmentView;
+    save_answer(SaveAnswerInput) -> Completeness;
+    clear_answer(ItemInput) -> Completeness;
+    save_note(SaveNoteInput) -> ();
+    set_target(SetTargetInput) -> AssessmentView;
+    radar_svg(RadarInput) -> String;
+    export_assessment(ExportInput) -> SavedFile;
+    import_assessment(ImportInput) -> Imported;
+}
+
+/// Opens the store and the questionnaires, then runs the app until its window closes.
+pub fn run() -> Result<(), AppError> {
+    let args: Vec<String> = std::env::args().collect();
+    let db_path = state::db_path(&args, std::env::var("CSIRT_DB").ok())?;
+    let extra = std::env::var_os("CSIRT_QUESTIONNAIRES").map(std::path::PathBuf::from);
+    let (catalog, failures) = csirt_model::Catalog::load(extra.as_deref())?;
+    for (dir, e) in failures {
+        // A broken extra folder must not keep the app from starting; `csirt validate` explains.
+        eprintln!(
+            "csirt-app: skipped questionnaire folder {}: {e}",
+            dir.display()
+        );
+    }
+    let app_state = state::AppState::open(db_path, catalog, state::TestHooks::from_env());
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(app_state)
+        .invoke_handler(handler())
+        .run(context())?;
+    Ok(())
+}
+
+/// The app context that `build.rs` generated (configuration, ACL, embedded front end).
+// The generated code unwraps values tauri-build already validated at build time.
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+fn context() -> tauri::Context<tauri::Wry> {
+    tauri::tauri_build_context!()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_lists_agree() {
+        let declared: Vec<&str> = command_signatures().iter().map(|c| c.0).collect();
+        assert_eq!(declared, COMMAND_NAMES);
+    }
+
+    #[test]
+    fn capability_allows_exactly_the_commands() {
+        let text = include_str!("../capabilities/default.json");
+        let cap: serde_json::Value = serde_json::from_str(text).unwrap();
+        let mut allowed: Vec<String> = cap["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect();
+        allowed.sort();
+        let mut expected: Vec<String> = COMMAND_NAMES
+            .iter()
+            .map(|c| format!("allow-{}", c.replace('_', "-")))
+            .collect();
+        expected.sort();
+        assert_eq!(allowed, expected);
+    }
+}

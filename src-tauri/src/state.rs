@@ -1,0 +1,201 @@
+//! The state every command shares (one store handle and the loaded questionnaires), how it is
+//! opened at start-up, and the helper that runs store work off the main thread.
+
+use crate::error::AppError;
+use crate::wire::ErrorPayload;
+use csirt_model::{demo, Catalog, Lang};
+use csirt_store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Set once the demo organisation has been imported, so deleting it is for good.
+const DEMO_SEEDED: &str = "demo_seeded";
+/// The UI language the user chose last.
+pub const LANGUAGE: &str = "language";
+
+/// Where files go, and come from, instead of a native dialog. Only the end-to-end tests set
+/// these (WebDriver cannot click a GTK dialog); see docs/desktop.md.
+#[derive(Debug, Clone, Default)]
+pub struct TestHooks {
+    /// `CSIRT_E2E_SAVE_DIR`: exports are written here under their suggested file name.
+    pub save_dir: Option<PathBuf>,
+    /// `CSIRT_E2E_OPEN_FILE`: imports read this file.
+    pub open_file: Option<PathBuf>,
+}
+
+impl TestHooks {
+    pub fn from_env() -> Self {
+        let path = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        TestHooks {
+            save_dir: path("CSIRT_E2E_SAVE_DIR"),
+            open_file: path("CSIRT_E2E_OPEN_FILE"),
+        }
+    }
+}
+
+pub struct AppState {
+    /// The open store, or why it could not be opened (shown by the UI instead of a crash).
+    store: Result<Arc<Mutex<Store>>, ErrorPayload>,
+    pub catalog: Arc<Catalog>,
+    pub db_path: PathBuf,
+    pub hooks: TestHooks,
+}
+
+/// The database path: `--db <file>` (or `--db=<file>`), then `CSIRT_DB`, then the platform's
+/// app-data folder, exactly as the `csirt` command line resolves it.
+pub fn db_path(args: &[String], env_db: Option<String>) -> Result<PathBuf, AppError> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--db" {
+            if let Some(p) = it.next() {
+                return Ok(PathBuf::from(p));
+            }
+        } else if let Some(p) = a.strip_prefix("--db=") {
+            return Ok(PathBuf::from(p));
+        }
+    }
+    if let Some(p) = env_db.filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let dirs = directories::ProjectDirs::from("org", "CSIRT Assessment", "csirt-assessment")
+        .ok_or(AppError::NoDataDir)?;
+    Ok(csirt_store::default_db_path(dirs.data_dir()))
+}
+
+/// Japanese where the system locale is Japanese, else English (POSIX precedence of variables).
+pub fn system_language(vars: &[Option<String>]) -> Lang {
+    let locale = vars.iter().flatten().find(|v| !v.is_empty());
+    match locale {
+        Some(l) if l.to_ascii_lowercase().starts_with("ja") => Lang::Ja,
+        _ => Lang::En,
+    }
+}
+
+pub fn system_language_from_env() -> Lang {
+    let var = |n: &str| std::env::var(n).ok();
+    system_language(&[var("LC_ALL"), var("LC_MESSAGES"), var("LANG")])
+}
+
+/// The language to start in: the saved one, else the system's.
+pub fn language(store: &Store) -> Result<Lang, AppError> {
+    Ok(match store.setting(LANGUAGE)? {
+        Some(code) => code.parse().unwrap_or_else(|_| system_language_from_env()),
+        None => system_language_from_env(),
+    })
+}
+
+/// Opens the store and, on the very first start, imports the demo organisation.
+fn open_store(path: &Path, catalog: &Catalog) -> Result<Store, AppError> {
+    let mut store = Store::open(path)?;
+    if store.setting(DEMO_SEEDED)?.is_none() {
+        let demo = demo::demo_assessment(language(&store)?);
+        let set = catalog.get(&demo.questionnaire)?;
+        store.import(&set.questionnaire, &demo, None)?;
+        store.set_setting(DEMO_SEEDED, "1")?;
+    }
+    Ok(store)
+}
+
+impl AppState {
+    pub fn open(db_path: PathBuf, catalog: Catalog, hooks: TestHooks) -> AppState {
+        let store = open_store(&db_path, &catalog)
+            .map(|s| Arc::new(Mutex::new(s)))
+            .map_err(|e| e.payload());
+        AppState {
+            store,
+            catalog: Arc::new(catalog),
+            db_path,
+            hooks,
+        }
+    }
+
+    pub fn startup_error(&self) -> Option<ErrorPayload> {
+        self.store.as_ref().err().cloned()
+    }
+
+    /// Runs `f` with the store on a blocking thread, so SQLite never holds up the UI thread.
+    pub async fn with_store<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store, &Catalog) -> Result<T, AppError> + Send + 'static,
+    {
+        let store = self
+            .store
+            .clone()
+            .map_err(|e| AppError::NoStore(e.message))?;
+        let catalog = Arc::clone(&self.catalog);
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic inside a save cannot leave a half-written answer (each save is one
+            // transaction that rolls back on drop), so a poisoned lock is safe to reuse.
+            let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut guard, &catalog)
+        })
+        .await
+        .map_err(|e| AppError::Task(e.to_string()))?
+    }
+
+    /// Runs blocking work that does not touch the store (dialogs, file writes).
+    pub async fn blocking<T, F>(f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> Result<T, AppError> + Send + 'static,
+    {
+        tauri::async_runtime::spawn_blocking(f)
+            .await
+            .map_err(|e| AppError::Task(e.to_string()))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn db_flag_wins_over_env() {
+        let p = db_path(&args(&["app", "--db", "/x/a.db"]), Some("/y/b.db".into())).unwrap();
+        assert_eq!(p, PathBuf::from("/x/a.db"));
+        let p = db_path(&args(&["app", "--db=/x/c.db"]), None).unwrap();
+        assert_eq!(p, PathBuf::from("/x/c.db"));
+        let p = db_path(&args(&["app"]), Some("/y/b.db".into())).unwrap();
+        assert_eq!(p, PathBuf::from("/y/b.db"));
+    }
+
+    #[test]
+    fn japanese_locale_means_japanese() {
+        assert_eq!(
+            system_language(&[None, None, Some("ja_JP.UTF-8".into())]),
+            Lang::Ja
+        );
+        assert_eq!(
+            system_language(&[Some("en_US.UTF-8".into()), None, Some("ja_JP".into())]),
+            Lang::En
+        );
+        assert_eq!(
+            system_language(&[Some(String::new()), None, Some("ja_JP".into())]),
+            Lang::Ja
+        );
+        assert_eq!(system_language(&[None, None, None]), Lang::En);
+    }
+
+    #[test]
+    fn demo_is_seeded_once_and_stays_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("app.sqlite3");
+        let (catalog, _) = Catalog::load(None).unwrap();
+        let store = open_store(&path, &catalog).unwrap();
+        let orgs = store.list_organisations().unwrap();
+        assert_eq!(orgs.len(), 1);
+        store.delete_organisation(orgs[0].id).unwrap();
+        drop(store);
+        let store = open_store(&path, &catalog).unwrap();
+        assert!(store.list_organisations().unwrap().is_empty());
+    }
+}

@@ -1,0 +1,700 @@
+//! The shapes that cross the IPC boundary, as Rust types that `ts-rs` turns into TypeScript.
+//!
+//! Two kinds live here:
+//! - the app's own payloads (inputs, `AppInfo`, `ErrorPayload`…), used directly by the commands;
+//! - mirrors of core types (`Questionnaire`, `Assessment`, `ScoreReport`…). The commands return
+//!   the core types themselves; the core crates do not depend on ts-rs, so their TypeScript
+//!   shape is declared here. `bindings::tests` checks each mirror against the JSON the core type
+//!   really serialises to, so a change in a core crate fails a test instead of the UI.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use ts_rs::TS;
+
+// ------------------------------------------------------------------------ mirrors of csirt-model
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub ja: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub key: String,
+    pub text: Text,
+    /// A few words for tables, when the full wording is long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub short: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub level: Option<u32>,
+    /// Present (and true) when the option takes free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub other: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub id: String,
+    pub name: Text,
+    pub options: Vec<ChoiceOption>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetupItem {
+    pub id: String,
+    pub number: u32,
+    pub name: Text,
+    pub source: String,
+    pub weight: f64,
+    pub guidance: Text,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+}
+
+/// What kind of answer an item takes; flattened into `Item` under the key `type`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ItemKind {
+    Single {
+        options: Vec<ChoiceOption>,
+    },
+    Multiple {
+        options: Vec<ChoiceOption>,
+    },
+    Scale {
+        scale: String,
+        options: Vec<ChoiceOption>,
+    },
+    Number {
+        unit: Text,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    YearMonth,
+    /// The core type also carries `scored` here; flattened, it is the same key as
+    /// `Item::scored`, so the TypeScript side reads it there.
+    Service,
+    Text,
+    Group,
+}
+
+// `deny_unknown_fields` does not combine with `flatten`; the shape test still compares values.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Item {
+    pub id: String,
+    pub section: String,
+    #[serde(flatten)]
+    pub kind: ItemKind,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub survey_section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub finding: Option<Text>,
+    pub area: String,
+    pub setup: Vec<String>,
+    pub sim3: Vec<String>,
+    /// Items whose gaps come first on the roadmap; absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub after: Option<Vec<String>>,
+    pub weight: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub recommendation: Option<Text>,
+    pub reconstructed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<Text>,
+    pub scored: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    pub source: Text,
+    pub scales: Vec<Scale>,
+    pub areas: Vec<Area>,
+    pub setup_items: Vec<SetupItem>,
+    pub sections: Vec<Section>,
+    pub items: Vec<Item>,
+}
+
+/// One answer: a number (team size), a string (option key, service answer, year-month, free
+/// text) or a list of option keys (multiple choice).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(untagged)]
+pub enum Answer {
+    Number(#[ts(type = "number")] serde_json::Number),
+    Text(String),
+    Keys(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Final,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sector: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub size: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub csirt_form: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub format: String,
+    pub questionnaire: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub questionnaire_version: Option<String>,
+    pub organisation: Organisation,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub language: Option<Lang>,
+    pub status: Status,
+    pub answers: HashMap<String, Answer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub other: Option<HashMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub comments: Option<HashMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub evidence: Option<HashMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub targets: Option<HashMap<String, String>>,
+}
+
+/// One problem in an imported assessment file, naming its item when there is one.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerProblem {
+    pub item: Option<String>,
+    pub message: String,
+}
+
+// ------------------------------------------------------------------------ mirrors of csirt-store
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub sector: Option<String>,
+    pub size: Option<String>,
+    pub csirt_form: Option<String>,
+    #[ts(type = "number")]
+    pub assessments: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub questionnaire_id: String,
+    pub questionnaire_version: String,
+    pub date: String,
+    pub status: Status,
+    pub language: Lang,
+    #[ts(type = "number")]
+    pub answered: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+// ------------------------------------------------------------------------ mirrors of csirt-scoring
+
+/// A share of the surveyed teams in percent, as an interval; `low == high` when exact.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    pub low: f64,
+    pub high: f64,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    ExactCount,
+    ExactPercent,
+    ExactValue,
+    Narrative,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Standing {
+    pub at_or_above: Share,
+    pub precision: Precision,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub quote: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetSource {
+    CommonPractice,
+    Sim3,
+    Highest,
+    Override,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub key: String,
+    pub level: u32,
+    pub score: f64,
+    pub source: TargetSource,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Readiness {
+    Green,
+    Amber,
+    Red,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ItemScore {
+    pub id: String,
+    pub area: String,
+    pub setup: Vec<String>,
+    pub sim3: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub answer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub level: Option<u32>,
+    pub max_level: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub standing: Option<Standing>,
+    pub target: Target,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub gap: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AreaScore {
+    pub id: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub scored_items: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub benchmark: Option<Share>,
+    pub benchmark_items: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetupScore {
+    pub id: String,
+    pub number: u32,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub score: Option<f64>,
+    pub readiness: Readiness,
+    pub answered: usize,
+    pub scored_items: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    pub rank: usize,
+    pub item: String,
+    pub text: Text,
+    pub area: String,
+    pub setup: Vec<String>,
+    pub current_key: String,
+    pub current_level: u32,
+    pub target_key: String,
+    pub target_level: u32,
+    pub max_level: u32,
+    pub gap: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub peers_at_target: Option<Standing>,
+    pub priority: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub recommendation: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SectionProgress {
+    pub id: String,
+    pub answered: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Completeness {
+    pub answered: usize,
+    pub answerable: usize,
+    pub scored_answered: usize,
+    pub scored_total: usize,
+    pub sections: Vec<SectionProgress>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreReport {
+    pub questionnaire: String,
+    pub questionnaire_version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub benchmark: Option<String>,
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub overall: Option<f64>,
+    pub areas: Vec<AreaScore>,
+    pub setup_items: Vec<SetupScore>,
+    pub items: Vec<ItemScore>,
+    pub gaps: Vec<Gap>,
+    pub completeness: Completeness,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    Now,
+    NextSixMonths,
+    NextYear,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RoadmapEntry {
+    pub item: String,
+    pub rank: usize,
+    pub priority: f64,
+    pub phase: Phase,
+    pub prerequisites: Vec<String>,
+    pub pulled_forward: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Roadmap {
+    pub entries: Vec<RoadmapEntry>,
+}
+
+// ------------------------------------------------------------------------ the app's own payloads
+
+/// What the UI needs before its first screen.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    /// The saved language, or the system locale's when none is saved yet.
+    #[ts(as = "Lang")]
+    pub language: csirt_model::Lang,
+    pub db_path: String,
+    /// Set when the database could not be opened; every other command then fails with it.
+    pub startup_error: Option<ErrorPayload>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorKind {
+    /// The input was refused (empty name, answer that is not an option…).
+    InvalidInput,
+    /// An imported assessment file failed validation; `problems` lists why, item by item.
+    InvalidAssessment,
+    NotFound,
+    /// The database refused to open, or a query failed.
+    Storage,
+    Io,
+    Export,
+    Internal,
+}
+
+/// Every command error, as the UI receives it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErrorPayload {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub problems: Vec<AnswerProblem>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub sector: Option<String>,
+    pub size: Option<String>,
+    pub csirt_form: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateOrganisationInput {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub organisation: OrganisationInput,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct IdInput {
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireInput {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ListAssessmentsInput {
+    #[ts(type = "number | null")]
+    pub organisation_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct CreateAssessmentInput {
+    #[ts(type = "number")]
+    pub organisation_id: i64,
+    /// YYYY-MM-DD; today when null.
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetStatusInput {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SaveAnswerInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub item: String,
+    #[ts(as = "Answer")]
+    pub answer: csirt_model::Answer,
+    /// Free text of an "other" option; null when none is chosen.
+    pub other_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ItemInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub item: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SaveNoteInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub item: String,
+    pub comment: Option<String>,
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetTargetInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub item: String,
+    /// The option key (or service answer) aimed for; null restores the default target.
+    pub key: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageInput {
+    pub language: Lang,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RadarInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub language: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Pdf,
+    Json,
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ExportInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub format: ExportFormat,
+    /// Language of the PDF, CSV and XLSX (the JSON file is language-neutral).
+    pub language: Lang,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ImportInput {
+    /// Attach to this organisation; null matches by name or creates one.
+    #[ts(type = "number | null")]
+    pub organisation_id: Option<i64>,
+}
+
+/// Where a file was written; `path` is null when the user cancelled the dialog.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SavedFile {
+    pub path: Option<String>,
+}
+
+/// The assessment an import created; `assessment_id` is null when the user cancelled.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Imported {
+    #[ts(type = "number | null")]
+    pub assessment_id: Option<i64>,
+}
+
+/// An assessment of the organisation list, with its overall score for the history view.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentSummary {
+    #[ts(as = "AssessmentRow")]
+    pub row: csirt_store::AssessmentRow,
+    pub overall: Option<f64>,
+    pub answerable: usize,
+}
+
+/// Everything the wizard, dashboard and gap screens show for one assessment.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AssessmentView {
+    #[ts(as = "AssessmentRow")]
+    pub row: csirt_store::AssessmentRow,
+    #[ts(as = "Assessment")]
+    pub assessment: csirt_model::Assessment,
+    #[ts(as = "ScoreReport")]
+    pub report: csirt_scoring::ScoreReport,
+    /// The gaps grouped into now / six months / a year.
+    #[ts(as = "Roadmap")]
+    pub roadmap: csirt_scoring::Roadmap,
+}
+
+impl From<Lang> for csirt_model::Lang {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::Ja => csirt_model::Lang::Ja,
+            Lang::En => csirt_model::Lang::En,
+        }
+    }
+}
+
+impl From<Status> for csirt_model::Status {
+    fn from(s: Status) -> Self {
+        match s {
+            Status::Draft => csirt_model::Status::Draft,
+            Status::Final => csirt_model::Status::Final,
+        }
+    }
+}
+
+impl From<OrganisationInput> for csirt_model::Organisation {
+    fn from(o: OrganisationInput) -> Self {
+        csirt_model::Organisation {
+            name: o.name,
+            sector: o.sector,
+            size: o.size,
+            csirt_form: o.csirt_form,
+        }
+    }
+}

@@ -1,0 +1,218 @@
+// The app shell: header with the screen tabs and language switch, the error banner, and the
+// state the screens share (which organisation and assessment are open).
+
+import { call, CommandError, toCommandError } from './api';
+import type { AppInfo, AssessmentView, Lang, Questionnaire } from './bindings';
+import { h, mount } from './dom';
+import { lang, setLang, t, type Key } from './i18n';
+import { renderOrganisations } from './screens/organisations';
+import { renderWizard } from './screens/wizard';
+import { renderDashboard } from './screens/dashboard';
+import { renderGaps } from './screens/gaps';
+import { renderExport } from './screens/export';
+
+export type Screen = 'organisations' | 'wizard' | 'dashboard' | 'gaps' | 'export';
+
+const SCREENS: { id: Screen; label: Key; needsAssessment: boolean }[] = [
+  { id: 'organisations', label: 'nav.organisations', needsAssessment: false },
+  { id: 'wizard', label: 'nav.wizard', needsAssessment: true },
+  { id: 'dashboard', label: 'nav.dashboard', needsAssessment: true },
+  { id: 'gaps', label: 'nav.gaps', needsAssessment: true },
+  { id: 'export', label: 'nav.export', needsAssessment: false },
+];
+
+export class App {
+  readonly root: HTMLElement;
+  info: AppInfo;
+  screen: Screen = 'organisations';
+  orgId: number | null = null;
+  view: AssessmentView | null = null;
+  /** The wizard's open section, kept across re-renders (e.g. a language switch). */
+  section = 0;
+  private questionnaires = new Map<string, Questionnaire>();
+  private main: HTMLElement;
+  private banner: HTMLElement;
+  private header: HTMLElement;
+
+  constructor(root: HTMLElement, info: AppInfo) {
+    this.root = root;
+    this.info = info;
+    this.header = h('header', { class: 'top' });
+    this.banner = h('div', { class: 'banner', role: 'alert' });
+    this.main = h('main', { id: 'main', tabindex: '-1' });
+    mount(root, this.header, this.banner, this.main);
+    setLang(info.language);
+  }
+
+  /** The questionnaire of the open assessment (fetched once per id). */
+  async questionnaire(id: string): Promise<Questionnaire> {
+    let q = this.questionnaires.get(id);
+    if (!q) {
+      q = await call('get_questionnaire', { id });
+      this.questionnaires.set(id, q);
+    }
+    return q;
+  }
+
+  async openAssessment(id: number, screen: Screen = 'wizard'): Promise<void> {
+    try {
+      const view = await call('load_assessment', { id });
+      if (this.view?.row.id !== id) this.section = 0;
+      this.view = view;
+      this.orgId = view.row.organisation_id;
+      await this.questionnaire(view.row.questionnaire_id);
+      await this.go(screen);
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+
+  /** Reloads the open assessment (after a change elsewhere) without leaving the screen. */
+  async reloadView(): Promise<void> {
+    if (!this.view) return;
+    this.view = await call('load_assessment', { id: this.view.row.id });
+    this.renderHeader();
+  }
+
+  closeAssessment(id: number): void {
+    if (this.view?.row.id === id) this.view = null;
+  }
+
+  async go(screen: Screen): Promise<void> {
+    const def = SCREENS.find((s) => s.id === screen);
+    this.screen = def?.needsAssessment && !this.view ? 'organisations' : screen;
+    await this.render();
+    this.main.focus({ preventScroll: true });
+  }
+
+  async setLanguage(l: Lang): Promise<void> {
+    try {
+      await call('set_language', { language: l });
+      setLang(l);
+      this.info = { ...this.info, language: l };
+      await this.render();
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+
+  async render(): Promise<void> {
+    this.renderHeader();
+    mount(this.main, h('p', { class: 'muted' }, t('common.loading')));
+    try {
+      const content = await this.renderScreen();
+      mount(this.main, content);
+    } catch (e) {
+      mount(this.main);
+      this.showError(e);
+    }
+  }
+
+  private async renderScreen(): Promise<HTMLElement> {
+    const view = this.view;
+    switch (this.screen) {
+      case 'organisations':
+        return renderOrganisations(this);
+      case 'export':
+        return renderExport(this);
+      default:
+        break;
+    }
+    if (!view) return renderOrganisations(this);
+    const q = await this.questionnaire(view.row.questionnaire_id);
+    switch (this.screen) {
+      case 'wizard':
+        return renderWizard(this, q, view);
+      case 'dashboard':
+        return renderDashboard(this, q, view);
+      case 'gaps':
+        return renderGaps(this, q, view);
+    }
+  }
+
+  renderHeader(): void {
+    const current = this.view
+      ? `${this.view.row.organisation_name} · ${this.view.row.date}`
+      : t('current.none');
+    const tabs = SCREENS.map((s) => {
+      const disabled = s.needsAssessment && !this.view;
+      return h(
+        'button',
+        {
+          class: 'tab' + (this.screen === s.id ? ' active' : ''),
+          'data-screen': s.id,
+          'aria-current': this.screen === s.id ? 'page' : undefined,
+          disabled,
+          title: disabled ? t('nav.needsAssessment') : undefined,
+          onclick: () => void this.go(s.id),
+        },
+        t(s.label),
+      );
+    });
+    const langButtons = (['ja', 'en'] as const).map((l) =>
+      h(
+        'button',
+        {
+          class: 'lang' + (lang() === l ? ' active' : ''),
+          'data-lang': l,
+          'aria-pressed': String(lang() === l),
+          lang: l,
+          onclick: () => void this.setLanguage(l),
+        },
+        t(l === 'ja' ? 'lang.ja' : 'lang.en'),
+      ),
+    );
+    mount(
+      this.header,
+      h(
+        'div',
+        { class: 'brand' },
+        h('h1', null, t('app.title')),
+        h('span', { class: 'subtitle' }, t('app.subtitle')),
+      ),
+      h('nav', { 'aria-label': t('nav.label') }, tabs),
+      h(
+        'div',
+        { class: 'context' },
+        h('span', { class: 'current', title: t('current.label') }, current),
+        h('div', { class: 'langs', role: 'group', 'aria-label': t('lang.label') }, langButtons),
+      ),
+    );
+  }
+
+  showError(e: unknown): void {
+    const err: CommandError = toCommandError(e);
+    const title = t(`error.title.${err.kind}` as Key);
+    mount(
+      this.banner,
+      h(
+        'div',
+        { class: 'error', 'data-kind': err.kind },
+        h('strong', null, title),
+        h('span', { class: 'detail' }, err.message),
+        h('button', { class: 'link', onclick: () => mount(this.banner) }, t('common.dismiss')),
+      ),
+    );
+  }
+
+  clearError(): void {
+    mount(this.banner);
+  }
+}
+
+/** Shown instead of the app when the database cannot be opened. */
+export function renderStartupError(root: HTMLElement, info: AppInfo): void {
+  setLang(info.language);
+  const err = info.startup_error;
+  mount(
+    root,
+    h(
+      'main',
+      { class: 'startup-error' },
+      h('h1', null, t('app.title')),
+      h('p', { class: 'error' }, t('error.startup')),
+      h('p', null, t('error.dbPath', { path: info.db_path })),
+      err ? h('pre', null, err.message) : null,
+    ),
+  );
+}

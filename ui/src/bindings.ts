@@ -1,0 +1,182 @@
+// The IPC contract between the UI and the csirt-app commands. GENERATED from
+// src-tauri/src/wire.rs by src-tauri/src/bindings.rs — do not edit by hand. Regenerate:
+// CSIRT_UPDATE_BINDINGS=1 cargo test -p csirt-app bindings
+
+export type Text = { ja: string, en: string, };
+
+export type Lang = "ja" | "en";
+
+export type ChoiceOption = { key: string, text: Text, 
+/**
+ * A few words for tables, when the full wording is long.
+ */
+short?: Text, level?: number, 
+/**
+ * Present (and true) when the option takes free text.
+ */
+other?: boolean, };
+
+export type Scale = { id: string, name: Text, options: Array<ChoiceOption>, };
+
+export type Area = { id: string, name: Text, };
+
+export type SetupItem = { id: string, number: number, name: Text, source: string, weight: number, guidance: Text, };
+
+export type Section = { id: string, title: Text, };
+
+export type ItemKind = { "type": "single", options: Array<ChoiceOption>, } | { "type": "multiple", options: Array<ChoiceOption>, } | { "type": "scale", scale: string, options: Array<ChoiceOption>, } | { "type": "number", unit: Text, min: number | null, max: number | null, } | { "type": "year-month" } | { "type": "service" } | { "type": "text" } | { "type": "group" };
+
+export type Item = { id: string, section: string, text: Text, survey_section?: string, finding?: Text, area: string, setup: Array<string>, sim3: Array<string>, 
+/**
+ * Items whose gaps come first on the roadmap; absent when none.
+ */
+after?: Array<string>, weight: number, parent?: string, recommendation?: Text, reconstructed: boolean, note?: Text, scored: boolean, } & ({ "type": "single", options: Array<ChoiceOption>, } | { "type": "multiple", options: Array<ChoiceOption>, } | { "type": "scale", scale: string, options: Array<ChoiceOption>, } | { "type": "number", unit: Text, min: number | null, max: number | null, } | { "type": "year-month" } | { "type": "service" } | { "type": "text" } | { "type": "group" });
+
+export type Questionnaire = { id: string, version: string, title: Text, source: Text, scales: Array<Scale>, areas: Array<Area>, setup_items: Array<SetupItem>, sections: Array<Section>, items: Array<Item>, };
+
+export type Answer = number | string | Array<string>;
+
+export type Status = "draft" | "final";
+
+export type Organisation = { name: string, sector?: string, size?: string, csirt_form?: string, };
+
+export type Assessment = { format: string, questionnaire: string, questionnaire_version?: string, organisation: Organisation, date?: string, language?: Lang, status: Status, answers: { [key in string]?: Answer }, other?: { [key in string]?: string }, comments?: { [key in string]?: string }, evidence?: { [key in string]?: string }, targets?: { [key in string]?: string }, };
+
+export type AnswerProblem = { item: string | null, message: string, };
+
+export type OrganisationRow = { id: number, name: string, sector: string | null, size: string | null, csirt_form: string | null, assessments: number, created_at: string, updated_at: string, };
+
+export type AssessmentRow = { id: number, organisation_id: number, organisation_name: string, questionnaire_id: string, questionnaire_version: string, date: string, status: Status, language: Lang, answered: number, created_at: string, updated_at: string, };
+
+export type Share = { low: number, high: number, };
+
+export type Precision = "exact-count" | "exact-percent" | "exact-value" | "narrative";
+
+export type Standing = { at_or_above: Share, precision: Precision, source: string, quote?: Text, };
+
+export type TargetSource = "common-practice" | "sim3" | "highest" | "override";
+
+export type Target = { key: string, level: number, score: number, source: TargetSource, };
+
+export type Readiness = "green" | "amber" | "red" | "unknown";
+
+export type ItemScore = { id: string, area: string, setup: Array<string>, sim3: Array<string>, answer?: string, level?: number, max_level: number, score?: number, standing?: Standing, target: Target, gap?: number, };
+
+export type AreaScore = { id: string, name: Text, score?: number, answered: number, scored_items: number, benchmark?: Share, benchmark_items: number, };
+
+export type SetupScore = { id: string, number: number, name: Text, score?: number, readiness: Readiness, answered: number, scored_items: number, };
+
+export type Gap = { rank: number, item: string, text: Text, area: string, setup: Array<string>, current_key: string, current_level: number, target_key: string, target_level: number, max_level: number, gap: number, peers_at_target?: Standing, priority: number, recommendation?: Text, };
+
+export type SectionProgress = { id: string, answered: number, total: number, };
+
+export type Completeness = { answered: number, answerable: number, scored_answered: number, scored_total: number, sections: Array<SectionProgress>, };
+
+export type ScoreReport = { questionnaire: string, questionnaire_version: string, benchmark?: string, organisation: string, date?: string, overall?: number, areas: Array<AreaScore>, setup_items: Array<SetupScore>, items: Array<ItemScore>, gaps: Array<Gap>, completeness: Completeness, };
+
+export type Phase = "now" | "next-six-months" | "next-year";
+
+export type RoadmapEntry = { item: string, rank: number, priority: number, phase: Phase, prerequisites: Array<string>, pulled_forward: boolean, };
+
+export type Roadmap = { entries: Array<RoadmapEntry>, };
+
+export type AppInfo = { version: string, 
+/**
+ * The saved language, or the system locale's when none is saved yet.
+ */
+language: Lang, db_path: string, 
+/**
+ * Set when the database could not be opened; every other command then fails with it.
+ */
+startup_error: ErrorPayload | null, };
+
+export type ErrorKind = "invalid-input" | "invalid-assessment" | "not-found" | "storage" | "io" | "export" | "internal";
+
+export type ErrorPayload = { kind: ErrorKind, message: string, problems: Array<AnswerProblem>, };
+
+export type OrganisationInput = { name: string, sector: string | null, size: string | null, csirt_form: string | null, };
+
+export type UpdateOrganisationInput = { id: number, organisation: OrganisationInput, };
+
+export type IdInput = { id: number, };
+
+export type QuestionnaireInput = { id: string, };
+
+export type ListAssessmentsInput = { organisation_id: number | null, };
+
+export type CreateAssessmentInput = { organisation_id: number, 
+/**
+ * YYYY-MM-DD; today when null.
+ */
+date: string | null, };
+
+export type SetStatusInput = { id: number, status: Status, };
+
+export type SaveAnswerInput = { assessment_id: number, item: string, answer: Answer, 
+/**
+ * Free text of an "other" option; null when none is chosen.
+ */
+other_text: string | null, };
+
+export type ItemInput = { assessment_id: number, item: string, };
+
+export type SaveNoteInput = { assessment_id: number, item: string, comment: string | null, evidence: string | null, };
+
+export type SetTargetInput = { assessment_id: number, item: string, 
+/**
+ * The option key (or service answer) aimed for; null restores the default target.
+ */
+key: string | null, };
+
+export type LanguageInput = { language: Lang, };
+
+export type RadarInput = { assessment_id: number, language: Lang, };
+
+export type ExportFormat = "pdf" | "json" | "csv" | "xlsx";
+
+export type ExportInput = { assessment_id: number, format: ExportFormat, 
+/**
+ * Language of the PDF, CSV and XLSX (the JSON file is language-neutral).
+ */
+language: Lang, };
+
+export type ImportInput = { 
+/**
+ * Attach to this organisation; null matches by name or creates one.
+ */
+organisation_id: number | null, };
+
+export type SavedFile = { path: string | null, };
+
+export type Imported = { assessment_id: number | null, };
+
+export type AssessmentSummary = { row: AssessmentRow, overall: number | null, answerable: number, };
+
+export type AssessmentView = { row: AssessmentRow, assessment: Assessment, report: ScoreReport, 
+/**
+ * The gaps grouped into now / six months / a year.
+ */
+roadmap: Roadmap, };
+
+/** Every command: the payload it takes as `input`, and what it returns. */
+export interface Commands {
+  app_info: { input: null; output: AppInfo };
+  set_language: { input: LanguageInput; output: null };
+  get_questionnaire: { input: QuestionnaireInput; output: Questionnaire };
+  list_organisations: { input: null; output: Array<OrganisationRow> };
+  create_organisation: { input: OrganisationInput; output: OrganisationRow };
+  update_organisation: { input: UpdateOrganisationInput; output: OrganisationRow };
+  delete_organisation: { input: IdInput; output: null };
+  list_assessments: { input: ListAssessmentsInput; output: Array<AssessmentSummary> };
+  create_assessment: { input: CreateAssessmentInput; output: AssessmentRow };
+  delete_assessment: { input: IdInput; output: null };
+  set_assessment_status: { input: SetStatusInput; output: AssessmentRow };
+  load_assessment: { input: IdInput; output: AssessmentView };
+  save_answer: { input: SaveAnswerInput; output: Completeness };
+  clear_answer: { input: ItemInput; output: Completeness };
+  save_note: { input: SaveNoteInput; output: null };
+  set_target: { input: SetTargetInput; output: AssessmentView };
+  radar_svg: { input: RadarInput; output: string };
+  export_assessment: { input: ExportInput; output: SavedFile };
+  import_assessment: { input: ImportInput; output: Imported };
+}

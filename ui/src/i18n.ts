@@ -1,0 +1,260 @@
+// Every string the UI shows, in Japanese and English, in one dictionary. The questionnaire's own
+// texts come bilingual from the data; this covers the app's chrome. `test/i18n.test.ts` checks
+// that every key has both languages and the same {placeholders} in each.
+
+import type { Lang, Text } from './bindings';
+
+export const STRINGS = {
+  'app.title': { ja: 'CSIRT 成熟度評価', en: 'CSIRT Maturity Assessment' },
+  'app.subtitle': {
+    ja: 'JPCERT/CC 2015 年調査（66 チーム）との比較',
+    en: 'Compared with the JPCERT/CC 2015 survey of 66 teams',
+  },
+  'nav.organisations': { ja: '組織', en: 'Organisations' },
+  'nav.wizard': { ja: '回答', en: 'Questionnaire' },
+  'nav.dashboard': { ja: 'ダッシュボード', en: 'Dashboard' },
+  'nav.gaps': { ja: 'ギャップとロードマップ', en: 'Gaps and roadmap' },
+  'nav.export': { ja: 'エクスポート / インポート', en: 'Export / import' },
+  'nav.label': { ja: '画面', en: 'Screens' },
+  'nav.needsAssessment': {
+    ja: '先に「組織」で評価を開いてください',
+    en: 'Open an assessment under Organisations first',
+  },
+  'lang.label': { ja: '表示言語', en: 'Language' },
+  'lang.ja': { ja: '日本語', en: '日本語' },
+  'lang.en': { ja: 'English', en: 'English' },
+  'current.label': { ja: '開いている評価', en: 'Open assessment' },
+  'current.none': { ja: '評価を開いていません', en: 'No assessment open' },
+
+  'common.save': { ja: '保存', en: 'Save' },
+  'common.cancel': { ja: 'キャンセル', en: 'Cancel' },
+  'common.delete': { ja: '削除', en: 'Delete' },
+  'common.edit': { ja: '編集', en: 'Edit' },
+  'common.open': { ja: '開く', en: 'Open' },
+  'common.yes': { ja: 'はい、削除します', en: 'Yes, delete' },
+  'common.confirmDelete': { ja: '本当に削除しますか？', en: 'Delete for good?' },
+  'common.loading': { ja: '読み込み中…', en: 'Loading…' },
+  'common.dismiss': { ja: '閉じる', en: 'Dismiss' },
+  'common.notSet': { ja: '—', en: '—' },
+  'common.points': { ja: '{n} 点', en: '{n} pts' },
+
+  'error.title.invalid-input': { ja: '入力が受け付けられませんでした', en: 'The input was refused' },
+  'error.title.invalid-assessment': {
+    ja: '評価ファイルに問題があります',
+    en: 'The assessment file has problems',
+  },
+  'error.title.not-found': { ja: '見つかりません', en: 'Not found' },
+  'error.title.storage': { ja: 'データベースのエラー', en: 'Database error' },
+  'error.title.io': { ja: 'ファイルを読み書きできません', en: 'Cannot read or write the file' },
+  'error.title.export': { ja: 'エクスポートできませんでした', en: 'The export failed' },
+  'error.title.internal': { ja: '内部エラー', en: 'Internal error' },
+  'error.detail': { ja: '詳細（英語）', en: 'Details' },
+  'error.startup': {
+    ja: 'データベースを開けませんでした。ファイルは変更していません。',
+    en: 'The database could not be opened. The file was left untouched.',
+  },
+  'error.dbPath': { ja: 'データベース: {path}', en: 'Database: {path}' },
+  'error.general': { ja: '問題 (項目なし)', en: 'General problem' },
+  'error.item': { ja: '設問 {item}', en: 'Item {item}' },
+
+  'org.heading': { ja: '組織', en: 'Organisations' },
+  'org.empty': {
+    ja: 'まだ組織がありません。下のフォームで追加してください。',
+    en: 'No organisations yet. Add one with the form below.',
+  },
+  'org.new': { ja: '組織を追加', en: 'Add an organisation' },
+  'org.editing': { ja: '組織を編集', en: 'Edit organisation' },
+  'org.name': { ja: '組織名（必須）', en: 'Name (required)' },
+  'org.sector': { ja: '業種', en: 'Sector' },
+  'org.size': { ja: '規模', en: 'Size' },
+  'org.sizeHint': { ja: '例: 従業員 約 3,000 名', en: 'e.g. about 3,000 employees' },
+  'org.form': { ja: 'CSIRT の形態', en: 'CSIRT form' },
+  'org.form.none': { ja: '（未選択）', en: '(not set)' },
+  'org.form.distributed': { ja: '分散型', en: 'Distributed' },
+  'org.form.integrated': { ja: '統合型', en: 'Integrated' },
+  'org.form.centralised': { ja: '集中型', en: 'Centralised' },
+  'org.form.coordinating': { ja: '調整型', en: 'Coordinating' },
+  'org.add': { ja: '追加', en: 'Add' },
+  'org.assessmentCount': { ja: '評価 {n} 件', en: '{n} assessment(s)' },
+  'org.history': { ja: '評価の履歴', en: 'Assessments over time' },
+  'org.noAssessments': {
+    ja: 'まだ評価がありません。「新しい評価」で始めましょう。',
+    en: 'No assessments yet. Start one with “New assessment”.',
+  },
+  'org.newAssessment': { ja: '新しい評価', en: 'New assessment' },
+  'org.date': { ja: '評価日', en: 'Date' },
+  'org.select': { ja: '組織を選ぶと評価の履歴が表示されます。', en: 'Choose an organisation to see its assessments.' },
+  'org.deleteHint': {
+    ja: '組織を削除すると、その評価もすべて削除されます。',
+    en: 'Deleting an organisation deletes all its assessments.',
+  },
+
+  'assess.date': { ja: '評価日', en: 'Date' },
+  'assess.status': { ja: '状態', en: 'Status' },
+  'assess.status.draft': { ja: '下書き', en: 'Draft' },
+  'assess.status.final': { ja: '確定', en: 'Final' },
+  'assess.answered': { ja: '回答数', en: 'Answered' },
+  'assess.overall': { ja: '総合スコア', en: 'Overall' },
+  'assess.progress': { ja: '{a} / {b} 問', en: '{a} of {b}' },
+  'assess.markFinal': { ja: '確定にする', en: 'Mark final' },
+  'assess.markDraft': { ja: '下書きに戻す', en: 'Back to draft' },
+  'assess.actions': { ja: '操作', en: 'Actions' },
+
+  'wiz.sections': { ja: 'セクション', en: 'Sections' },
+  'wiz.overall': { ja: '全体の進み具合', en: 'Overall progress' },
+  'wiz.sectionProgress': { ja: '{a} / {b} 問回答済み', en: '{a} of {b} answered' },
+  'wiz.prev': { ja: '← 前のセクション', en: '← Previous section' },
+  'wiz.next': { ja: '次のセクション →', en: 'Next section →' },
+  'wiz.notAnswered': { ja: '未回答', en: 'Not answered yet' },
+  'wiz.answered': { ja: '回答済み', en: 'Answered' },
+  'wiz.clear': { ja: '回答を消す', en: 'Clear answer' },
+  'wiz.showOther': { ja: '英語も表示', en: 'Show Japanese' },
+  'wiz.hideOther': { ja: '英語を隠す', en: 'Hide Japanese' },
+  'wiz.otherText': { ja: '「その他」の内容', en: '“Other”: please specify' },
+  'wiz.comment': { ja: 'コメント', en: 'Comment' },
+  'wiz.evidence': { ja: '根拠（文書・チケットなど）', en: 'Evidence (document, ticket…)' },
+  'wiz.notes': { ja: 'コメントと根拠', en: 'Comment and evidence' },
+  'wiz.saving': { ja: '保存中…', en: 'Saving…' },
+  'wiz.saved': { ja: '保存しました', en: 'Saved' },
+  'wiz.saveFailed': { ja: '保存できませんでした', en: 'Not saved' },
+  'wiz.yearMonthHint': { ja: '年-月（例: 2014-04）', en: 'Year-month, e.g. 2014-04' },
+  'wiz.numberHint': { ja: '数値', en: 'A number' },
+  'wiz.service.in-house': { ja: '内製', en: 'In-house' },
+  'wiz.service.outsourced': { ja: '外注', en: 'Outsourced' },
+  'wiz.service.none': { ja: '提供していない', en: 'Not provided' },
+  'wiz.service.item': { ja: 'サービス', en: 'Service' },
+  'wiz.finding': { ja: '調査結果', en: 'Survey finding' },
+  'wiz.reconstructed': { ja: '再構成された設問', en: 'Reconstructed item' },
+  'wiz.multipleHint': { ja: '当てはまるものをすべて選択', en: 'Choose all that apply' },
+  'wiz.scored': { ja: '採点対象', en: 'Scored' },
+
+  'dash.overall': { ja: '総合成熟度', en: 'Overall maturity' },
+  'dash.outOf': { ja: '/ 100', en: '/ 100' },
+  'dash.noScore': { ja: 'まだ採点できる回答がありません', en: 'No scored answers yet' },
+  'dash.scoredAnswered': {
+    ja: '採点対象 {a} / {b} 問に回答',
+    en: '{a} of {b} scored items answered',
+  },
+  'dash.radar': { ja: '領域別スコアと調査平均', en: 'Areas against the surveyed teams' },
+  'dash.area': { ja: '領域', en: 'Area' },
+  'dash.you': { ja: 'あなた', en: 'You' },
+  'dash.peers': { ja: '調査の 66 チーム', en: 'Surveyed teams' },
+  'dash.peersItems': { ja: '（{n} 問に基づく）', en: '(based on {n} item(s))' },
+  'dash.setup': { ja: '構築時に決めるべき 6 項目', en: 'The six set-up items' },
+  'dash.readiness.green': { ja: '整っている', en: 'Ready' },
+  'dash.readiness.amber': { ja: '一部不足', en: 'Partly ready' },
+  'dash.readiness.red': { ja: '不足', en: 'Not ready' },
+  'dash.readiness.unknown': { ja: '未回答', en: 'No answers yet' },
+  'dash.setupAnswered': { ja: '{a} / {b} 問回答', en: '{a} of {b} items answered' },
+  'dash.standing': { ja: '設問ごとの位置づけ', en: 'Standing per item' },
+  'dash.standingHelp': {
+    ja: 'あなたと同じ水準以上の調査回答組織の割合。「≈」は本文の記述から読み取った概数です。',
+    en: 'Share of surveyed teams at or above your level. “≈” marks figures read from the survey’s text.',
+  },
+  'dash.item': { ja: '設問', en: 'Item' },
+  'dash.answer': { ja: '回答', en: 'Answer' },
+  'dash.score': { ja: 'スコア', en: 'Score' },
+  'dash.atOrAbove': { ja: '同水準以上', en: 'At or above you' },
+  'dash.precision': { ja: '精度', en: 'Precision' },
+  'dash.noStanding': { ja: '調査に数値なし', en: 'No survey figure' },
+  'dash.precision.exact-count': { ja: '正確（件数）', en: 'Exact (count)' },
+  'dash.precision.exact-percent': { ja: '正確（割合）', en: 'Exact (percent)' },
+  'dash.precision.exact-value': { ja: '正確（値）', en: 'Exact (value)' },
+  'dash.precision.narrative': { ja: '≈ 本文から', en: '≈ from text' },
+  'dash.source': { ja: '出典: {s}', en: 'Source: {s}' },
+
+  'gaps.heading': { ja: '優先度順のギャップ', en: 'Gaps by priority' },
+  'gaps.none': {
+    ja: 'ギャップはありません（回答済みの設問はすべて目標に達しています）。',
+    en: 'No gaps: every answered item meets its target.',
+  },
+  'gaps.rank': { ja: '順位', en: 'Rank' },
+  'gaps.item': { ja: '設問', en: 'Item' },
+  'gaps.current': { ja: '現状', en: 'Now' },
+  'gaps.target': { ja: '目標', en: 'Target' },
+  'gaps.default': { ja: '既定: {label}', en: 'Default: {label}' },
+  'gaps.gap': { ja: 'ギャップ', en: 'Gap' },
+  'gaps.priority': { ja: '優先度', en: 'Priority' },
+  'gaps.peers': { ja: '目標水準の調査組織', en: 'Peers at target' },
+  'gaps.advice': { ja: '推奨事項', en: 'Recommendation' },
+  'gaps.targetFor': { ja: '{item} の目標', en: 'Target for {item}' },
+  'gaps.roadmap': { ja: 'ロードマップ', en: 'Roadmap' },
+  'gaps.phase.now': { ja: '今すぐ', en: 'Now' },
+  'gaps.phase.next-six-months': { ja: '6 か月以内', en: 'Next 6 months' },
+  'gaps.phase.next-year': { ja: '1 年以内', en: 'Next year' },
+  'gaps.phaseEmpty': { ja: '該当なし', en: 'Nothing here' },
+  'gaps.pulled': { ja: '後続の課題の前提として前倒し', en: 'Moved earlier: a more urgent gap depends on it' },
+  'gaps.after': { ja: '先に: {items}', en: 'First: {items}' },
+  'gaps.targetsHeading': { ja: '目標の変更', en: 'Targets' },
+  'gaps.targetsHelp': {
+    ja: '目標を変えると優先度がすぐに計算し直されます。',
+    en: 'Change a target and the priorities are recomputed at once.',
+  },
+
+  'export.heading': { ja: 'エクスポート', en: 'Export' },
+  'export.help': {
+    ja: '保存先はダイアログで選びます。PDF はボタンの言語で、CSV と Excel は表示中の言語で書き出します。',
+    en: 'You choose where to save in a dialog. The PDF is written in the language on its button; CSV and Excel in the display language.',
+  },
+  'export.pdfJa': { ja: 'PDF レポート（日本語）', en: 'PDF report (Japanese)' },
+  'export.pdfEn': { ja: 'PDF レポート（英語）', en: 'PDF report (English)' },
+  'export.json': { ja: '評価ファイル（JSON）', en: 'Assessment file (JSON)' },
+  'export.csv': { ja: 'CSV（回答とスコア）', en: 'CSV (answers and scores)' },
+  'export.xlsx': { ja: 'Excel（回答とギャップ）', en: 'Excel (answers and gaps)' },
+  'export.saved': { ja: '保存しました: {path}', en: 'Saved to {path}' },
+  'export.cancelled': { ja: 'キャンセルしました', en: 'Cancelled' },
+  'export.working': { ja: '書き出し中…', en: 'Writing…' },
+  'export.needsAssessment': {
+    ja: 'エクスポートするには、先に評価を開いてください。',
+    en: 'Open an assessment to export it.',
+  },
+  'import.heading': { ja: 'インポート', en: 'Import' },
+  'import.help': {
+    ja: '評価ファイル（csirt-assessment/1 形式の JSON）を読み込みます。すべて検証してから保存するので、問題があるときは何も変更しません。',
+    en: 'Reads an assessment file (csirt-assessment/1 JSON). Everything is checked before anything is saved, so a file with problems changes nothing.',
+  },
+  'import.button': { ja: 'ファイルを選んでインポート', en: 'Choose a file to import' },
+  'import.done': { ja: 'インポートしました。', en: 'Imported.' },
+  'import.openIt': { ja: 'インポートした評価を開く', en: 'Open the imported assessment' },
+  'import.problems': { ja: '{n} 件の問題があります。何も変更していません。', en: '{n} problem(s) found. Nothing was changed.' },
+} as const satisfies Record<string, Text>;
+
+export type Key = keyof typeof STRINGS;
+
+let current: Lang = 'ja';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang;
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+export function otherLang(): Lang {
+  return current === 'ja' ? 'en' : 'ja';
+}
+
+/** The UI string `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: Key, vars: Record<string, string | number> = {}): string {
+  const s: string = STRINGS[key][current];
+  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** A bilingual data text in the current language. */
+export function tx(text: Text): string {
+  return text[current];
+}
+
+/** A bilingual data text in the other language (for the hover and toggle). */
+export function txOther(text: Text): string {
+  return text[otherLang()];
+}
+
+/** Numbers shown with one decimal at most, in the current locale. */
+export function num(n: number): string {
+  return new Intl.NumberFormat(current === 'ja' ? 'ja-JP' : 'en-GB', {
+    maximumFractionDigits: 1,
+  }).format(n);
+}

@@ -1,0 +1,189 @@
+// Gaps and roadmap: the prioritised gaps from csirt-scoring, a target per scored item that the
+// user can change (the store recomputes and the list re-orders at once), and the roadmap.
+
+import { call } from '../api';
+import type { App } from '../app';
+import type { AssessmentView, Item, Phase, Questionnaire } from '../bindings';
+import { h, mount } from '../dom';
+import { num, t, tx, txOther, type Key } from '../i18n';
+import { standingCell } from './dashboard';
+
+/** The levelled answers of a scored item, as (key, label) in option order. */
+function levelled(item: Item): { key: string; label: string }[] {
+  if (item.type === 'service') {
+    return (['in-house', 'outsourced', 'none'] as const).map((k) => ({ key: k, label: t(`wiz.service.${k}` as Key) }));
+  }
+  if ('options' in item) {
+    return item.options.filter((o) => o.level !== undefined).map((o) => ({ key: o.key, label: `${o.key}: ${tx(o.short ?? o.text)}` }));
+  }
+  return [];
+}
+
+function label(item: Item | undefined, key: string): string {
+  if (!item) return key;
+  return levelled(item).find((l) => l.key === key)?.label ?? key;
+}
+
+function targetSelect(app: App, item: Item, view: AssessmentView, rerender: (v: AssessmentView) => void) {
+  const score = view.report.items.find((i) => i.id === item.id);
+  const override = view.assessment.targets?.[item.id];
+  const select = h(
+    'select',
+    {
+      'data-target-for': item.id,
+      'aria-label': t('gaps.targetFor', { item: item.id }),
+      onchange: () => {
+        const key = select.value === '' ? null : select.value;
+        call('set_target', { assessment_id: view.row.id, item: item.id, key })
+          .then((v) => {
+            app.view = v;
+            rerender(v);
+          })
+          .catch((e) => app.showError(e));
+      },
+    },
+    h(
+      'option',
+      { value: '', selected: override === undefined },
+      // Without an override the target is the default; name it so the user sees what it is.
+      t('gaps.default', {
+        label: override === undefined && score ? label(item, score.target.key) : t('common.notSet'),
+      }),
+    ),
+    levelled(item).map((l) => h('option', { value: l.key, selected: override === l.key }, l.label)),
+  );
+  return select;
+}
+
+export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HTMLElement {
+  const root = h('div', { class: 'screen gaps', 'data-screen-id': 'gaps' });
+  const draw = (v: AssessmentView) => {
+    const byId = new Map(q.items.map((i) => [i.id, i]));
+    const gaps = v.report.gaps;
+    const rerender = (nv: AssessmentView) => {
+      draw(nv);
+      root.querySelector<HTMLElement>(`select[data-target-for]`)?.blur();
+    };
+    const list = gaps.length
+      ? h(
+          'table',
+          { class: 'gap-table' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', null, t('gaps.rank')),
+              h('th', null, t('gaps.item')),
+              h('th', null, t('gaps.current')),
+              h('th', null, t('gaps.target')),
+              h('th', null, t('gaps.gap')),
+              h('th', null, t('gaps.priority')),
+              h('th', null, t('gaps.peers')),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            gaps.map((g) => {
+              const item = byId.get(g.item);
+              const prio = h('div', { class: 'bar small-bar' });
+              const fill = h('div', { class: 'you' });
+              fill.style.width = `${Math.min(g.priority, 100)}%`;
+              prio.appendChild(fill);
+              return [
+                h(
+                  'tr',
+                  { class: 'gap-row', 'data-gap': g.item, 'data-rank': g.rank, 'data-priority': g.priority },
+                  h('td', { class: 'rank' }, String(g.rank)),
+                  h('td', { title: txOther(g.text) }, h('span', { class: 'id' }, g.item), ' ', tx(g.text)),
+                  h('td', { class: 'answer-text' }, label(item, g.current_key)),
+                  h('td', null, item ? targetSelect(app, item, v, rerender) : g.target_key),
+                  h('td', null, t('common.points', { n: num(g.gap) })),
+                  h('td', { class: 'prio' }, h('b', null, num(g.priority)), prio),
+                  h('td', null, standingCell(g.peers_at_target)),
+                ),
+                g.recommendation
+                  ? h(
+                      'tr',
+                      { class: 'advice-row' },
+                      h('td'),
+                      h('td', { colspan: '6', title: txOther(g.recommendation) }, h('span', { class: 'muted' }, t('gaps.advice'), ': '), tx(g.recommendation)),
+                    )
+                  : null,
+              ];
+            }),
+          ),
+        )
+      : h('p', { class: 'muted' }, t('gaps.none'));
+
+    const phases: Phase[] = ['now', 'next-six-months', 'next-year'];
+    const roadmap = h(
+      'div',
+      { class: 'roadmap' },
+      phases.map((p) => {
+        const entries = v.roadmap.entries.filter((e) => e.phase === p);
+        return h(
+          'section',
+          { class: `phase ${p}`, 'data-phase': p },
+          h('h3', null, t(`gaps.phase.${p}` as Key)),
+          entries.length
+            ? h(
+                'ol',
+                null,
+                entries.map((e) => {
+                  const item = byId.get(e.item);
+                  return h(
+                    'li',
+                    { 'data-item': e.item, title: item ? txOther(item.text) : '' },
+                    h('span', { class: 'id' }, e.item),
+                    ' ',
+                    item ? tx(item.text) : '',
+                    e.prerequisites.length
+                      ? h('span', { class: 'muted small block' }, t('gaps.after', { items: e.prerequisites.join(', ') }))
+                      : null,
+                    e.pulled_forward ? h('span', { class: 'muted small block' }, t('gaps.pulled')) : null,
+                  );
+                }),
+              )
+            : h('p', { class: 'muted small' }, t('gaps.phaseEmpty')),
+        );
+      }),
+    );
+
+    // Items without a gap can still take a target (e.g. aiming above the default).
+    const scored = q.items.filter((i) => i.scored && !gaps.some((g) => g.item === i.id));
+    const targets = h(
+      'details',
+      { class: 'card other-targets' },
+      h('summary', null, t('gaps.targetsHeading')),
+      h('p', { class: 'muted small' }, t('gaps.targetsHelp')),
+      h(
+        'table',
+        null,
+        h(
+          'tbody',
+          null,
+          scored.map((i) =>
+            h(
+              'tr',
+              null,
+              h('td', { title: txOther(i.text) }, h('span', { class: 'id' }, i.id), ' ', tx(i.text)),
+              h('td', null, targetSelect(app, i, v, rerender)),
+            ),
+          ),
+        ),
+      ),
+    );
+
+    mount(
+      root,
+      h('section', { class: 'card' }, h('h2', null, t('gaps.heading')), h('p', { class: 'muted small' }, t('gaps.targetsHelp')), list),
+      h('section', { class: 'card' }, h('h2', null, t('gaps.roadmap')), roadmap),
+      targets,
+    );
+  };
+  draw(view);
+  return root;
+}

@@ -1,0 +1,322 @@
+// The Organisations screen: the list, a form to add or edit one, deletion with a confirm step,
+// and the selected organisation's assessments over time.
+
+import { call } from '../api';
+import type { App } from '../app';
+import type { AssessmentSummary, OrganisationInput, OrganisationRow } from '../bindings';
+import { h, mount } from '../dom';
+import { num, t, type Key } from '../i18n';
+
+const FORMS = ['distributed', 'integrated', 'centralised', 'coordinating'] as const;
+
+function formLabel(form: string | null): string {
+  if (!form) return '';
+  return (FORMS as readonly string[]).includes(form) ? t(`org.form.${form}` as Key) : form;
+}
+
+/** A button that asks once more before it deletes. */
+export function confirmButton(label: string, onConfirm: () => void, testId: string): HTMLElement {
+  const wrap = h('span', { class: 'confirm' });
+  const ask = () =>
+    mount(
+      wrap,
+      h('span', { class: 'warn' }, t('common.confirmDelete')),
+      h('button', { class: 'danger', 'data-testid': `${testId}-yes`, onclick: onConfirm }, t('common.yes')),
+      h('button', { onclick: reset }, t('common.cancel')),
+    );
+  const reset = () =>
+    mount(wrap, h('button', { class: 'danger-outline', 'data-testid': testId, onclick: ask }, label));
+  reset();
+  return wrap;
+}
+
+function orgForm(app: App, existing: OrganisationRow | null, done: (row: OrganisationRow) => void) {
+  const field = (id: string, label: string, value: string | null, hint?: string) =>
+    h(
+      'label',
+      { class: 'field' },
+      h('span', null, label),
+      h('input', { id, name: id, type: 'text', value: value ?? '', placeholder: hint ?? '' }),
+    );
+  const form = h(
+    'form',
+    { class: 'card org-form', 'data-testid': existing ? 'org-edit-form' : 'org-new-form' },
+    h('h3', null, existing ? t('org.editing') : t('org.new')),
+    field('org-name', t('org.name'), existing?.name ?? null),
+    field('org-sector', t('org.sector'), existing?.sector ?? null),
+    field('org-size', t('org.size'), existing?.size ?? null, t('org.sizeHint')),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', null, t('org.form')),
+      h(
+        'select',
+        { id: 'org-form', name: 'org-form' },
+        h('option', { value: '' }, t('org.form.none')),
+        FORMS.map((f) =>
+          h('option', { value: f, selected: existing?.csirt_form === f }, t(`org.form.${f}` as Key)),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, existing ? t('common.save') : t('org.add')),
+    ),
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const value = (name: string) => {
+      const el = form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+      const v = el?.value.trim() ?? '';
+      return v === '' ? null : v;
+    };
+    const input: OrganisationInput = {
+      name: value('org-name') ?? '',
+      sector: value('org-sector'),
+      size: value('org-size'),
+      csirt_form: value('org-form'),
+    };
+    const save = existing
+      ? call('update_organisation', { id: existing.id, organisation: input })
+      : call('create_organisation', input);
+    save
+      .then((row) => {
+        app.clearError();
+        done(row);
+      })
+      .catch((e) => app.showError(e));
+  });
+  return form;
+}
+
+function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rerender: () => void) {
+  const today = new Date().toISOString().slice(0, 10);
+  const dateInput = h('input', { type: 'date', id: 'new-assessment-date', value: today });
+  const create = h(
+    'button',
+    {
+      class: 'primary',
+      'data-testid': 'new-assessment',
+      onclick: () =>
+        call('create_assessment', { organisation_id: org.id, date: dateInput.value || null })
+          .then((row) => app.openAssessment(row.id, 'wizard'))
+          .catch((e) => app.showError(e)),
+    },
+    t('org.newAssessment'),
+  );
+  const table = rows.length
+    ? h(
+        'table',
+        { class: 'history' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', null, t('assess.date')),
+            h('th', null, t('assess.status')),
+            h('th', null, t('assess.answered')),
+            h('th', null, t('assess.overall')),
+            h('th', null, t('assess.actions')),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          rows.map((s) => {
+            const bar = h('meter', { min: '0', max: '100', value: String(s.overall ?? 0) });
+            const toggle = s.row.status === 'draft' ? 'final' : 'draft';
+            return h(
+              'tr',
+              { 'data-assessment': s.row.id, class: app.view?.row.id === s.row.id ? 'selected' : '' },
+              h('td', null, s.row.date),
+              h('td', null, h('span', { class: `status ${s.row.status}` }, t(`assess.status.${s.row.status}`))),
+              h('td', null, t('assess.progress', { a: s.row.answered, b: s.answerable })),
+              h(
+                'td',
+                { class: 'score-cell' },
+                s.overall === null ? t('common.notSet') : [h('b', null, num(s.overall)), ' ', bar],
+              ),
+              h(
+                'td',
+                { class: 'row-actions' },
+                h(
+                  'button',
+                  { class: 'primary', 'data-testid': 'open-assessment', onclick: () => app.openAssessment(s.row.id, 'wizard') },
+                  t('common.open'),
+                ),
+                h(
+                  'button',
+                  { onclick: () => app.openAssessment(s.row.id, 'dashboard') },
+                  t('nav.dashboard'),
+                ),
+                h(
+                  'button',
+                  {
+                    onclick: () =>
+                      call('set_assessment_status', { id: s.row.id, status: toggle })
+                        .then(async () => {
+                          if (app.view?.row.id === s.row.id) await app.reloadView();
+                          rerender();
+                        })
+                        .catch((e) => app.showError(e)),
+                  },
+                  toggle === 'final' ? t('assess.markFinal') : t('assess.markDraft'),
+                ),
+                confirmButton(
+                  t('common.delete'),
+                  () =>
+                    call('delete_assessment', { id: s.row.id })
+                      .then(() => {
+                        app.closeAssessment(s.row.id);
+                        app.renderHeader();
+                        rerender();
+                      })
+                      .catch((e) => app.showError(e)),
+                  'delete-assessment',
+                ),
+              ),
+            );
+          }),
+        ),
+      )
+    : h('p', { class: 'muted' }, t('org.noAssessments'));
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'history' },
+    h('h3', null, t('org.history')),
+    table,
+    h(
+      'div',
+      { class: 'actions' },
+      h('label', { class: 'inline', for: 'new-assessment-date' }, t('org.date')),
+      dateInput,
+      create,
+    ),
+  );
+}
+
+export async function renderOrganisations(app: App): Promise<HTMLElement> {
+  const root = h('div', { class: 'screen organisations', 'data-screen-id': 'organisations' });
+  const draw = async () => {
+    const orgs = await call('list_organisations');
+    if (app.orgId !== null && !orgs.some((o) => o.id === app.orgId)) app.orgId = null;
+    if (app.orgId === null && orgs.length > 0) app.orgId = orgs[0].id;
+    const selected = orgs.find((o) => o.id === app.orgId) ?? null;
+    const rerender = () => void draw().catch((e) => app.showError(e));
+    let editing = false;
+
+    const list = h(
+      'ul',
+      { class: 'org-list', 'aria-label': t('org.heading') },
+      orgs.map((o) =>
+        h(
+          'li',
+          null,
+          h(
+            'button',
+            {
+              class: 'org' + (o.id === app.orgId ? ' active' : ''),
+              'data-org': o.id,
+              'aria-pressed': String(o.id === app.orgId),
+              onclick: () => {
+                app.orgId = o.id;
+                rerender();
+              },
+            },
+            h('span', { class: 'name' }, o.name),
+            h(
+              'span',
+              { class: 'meta' },
+              [o.sector, formLabel(o.csirt_form)].filter(Boolean).join(' · '),
+            ),
+            h('span', { class: 'count' }, t('org.assessmentCount', { n: o.assessments })),
+          ),
+        ),
+      ),
+    );
+
+    const detail = h('div', { class: 'org-detail' });
+    const drawDetail = async () => {
+      if (!selected) {
+        mount(detail, h('p', { class: 'muted' }, orgs.length ? t('org.select') : t('org.empty')));
+        return;
+      }
+      const rows = await call('list_assessments', { organisation_id: selected.id });
+      const head = h(
+        'div',
+        { class: 'card org-head' },
+        h('h2', { 'data-testid': 'org-title' }, selected.name),
+        h(
+          'dl',
+          null,
+          h('dt', null, t('org.sector')),
+          h('dd', null, selected.sector ?? t('common.notSet')),
+          h('dt', null, t('org.size')),
+          h('dd', null, selected.size ?? t('common.notSet')),
+          h('dt', null, t('org.form')),
+          h('dd', null, formLabel(selected.csirt_form) || t('common.notSet')),
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              'data-testid': 'edit-org',
+              onclick: () => {
+                editing = !editing;
+                void drawDetail();
+              },
+            },
+            editing ? t('common.cancel') : t('common.edit'),
+          ),
+          confirmButton(
+            t('common.delete'),
+            () =>
+              call('delete_organisation', { id: selected.id })
+                .then(() => {
+                  if (app.view?.row.organisation_id === selected.id) app.closeAssessment(app.view.row.id);
+                  app.orgId = null;
+                  app.renderHeader();
+                  rerender();
+                })
+                .catch((e) => app.showError(e)),
+            'delete-org',
+          ),
+          h('span', { class: 'muted small' }, t('org.deleteHint')),
+        ),
+      );
+      mount(
+        detail,
+        head,
+        editing ? orgForm(app, selected, () => rerender()) : null,
+        history(app, selected, rows, rerender),
+      );
+    };
+    await drawDetail();
+
+    mount(
+      root,
+      h(
+        'div',
+        { class: 'two-col' },
+        h(
+          'aside',
+          { class: 'org-side' },
+          h('h2', null, t('org.heading')),
+          orgs.length ? list : h('p', { class: 'muted' }, t('org.empty')),
+          orgForm(app, null, (row) => {
+            app.orgId = row.id;
+            rerender();
+          }),
+        ),
+        detail,
+      ),
+    );
+  };
+  await draw();
+  return root;
+}

@@ -1,0 +1,140 @@
+// The dashboard, gaps, export/import and organisations screens against a mocked shell.
+
+import { describe, expect, test } from 'vitest';
+import { formatShare, renderDashboard } from '../src/screens/dashboard';
+import { renderGaps } from '../src/screens/gaps';
+import { renderExport } from '../src/screens/export';
+import { renderOrganisations } from '../src/screens/organisations';
+import type { AssessmentView, OrganisationRow } from '../src/bindings';
+import { questionnaire, view } from './fixtures';
+import { mockCommands, newApp, settle } from './helpers';
+
+describe('dashboard', () => {
+  test('exact figures read plainly, figures from the text with ≈', () => {
+    expect(formatShare({ low: 77, high: 77 }, false)).toBe('77 %');
+    expect(formatShare({ low: 77, high: 78.5 }, false)).toBe('77–78.5 %');
+    expect(formatShare({ low: 30, high: 30 }, true)).toBe('≈ 30 %');
+  });
+
+  test('shows the overall score, readiness cards and each standing with its precision', async () => {
+    mockCommands((cmd) => (cmd === 'radar_svg' ? '<svg xmlns="http://www.w3.org/2000/svg"><circle r="3"/></svg>' : null));
+    const app = newApp();
+    const el = await renderDashboard(app, questionnaire, view);
+    expect(el.querySelector('[data-testid="overall-score"]')!.getAttribute('data-score')).toBe('50');
+    const cards = [...el.querySelectorAll<HTMLElement>('.readiness')].map((c) => c.dataset.readiness);
+    expect(cards).toEqual(['green', 'amber', 'red', 'unknown']);
+    const approx = el.querySelector('tr[data-item="2.8"] .standing')!;
+    expect(approx.textContent).toBe('≈ 30 %');
+    expect(approx.getAttribute('title')).toContain('3 割程度');
+    expect(el.querySelector('tr[data-item="2.8"] .precision')!.textContent).toBe('≈ 本文から');
+    expect(el.querySelector('tr[data-item="2.9.a"] .standing')!.textContent).toBe('77–78.5 %');
+    // An option's short label is used in the table where it has one.
+    expect(el.querySelector('tr[data-item="2.8"] .answer-text')!.textContent).toBe('承認済み');
+    expect(el.querySelector('[data-testid="radar"] svg circle')).not.toBeNull();
+  });
+});
+
+describe('gaps', () => {
+  test('changing a target asks the store and redraws with the new priorities', async () => {
+    const updated: AssessmentView = structuredClone(view);
+    updated.assessment.targets = { '2.8': 'b' };
+    updated.report.gaps = [];
+    updated.roadmap.entries = [];
+    const calls = mockCommands((cmd) => (cmd === 'set_target' ? updated : null));
+    const app = newApp();
+    const el = renderGaps(app, questionnaire, view);
+    document.body.appendChild(el);
+    expect(el.querySelector('tr.gap-row[data-gap="2.8"]')).not.toBeNull();
+    expect(el.querySelector('[data-phase="now"] li[data-item="2.8"]')).not.toBeNull();
+    const select = el.querySelector<HTMLSelectElement>('select[data-target-for="2.8"]')!;
+    select.value = 'b';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    expect(calls.at(-1)).toEqual({ cmd: 'set_target', input: { assessment_id: 7, item: '2.8', key: 'b' } });
+    expect(el.querySelector('tr.gap-row')).toBeNull();
+    expect(el.querySelector('select[data-target-for="2.8"]')!.closest('details')).not.toBeNull();
+  });
+});
+
+describe('export and import', () => {
+  test('an export reports where the file went', async () => {
+    const calls = mockCommands(() => ({ path: '/tmp/x/csirt-テスト-2026-04-01-ja.pdf' }));
+    const app = newApp();
+    app.view = view;
+    const el = renderExport(app);
+    el.querySelector<HTMLButtonElement>('button[data-export="pdf-en"]')!.click();
+    await settle();
+    expect(calls[0]).toEqual({ cmd: 'export_assessment', input: { assessment_id: 7, format: 'pdf', language: 'en' } });
+    expect(el.querySelector('[data-testid="export-result"] .ok')!.getAttribute('data-path')).toContain('.pdf');
+  });
+
+  test('an invalid import lists every problem with its item', async () => {
+    mockCommands(() => {
+      throw {
+        kind: 'invalid-assessment',
+        message: 'the assessment file is not valid',
+        problems: [
+          { item: '2.8', message: '"z" is not an option of this item' },
+          { item: null, message: 'the organisation needs a name' },
+        ],
+      };
+    });
+    const app = newApp();
+    const el = renderExport(app);
+    el.querySelector<HTMLButtonElement>('[data-testid="import"]')!.click();
+    await settle();
+    const items = [...el.querySelectorAll('[data-testid="import-result"] li')];
+    expect(items.map((li) => li.getAttribute('data-problem-item'))).toEqual(['2.8', '']);
+    expect(items[0].textContent).toContain('設問 2.8');
+    expect(items[1].textContent).toContain('問題 (項目なし)');
+  });
+});
+
+describe('organisations', () => {
+  test('lists organisations, creates one, and shows its assessments over time', async () => {
+    const orgs: OrganisationRow[] = [
+      { id: 3, name: 'テスト株式会社', sector: '製造業', size: null, csirt_form: 'distributed', assessments: 1, created_at: '', updated_at: '' },
+    ];
+    const calls = mockCommands((cmd, input) => {
+      if (cmd === 'list_organisations') return orgs;
+      if (cmd === 'list_assessments') return [{ row: view.row, overall: 50, answerable: 7 }];
+      if (cmd === 'create_organisation') {
+        const row = { id: 4, name: input.name, sector: input.sector, size: null, csirt_form: null, assessments: 0, created_at: '', updated_at: '' };
+        orgs.push(row);
+        return row;
+      }
+      return null;
+    });
+    const app = newApp();
+    const el = await renderOrganisations(app);
+    document.body.appendChild(el);
+    expect(el.querySelector('button.org .meta')!.textContent).toBe('製造業 · 分散型');
+    expect(el.querySelector('tr[data-assessment="7"]')!.textContent).toContain('2026-04-01');
+
+    const form = el.querySelector<HTMLFormElement>('[data-testid="org-new-form"]')!;
+    form.querySelector<HTMLInputElement>('[name="org-name"]')!.value = '新しい組織';
+    form.querySelector<HTMLInputElement>('[name="org-sector"]')!.value = '  ';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+    expect(calls.find((c) => c.cmd === 'create_organisation')!.input).toEqual({
+      name: '新しい組織', sector: null, size: null, csirt_form: null,
+    });
+    expect(app.orgId).toBe(4);
+    expect(el.querySelector('[data-testid="org-title"]')!.textContent).toBe('新しい組織');
+  });
+
+  test('delete asks for confirmation first', async () => {
+    const calls = mockCommands((cmd) => {
+      if (cmd === 'list_organisations') return [{ id: 3, name: 'A', sector: null, size: null, csirt_form: null, assessments: 0, created_at: '', updated_at: '' }];
+      if (cmd === 'list_assessments') return [];
+      return null;
+    });
+    const app = newApp();
+    const el = await renderOrganisations(app);
+    el.querySelector<HTMLButtonElement>('[data-testid="delete-org"]')!.click();
+    expect(calls.some((c) => c.cmd === 'delete_organisation')).toBe(false);
+    el.querySelector<HTMLButtonElement>('[data-testid="delete-org-yes"]')!.click();
+    await settle();
+    expect(calls.some((c) => c.cmd === 'delete_organisation')).toBe(true);
+  });
+});
