@@ -34,8 +34,12 @@ pub enum StoreError {
     UnknownQuestionnaire(String),
     #[error(transparent)]
     Model(#[from] csirt_model::ModelError),
+    #[error(
+        "cannot write to the database (the disk is full, or it failed): nothing was saved ({0})"
+    )]
+    Write(rusqlite::Error),
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("stored answer is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error("{path}: {source}")]
@@ -43,4 +47,15 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull)
+            | Some(rusqlite::ErrorCode::SystemIoFailure)
+            | Some(rusqlite::ErrorCode::ReadOnly) => StoreError::Write(e),
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }

@@ -1,0 +1,167 @@
+//! Misuse trials: a full disk while saving and exporting, and two processes writing to one
+//! database at once. Each must end in a clear error or success, never in a damaged file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn csirt(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csirt"))
+        .args(args)
+        .env("CSIRT_DB", db)
+        .output()
+        .unwrap()
+}
+
+/// Runs csirt with a file-size limit of `kib` KiB (RLIMIT_FSIZE), as if the disk were full.
+/// SIGXFSZ is ignored so that writes fail with EFBIG instead of killing the process.
+fn csirt_with_full_disk(db: &Path, kib: u32, args: &[&str]) -> Output {
+    let quoted: Vec<String> = args
+        .iter()
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect();
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f {kib}; trap '' XFSZ; exec '{}' {}",
+            env!("CARGO_BIN_EXE_csirt"),
+            quoted.join(" ")
+        ))
+        .env("CSIRT_DB", db)
+        .output()
+        .unwrap()
+}
+
+fn integrity(db: &Path) -> String {
+    csirt_store::Store::open(db)
+        .unwrap()
+        .integrity_check()
+        .unwrap()
+}
+
+#[test]
+fn a_full_disk_while_saving_and_exporting_gives_a_clear_error_and_no_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let demo = dir.path().join("demo.json");
+    std::fs::write(&demo, csirt(&db, &["demo"]).stdout).unwrap();
+    assert!(
+        csirt(&db, &["assessment", "import", demo.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let before = csirt_store::Store::open(&db).unwrap().dump().unwrap();
+    let size = std::fs::metadata(&db).unwrap().len();
+
+    // Saving: a long comment needs more room than the limit leaves.
+    let limit = (size / 1024) as u32 + 4;
+    let long = "x".repeat(100_000);
+    let mut failures = 0;
+    for i in 0..5 {
+        let out = csirt_with_full_disk(
+            &db,
+            limit,
+            &[
+                "assessment",
+                "answer",
+                "1",
+                "2.9.w",
+                &format!("\"{long}{i}\""),
+            ],
+        );
+        if !out.status.success() {
+            failures += 1;
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.starts_with("error: cannot write to the database"),
+                "{err}"
+            );
+            assert!(err.contains("nothing was saved"), "{err}");
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
+    assert!(
+        failures > 0,
+        "the limit should have stopped at least one save"
+    );
+    assert_eq!(integrity(&db), "ok");
+    // Whatever did not fit is absent; everything else is as before.
+    let after = csirt_store::Store::open(&db).unwrap().dump().unwrap();
+    let kept: Vec<&str> = before
+        .lines()
+        .filter(|l| !l.starts_with("assessment|"))
+        .collect();
+    for line in kept {
+        assert!(after.contains(line), "lost: {line}");
+    }
+
+    // Exporting a PDF and an XLSX into a full disk: a clear error, not a crash.
+    let pdf = dir.path().join("report.pdf");
+    let out = csirt_with_full_disk(&db, 8, &["report", "--demo", "-o", pdf.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+    let xlsx = dir.path().join("a.xlsx");
+    let out = csirt_with_full_disk(
+        &db,
+        4,
+        &[
+            "assessment",
+            "export",
+            "1",
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(integrity(&db), "ok");
+}
+
+#[test]
+fn two_processes_writing_one_database_stay_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    assert!(csirt(&db, &["org", "add", "Shared"]).status.success());
+    assert!(csirt(&db, &["assessment", "new", "--org", "1"])
+        .status
+        .success());
+    let spawn = |start: &str| {
+        Command::new(env!("CARGO_BIN_EXE_csirt"))
+            .args([
+                "db",
+                "stress-write",
+                "--assessment",
+                "1",
+                "--count",
+                "300",
+                "--start",
+                start,
+            ])
+            .env("CSIRT_DB", &db)
+            .output()
+            .unwrap()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| spawn("0"));
+        let b = s.spawn(|| spawn("100000"));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    for out in [&a, &b] {
+        // SQLite serialises the writers; with the 5 s busy timeout both finish.
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 300);
+    }
+    assert_eq!(integrity(&db), "ok");
+}
