@@ -264,6 +264,26 @@ fn passphrase(file: Option<&Path>) -> Result<String, CliError> {
     }
 }
 
+/// Each respondent who answered anything, by name ("(default)" for the unnamed one).
+fn named_answer_sets(
+    store: &Store,
+    id: i64,
+) -> Result<Vec<(String, csirt_model::StrictMap<Answer>)>, CliError> {
+    Ok(store
+        .respondent_answer_sets(id)?
+        .into_iter()
+        .filter(|(_, answers)| !answers.is_empty())
+        .map(|(r, answers)| {
+            let name = if r.name.is_empty() {
+                "(default)".to_string()
+            } else {
+                r.name
+            };
+            (name, answers)
+        })
+        .collect())
+}
+
 /// Scores of every assessment of one organisation up to (and including) `upto`'s date.
 fn history(
     store: &Store,
@@ -530,21 +550,7 @@ pub fn assessment(
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
-            let sets = store.respondent_answer_sets(id)?;
-            let named: Vec<(String, csirt_model::StrictMap<Answer>)> = sets
-                .into_iter()
-                .filter(|(_, answers)| !answers.is_empty())
-                .map(|(r, answers)| {
-                    (
-                        if r.name.is_empty() {
-                            "(default)".to_string()
-                        } else {
-                            r.name
-                        },
-                        answers,
-                    )
-                })
-                .collect();
+            let named = named_answer_sets(&store, id)?;
             let respondents: Vec<csirt_scoring::RespondentAnswers> = named
                 .iter()
                 .map(|(name, answers)| csirt_scoring::RespondentAnswers { name, answers })
@@ -624,21 +630,7 @@ pub fn assessment(
             let reports = history(&store, catalog, row.organisation_id, Some(&row.date))?;
             let refs: Vec<&csirt_scoring::ScoreReport> = reports.iter().collect();
             let trend = csirt_scoring::trend(&refs);
-            let sets = store.respondent_answer_sets(id)?;
-            let named: Vec<(String, csirt_model::StrictMap<Answer>)> = sets
-                .into_iter()
-                .filter(|(_, answers)| !answers.is_empty())
-                .map(|(r, answers)| {
-                    (
-                        if r.name.is_empty() {
-                            "(default)".to_string()
-                        } else {
-                            r.name
-                        },
-                        answers,
-                    )
-                })
-                .collect();
+            let named = named_answer_sets(&store, id)?;
             let respondents: Vec<csirt_scoring::RespondentAnswers> = named
                 .iter()
                 .map(|(name, answers)| csirt_scoring::RespondentAnswers { name, answers })
