@@ -30,8 +30,8 @@ command -v cargo >/dev/null || {
 (cd ui && npm ci --no-audit --no-fund && npm run build)
 if [ "${CSIRT_RELEASE:-1}" = "1" ]; then
   cargo build --release --locked -p csirt-app
-  exec ./target/release/csirt-app "$@"
+  exec "${CARGO_TARGET_DIR:-./target}/release/csirt-app" "$@"
 else
   cargo build --locked -p csirt-app
-  exec ./target/debug/csirt-app "$@"
+  exec "${CARGO_TARGET_DIR:-./target}/debug/csirt-app" "$@"
 fi

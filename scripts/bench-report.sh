@@ -12,7 +12,7 @@ if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/truetype/bizud-go
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium fonts-morisawa-bizud-gothic
 fi
 cargo build --release --locked --quiet --bin csirt
-bin=./target/release/csirt
+bin="${CARGO_TARGET_DIR:-./target}/release/csirt"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

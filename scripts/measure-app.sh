@@ -12,7 +12,7 @@ command -v /usr/bin/import >/dev/null || {
 (cd ui && npm ci --no-audit --no-fund >/dev/null && npm run build >/dev/null)
 (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)
 cargo build --release --locked -p csirt-app
-bin="$PWD/target/release/csirt-app"
+bin="${CARGO_TARGET_DIR:-$PWD/target}/release/csirt-app"
 
 work="$(mktemp -d)"
 display=":$((90 + RANDOM % 9))"

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const APP = process.env.CSIRT_APP_BIN ?? join(ROOT, 'target/debug/csirt-app');
-const CLI = process.env.CSIRT_CLI_BIN ?? join(ROOT, 'target/debug/csirt');
+const APP = process.env.CSIRT_APP_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/csirt-app');
+const CLI = process.env.CSIRT_CLI_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/csirt');
 // Uncommon ports, so a WebDriver server left over from something else cannot collide.
 const PORT = 4571;
 const NATIVE_PORT = 4572;

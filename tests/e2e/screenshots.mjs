@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const APP = process.env.CSIRT_APP_BIN ?? join(ROOT, 'target/debug/csirt-app');
+const APP = process.env.CSIRT_APP_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/csirt-app');
 const out = process.argv[2] ?? '/tmp/shots';
 mkdirSync(out, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'csirt-shots-'));
