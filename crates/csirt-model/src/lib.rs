@@ -15,6 +15,6 @@ pub mod text;
 pub use assessment::{Answer, Assessment, Organisation, Status, StrictMap, ASSESSMENT_FORMAT};
 pub use benchmark::{Benchmark, Bound, Figure, Group, Interview, Precision};
 pub use error::{AnswerProblem, ModelError, Problem};
-pub use load::{builtin, load_dir, Catalog, QuestionnaireSet};
+pub use load::{builtin, builtin_texts, compile_texts, load_dir, Catalog, QuestionnaireSet};
 pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};
 pub use text::{Lang, Text};

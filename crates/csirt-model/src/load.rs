@@ -109,6 +109,34 @@ pub fn load_dir(dir: &Path) -> Result<QuestionnaireSet, ModelError> {
     })
 }
 
+/// Validates a questionnaire (and optional benchmark) given as text, e.g. from an editor or a
+/// fuzzer; `name` labels the problems.
+pub fn compile_texts(
+    name: &str,
+    questionnaire: &str,
+    benchmark: Option<&str>,
+) -> Result<QuestionnaireSet, ModelError> {
+    let q = SourceFile {
+        path: PathBuf::from(format!("{name}/{QUESTIONNAIRE_FILE}")),
+        text: questionnaire.to_string(),
+    };
+    let b = benchmark.map(|text| SourceFile {
+        path: PathBuf::from(format!("{name}/{BENCHMARK_FILE}")),
+        text: text.to_string(),
+    });
+    let (q, b) = compile_pair(&q, b.as_ref())?;
+    Ok(QuestionnaireSet {
+        questionnaire: Arc::new(q),
+        benchmark: b.map(Arc::new),
+        dir: None,
+    })
+}
+
+/// The built-in questionnaire and benchmark texts, as shipped.
+pub fn builtin_texts() -> (&'static str, &'static str) {
+    (BUILTIN_QUESTIONNAIRE, BUILTIN_BENCHMARK)
+}
+
 /// The built-in JPCERT/CC 2015 questionnaire and benchmark.
 pub fn builtin() -> Result<QuestionnaireSet, ModelError> {
     let q = SourceFile {
