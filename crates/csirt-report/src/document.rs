@@ -493,21 +493,7 @@ impl<'a> Report<'a> {
                     l(lang, "関連項目", "item"),
                     pr.item
                 );
-                let y = self.flow.y;
-                self.flow.ensure(line_height(8.5));
-                let y = if self.flow.y < y { self.flow.y } else { y };
-                self.flow
-                    .page()
-                    .rect(MARGIN_X + 2.0, y + 3.5, 4.0, 4.0, ACCENT);
-                self.flow.text_block(
-                    MARGIN_X + 12.0,
-                    CONTENT_W - 12.0,
-                    &line,
-                    8.5,
-                    Weight::Regular,
-                    INK,
-                );
-                self.flow.space(2.0);
+                self.flow.bullet(&line);
             }
         }
     }
@@ -849,21 +835,7 @@ impl<'a> Report<'a> {
                         " (brought forward: later steps depend on it)",
                     ));
                 }
-                let y = self.flow.y;
-                self.flow.ensure(line_height(8.5));
-                let y = if self.flow.y < y { self.flow.y } else { y };
-                self.flow
-                    .page()
-                    .rect(MARGIN_X + 2.0, y + 3.5, 4.0, 4.0, ACCENT);
-                self.flow.text_block(
-                    MARGIN_X + 12.0,
-                    CONTENT_W - 12.0,
-                    &line,
-                    8.5,
-                    Weight::Regular,
-                    INK,
-                );
-                self.flow.space(2.0);
+                self.flow.bullet(&line);
             }
         }
     }

@@ -170,6 +170,24 @@ impl Flow {
         self.y += 8.0;
     }
 
+    /// A bulleted paragraph: a small square, then the wrapped text.
+    pub fn bullet(&mut self, text: &str) {
+        let size = 8.5;
+        self.ensure(line_height(size));
+        let y = self.y;
+        self.page()
+            .rect(MARGIN_X + 2.0, y + 3.5, 4.0, 4.0, crate::canvas::ACCENT);
+        self.text_block(
+            MARGIN_X + 12.0,
+            CONTENT_W - 12.0,
+            text,
+            size,
+            Weight::Regular,
+            INK,
+        );
+        self.space(2.0);
+    }
+
     /// Small grey note text.
     pub fn note(&mut self, text: &str) {
         self.text_block(MARGIN_X, CONTENT_W, text, 7.5, Weight::Regular, MUTED);
