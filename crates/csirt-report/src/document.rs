@@ -440,20 +440,14 @@ impl<'a> Report<'a> {
                     ]
                 })
                 .collect();
-            let columns = [
-                Column {
-                    title: l(lang, "項目", "Item").into(),
-                    width: 260.0,
-                },
-                Column {
-                    title: l(lang, "前回 → 今回", "Before → now").into(),
-                    width: 170.0,
-                },
-                Column {
-                    title: l(lang, "変化", "Change").into(),
-                    width: CONTENT_W - 430.0,
-                },
-            ];
+            let columns = table_columns(
+                lang,
+                &[
+                    ("項目", "Item", 260.0),
+                    ("前回 → 今回", "Before → now", 170.0),
+                    ("変化", "Change", 0.0),
+                ],
+            );
             self.flow.table(&columns, &rows, 7.2);
         }
     }
@@ -565,24 +559,15 @@ impl<'a> Report<'a> {
                 ]
             })
             .collect();
-        let columns = [
-            Column {
-                title: l(lang, "項目", "Item").into(),
-                width: 150.0,
-            },
-            Column {
-                title: l(lang, "回答者ごとの回答", "Each respondent's answer").into(),
-                width: 170.0,
-            },
-            Column {
-                title: l(lang, "ばらつき", "Spread").into(),
-                width: 55.0,
-            },
-            Column {
-                title: l(lang, "合意した回答・メモ", "Agreed answer, note").into(),
-                width: CONTENT_W - 375.0,
-            },
-        ];
+        let columns = table_columns(
+            lang,
+            &[
+                ("項目", "Item", 150.0),
+                ("回答者ごとの回答", "Each respondent's answer", 170.0),
+                ("ばらつき", "Spread", 55.0),
+                ("合意した回答・メモ", "Agreed answer, note", 0.0),
+            ],
+        );
         self.flow.table(&columns, &rows, 7.0);
     }
 
@@ -641,28 +626,16 @@ impl<'a> Report<'a> {
             let y = self.flow.y;
             charts::standing_pdf(self.flow.page(), MARGIN_X, y, CONTENT_W, &bars);
             self.flow.y += chart_h + 4.0;
-            let columns = [
-                Column {
-                    title: l(lang, "項目", "Item").into(),
-                    width: 34.0,
-                },
-                Column {
-                    title: l(lang, "設問", "Question").into(),
-                    width: 185.0,
-                },
-                Column {
-                    title: l(lang, "貴組織の回答", "Your answer").into(),
-                    width: 120.0,
-                },
-                Column {
-                    title: l(lang, "同等以上", "At or above").into(),
-                    width: 55.0,
-                },
-                Column {
-                    title: l(lang, "精度・出典", "Precision, source").into(),
-                    width: CONTENT_W - 394.0,
-                },
-            ];
+            let columns = table_columns(
+                lang,
+                &[
+                    ("項目", "Item", 34.0),
+                    ("設問", "Question", 185.0),
+                    ("貴組織の回答", "Your answer", 120.0),
+                    ("同等以上", "At or above", 55.0),
+                    ("精度・出典", "Precision, source", 0.0),
+                ],
+            );
             let rows: Vec<Vec<String>> = r
                 .items
                 .iter()
@@ -719,32 +692,17 @@ impl<'a> Report<'a> {
             );
             return;
         }
-        let columns = [
-            Column {
-                title: "#".into(),
-                width: 18.0,
-            },
-            Column {
-                title: l(lang, "項目", "Item").into(),
-                width: 122.0,
-            },
-            Column {
-                title: l(lang, "現状 → 目標", "Current → target").into(),
-                width: 96.0,
-            },
-            Column {
-                title: l(lang, "目標に達している組織", "Peers at target").into(),
-                width: 56.0,
-            },
-            Column {
-                title: l(lang, "優先度", "Priority").into(),
-                width: 40.0,
-            },
-            Column {
-                title: l(lang, "推奨事項", "Recommendation").into(),
-                width: CONTENT_W - 332.0,
-            },
-        ];
+        let columns = table_columns(
+            lang,
+            &[
+                ("#", "#", 18.0),
+                ("項目", "Item", 122.0),
+                ("現状 → 目標", "Current → target", 96.0),
+                ("目標に達している組織", "Peers at target", 56.0),
+                ("優先度", "Priority", 40.0),
+                ("推奨事項", "Recommendation", 0.0),
+            ],
+        );
         let rows: Vec<Vec<String>> = r
             .gaps
             .iter()
@@ -892,28 +850,16 @@ impl<'a> Report<'a> {
                 continue;
             }
             self.flow.heading(labels::sim3_category(lang, cat));
-            let columns = [
-                Column {
-                    title: l(lang, "パラメータ", "Parameter").into(),
-                    width: 58.0,
-                },
-                Column {
-                    title: l(lang, "設問", "Item").into(),
-                    width: 200.0,
-                },
-                Column {
-                    title: l(lang, "回答", "Answer").into(),
-                    width: 135.0,
-                },
-                Column {
-                    title: l(lang, "スコア", "Score").into(),
-                    width: 36.0,
-                },
-                Column {
-                    title: l(lang, "状態", "Status").into(),
-                    width: CONTENT_W - 429.0,
-                },
-            ];
+            let columns = table_columns(
+                lang,
+                &[
+                    ("パラメータ", "Parameter", 58.0),
+                    ("設問", "Item", 200.0),
+                    ("回答", "Answer", 135.0),
+                    ("スコア", "Score", 36.0),
+                    ("状態", "Status", 0.0),
+                ],
+            );
             self.flow.table(&columns, &rows, 7.2);
         }
     }
@@ -975,24 +921,15 @@ impl<'a> Report<'a> {
                 ]
             })
             .collect();
-        let columns = [
-            Column {
-                title: l(lang, "サービス", "Service").into(),
-                width: 190.0,
-            },
-            Column {
-                title: l(lang, "貴組織", "Yours").into(),
-                width: 72.0,
-            },
-            Column {
-                title: l(lang, "提供している組織", "Surveyed teams providing").into(),
-                width: 92.0,
-            },
-            Column {
-                title: l(lang, "出典", "Source").into(),
-                width: CONTENT_W - 354.0,
-            },
-        ];
+        let columns = table_columns(
+            lang,
+            &[
+                ("サービス", "Service", 190.0),
+                ("貴組織", "Yours", 72.0),
+                ("提供している組織", "Surveyed teams providing", 92.0),
+                ("出典", "Source", 0.0),
+            ],
+        );
         self.flow.table(&columns, &rows, 7.2);
         self.flow.note(self.t(
             "★ 第 4.1 節が多くの CSIRT の中核サービスとして挙げるもの。採点の対象です。",
@@ -1036,24 +973,15 @@ impl<'a> Report<'a> {
                     ]
                 })
                 .collect();
-            let columns = [
-                Column {
-                    title: l(lang, "項目", "Item").into(),
-                    width: 34.0,
-                },
-                Column {
-                    title: l(lang, "設問", "Question").into(),
-                    width: 190.0,
-                },
-                Column {
-                    title: l(lang, "回答", "Answer").into(),
-                    width: 135.0,
-                },
-                Column {
-                    title: l(lang, "コメント・根拠", "Comment, evidence").into(),
-                    width: CONTENT_W - 359.0,
-                },
-            ];
+            let columns = table_columns(
+                lang,
+                &[
+                    ("項目", "Item", 34.0),
+                    ("設問", "Question", 190.0),
+                    ("回答", "Answer", 135.0),
+                    ("コメント・根拠", "Comment, evidence", 0.0),
+                ],
+            );
             self.flow.table(&columns, &rows, 7.0);
         }
         // Service answers are in the services section; comments on them are listed here.
@@ -1080,20 +1008,14 @@ impl<'a> Report<'a> {
         if !service_notes.is_empty() {
             self.flow
                 .heading(self.t("サービスへのコメント", "Comments on services"));
-            let columns = [
-                Column {
-                    title: l(lang, "項目", "Item").into(),
-                    width: 34.0,
-                },
-                Column {
-                    title: l(lang, "サービス", "Service").into(),
-                    width: 190.0,
-                },
-                Column {
-                    title: l(lang, "コメント・根拠", "Comment, evidence").into(),
-                    width: CONTENT_W - 224.0,
-                },
-            ];
+            let columns = table_columns(
+                lang,
+                &[
+                    ("項目", "Item", 34.0),
+                    ("サービス", "Service", 190.0),
+                    ("コメント・根拠", "Comment, evidence", 0.0),
+                ],
+            );
             self.flow.table(&columns, &service_notes, 7.0);
         }
     }
@@ -1187,6 +1109,26 @@ fn respondent_answer_label(item: &Item, shown: &str, lang: Lang) -> String {
         }
         _ => shown.to_string(),
     }
+}
+
+/// Table columns from (ja title, en title, width); the last column takes the rest of the line.
+fn table_columns(lang: Lang, spec: &[(&'static str, &'static str, f32)]) -> Vec<Column> {
+    let used: f32 = spec
+        .iter()
+        .take(spec.len().saturating_sub(1))
+        .map(|c| c.2)
+        .sum();
+    spec.iter()
+        .enumerate()
+        .map(|(i, &(ja, en, width))| Column {
+            title: l(lang, ja, en).to_string(),
+            width: if i + 1 == spec.len() {
+                CONTENT_W - used
+            } else {
+                width
+            },
+        })
+        .collect()
 }
 
 /// One sentence on a set-up item: how many related practices miss their target, and which first.
