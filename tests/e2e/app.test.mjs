@@ -309,7 +309,14 @@ describe('csirt-app', () => {
         answers: { '2.8': 'z', '3.3': 'many', '1.2': ['a', 'a'] },
       }),
     );
-    const before = (await $$('button.org')).length;
+    // Count the organisations on their own screen, once the list has loaded.
+    const orgCount = async () => {
+      await $('button.tab[data-screen="organisations"]').click();
+      await $('[data-screen-id="organisations"]').waitForExist();
+      await $('button.org').waitForExist({ timeout: 10000 });
+      return (await $$('button.org')).length;
+    };
+    const before = await orgCount();
     await $('button.tab[data-screen="export"]').click();
     await $('[data-testid="import"]').click();
     const box = await $('[data-testid="import-result"] .error-box');
@@ -318,9 +325,7 @@ describe('csirt-app', () => {
     const items = await attrs('[data-testid="import-result"] li', 'data-problem-item');
     assert.deepEqual(items.sort(), ['1.2', '2.8', '3.3']);
 
-    await $('button.tab[data-screen="organisations"]').click();
-    await $('[data-screen-id="organisations"]').waitForExist();
-    assert.equal((await $$('button.org')).length, before);
+    assert.equal(await orgCount(), before);
   });
 
   test('a valid file imports and opens', async () => {
