@@ -165,3 +165,84 @@ fn two_processes_writing_one_database_stay_consistent() {
     }
     assert_eq!(integrity(&db), "ok");
 }
+
+/// Runs csirt as a user who may not write to a folder made read-only. Root ignores file modes,
+/// so as root (as in CI) the command drops to `nobody` with setpriv; otherwise chmod suffices.
+fn csirt_without_write_permission(db: &Path, args: &[&str]) -> Output {
+    let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_csirt"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_csirt"))
+    };
+    cmd.args(args).env("CSIRT_DB", db).output().unwrap()
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_read_only_database_folder_gives_a_clear_error_and_changes_nothing() {
+    let outer = tempfile::tempdir().unwrap();
+    // The unprivileged user must be able to reach the folder and run the binary.
+    set_mode(outer.path(), 0o755);
+    let folder = outer.path().join("data");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("db.sqlite3");
+    let demo = outer.path().join("demo.json");
+    std::fs::write(&demo, csirt(&db, &["demo"]).stdout).unwrap();
+    assert!(
+        csirt(&db, &["assessment", "import", demo.to_str().unwrap()])
+            .status
+            .success()
+    );
+    set_mode(&demo, 0o644);
+    // Checkpoint so that the whole database is in the main file, as after a clean close.
+    drop(csirt_store::Store::open(&db).unwrap());
+    set_mode(&db, 0o644);
+    set_mode(&folder, 0o555);
+    let before = files_in(&folder);
+
+    let cases: [(&Path, &[&str]); 3] = [
+        (&db, &["org", "list"]),
+        (&db, &["assessment", "answer", "1", "1.2", "\"b\""]),
+        (&folder.join("new.sqlite3"), &["org", "list"]),
+    ];
+    for (path, args) in cases {
+        let out = csirt_without_write_permission(path, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(
+            stderr.contains("read-only") && stderr.contains("nothing was changed"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&path.display().to_string()),
+            "{args:?} does not name the file: {stderr}"
+        );
+        assert_eq!(files_in(&folder), before, "{args:?} changed the folder");
+    }
+
+    set_mode(&folder, 0o755);
+    assert_eq!(integrity(&db), "ok");
+}

@@ -18,6 +18,10 @@ pub enum StoreError {
         found: u32,
         known: u32,
     },
+    #[error("cannot write to {path}: the file or its folder is read-only, or belongs to another user; nothing was changed (choose a writable place with --db or CSIRT_DB)")]
+    ReadOnly { path: PathBuf },
+    #[error("cannot open or create {path}: its folder is read-only, missing or not yours; nothing was changed (choose a writable place with --db or CSIRT_DB)")]
+    CannotOpen { path: PathBuf },
     #[error("cannot back up the database before upgrading it: {0}")]
     Backup(String),
     #[error("no organisation with id {0}")]

@@ -104,6 +104,10 @@ impl Store {
     /// written by a newer version is refused and left untouched. Before a migration of an
     /// existing database, a backup is written beside it.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_unclassified(path).map_err(|e| classify_open_error(e, path))
+    }
+
+    fn open_unclassified(path: &Path) -> Result<Store> {
         let existed = path.exists();
         if !existed {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -1074,4 +1078,22 @@ fn insert_assessment(
 /// Where the database lives when neither `--db` nor `CSIRT_DB` says otherwise.
 pub fn default_db_path(data_dir: &Path) -> PathBuf {
     data_dir.join("csirt.sqlite3")
+}
+
+/// Opening fails in SQLite's words ("attempt to write a readonly database", "unable to open
+/// database file"), which do not tell the user that the folder is the problem or what to do.
+fn classify_open_error(e: StoreError, path: &Path) -> StoreError {
+    let code = match &e {
+        StoreError::Sqlite(inner) | StoreError::Write(inner) => inner.sqlite_error_code(),
+        _ => None,
+    };
+    match code {
+        Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        Some(rusqlite::ErrorCode::CannotOpen) => StoreError::CannotOpen {
+            path: path.to_path_buf(),
+        },
+        _ => e,
+    }
 }
