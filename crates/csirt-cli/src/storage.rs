@@ -264,50 +264,8 @@ fn passphrase(file: Option<&Path>) -> Result<String, CliError> {
     }
 }
 
-/// Each respondent who answered anything, by name ("(default)" for the unnamed one).
-fn named_answer_sets(
-    store: &Store,
-    id: i64,
-) -> Result<Vec<(String, csirt_model::StrictMap<Answer>)>, CliError> {
-    Ok(store
-        .respondent_answer_sets(id)?
-        .into_iter()
-        .filter(|(_, answers)| !answers.is_empty())
-        .map(|(r, answers)| {
-            let name = if r.name.is_empty() {
-                "(default)".to_string()
-            } else {
-                r.name
-            };
-            (name, answers)
-        })
-        .collect())
-}
-
-/// Scores of every assessment of one organisation up to (and including) `upto`'s date.
-fn history(
-    store: &Store,
-    catalog: &Catalog,
-    org: i64,
-    upto: Option<&str>,
-) -> Result<Vec<csirt_scoring::ScoreReport>, CliError> {
-    let mut reports = Vec::new();
-    for row in store.list_assessments(Some(org))? {
-        if upto.is_some_and(|d| row.date.as_str() > d) {
-            continue;
-        }
-        let Ok(set) = catalog.get(&row.questionnaire_id) else {
-            continue;
-        };
-        let a = store.load_assessment(&set.questionnaire, row.id)?;
-        reports.push(csirt_scoring::score(
-            &set.questionnaire,
-            set.benchmark.as_deref(),
-            &a,
-        )?);
-    }
-    Ok(reports)
-}
+/// The CLI's name for the default respondent in divergence lists and the report.
+const DEFAULT_RESPONDENT: &str = "(default)";
 
 pub fn org(
     cmd: OrgCommand,
@@ -339,9 +297,7 @@ pub fn org(
         }
         OrgCommand::Trend { id, json } => {
             store.organisation(id)?;
-            let reports = history(&store, catalog, id, None)?;
-            let refs: Vec<&csirt_scoring::ScoreReport> = reports.iter().collect();
-            let trend = csirt_scoring::trend(&refs);
+            let trend = store.trend(catalog, id, None)?;
             if json {
                 print_json(out, &trend)?;
             } else {
@@ -550,12 +506,7 @@ pub fn assessment(
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
-            let named = named_answer_sets(&store, id)?;
-            let respondents: Vec<csirt_scoring::RespondentAnswers> = named
-                .iter()
-                .map(|(name, answers)| csirt_scoring::RespondentAnswers { name, answers })
-                .collect();
-            let div = csirt_scoring::divergence(&set.questionnaire, &respondents);
+            let div = store.divergence(&set.questionnaire, id, DEFAULT_RESPONDENT)?;
             if json {
                 print_json(out, &div)?;
             } else {
@@ -627,20 +578,7 @@ pub fn assessment(
             let q = &set.questionnaire;
             let a = store.load_assessment(q, id)?;
             let score = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
-            let reports = history(&store, catalog, row.organisation_id, Some(&row.date))?;
-            let refs: Vec<&csirt_scoring::ScoreReport> = reports.iter().collect();
-            let trend = csirt_scoring::trend(&refs);
-            let named = named_answer_sets(&store, id)?;
-            let respondents: Vec<csirt_scoring::RespondentAnswers> = named
-                .iter()
-                .map(|(name, answers)| csirt_scoring::RespondentAnswers { name, answers })
-                .collect();
-            let divergence = if respondents.len() > 1 {
-                csirt_scoring::divergence(q, &respondents)
-            } else {
-                Vec::new()
-            };
-            let notes = store.consensus_notes(id)?;
+            let context = store.report_context(catalog, id, DEFAULT_RESPONDENT)?;
             let peer_list = match (peers, set.benchmark.as_deref()) {
                 (true, Some(b)) => Some(csirt_scoring::nearest_peers(q, b, &a, &score)),
                 _ => None,
@@ -652,9 +590,9 @@ pub fn assessment(
                 score: &score,
             };
             let extras = csirt_report::ReportExtras {
-                divergence: &divergence,
-                consensus_notes: &notes,
-                trend: Some(&trend),
+                divergence: &context.divergence,
+                consensus_notes: &context.consensus_notes,
+                trend: Some(&context.trend),
                 peers: peer_list.as_deref(),
             };
             let now = std::time::SystemTime::now()

@@ -38,6 +38,8 @@ pub enum StoreError {
     UnknownQuestionnaire(String),
     #[error(transparent)]
     Model(#[from] csirt_model::ModelError),
+    #[error(transparent)]
+    Scoring(#[from] csirt_scoring::ScoringError),
     #[error(
         "cannot write to the database (the disk is full, or it failed): nothing was saved ({0})"
     )]

@@ -4,8 +4,10 @@
 mod error;
 pub mod migrate;
 pub mod time;
+mod workshop;
 
 pub use error::StoreError;
+pub use workshop::ReportContext;
 
 use csirt_model::assessment::{check_answer, check_target, validate_against};
 use csirt_model::{Answer, Assessment, Lang, Organisation, Questionnaire, Status};

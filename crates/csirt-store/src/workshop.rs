@@ -1,0 +1,116 @@
+//! Queries that join stored answers with scoring, shared by the `csirt` command and the desktop
+//! app so both name respondents, pick earlier assessments and fill the report's extras alike.
+
+use crate::{Result, Store};
+use csirt_model::{Answer, Catalog, Questionnaire, StrictMap};
+use csirt_scoring::{Divergence, RespondentAnswers, ScoreReport, Trend};
+
+/// What the report adds for a stored assessment: the workshop's disagreements, the consensus
+/// notes and the trend over the organisation's assessments up to this one.
+#[derive(Debug, Clone)]
+pub struct ReportContext {
+    /// Empty unless at least two respondents answered: one person cannot disagree.
+    pub divergence: Vec<Divergence>,
+    pub consensus_notes: Vec<(String, String)>,
+    pub trend: Trend,
+}
+
+impl Store {
+    /// Each respondent who answered anything, by name; the unnamed default respondent (the
+    /// facilitator) is called `default_name`, which the caller words in its own language.
+    pub fn named_answer_sets(
+        &self,
+        assessment_id: i64,
+        default_name: &str,
+    ) -> Result<Vec<(String, StrictMap<Answer>)>> {
+        Ok(self
+            .respondent_answer_sets(assessment_id)?
+            .into_iter()
+            .filter(|(_, answers)| !answers.is_empty())
+            .map(|(r, answers)| {
+                let name = if r.name.is_empty() {
+                    default_name.to_string()
+                } else {
+                    r.name
+                };
+                (name, answers)
+            })
+            .collect())
+    }
+
+    /// The divergence of every answerable item, most disputed first.
+    pub fn divergence(
+        &self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        default_name: &str,
+    ) -> Result<Vec<Divergence>> {
+        let named = self.named_answer_sets(assessment_id, default_name)?;
+        let respondents: Vec<RespondentAnswers> = named
+            .iter()
+            .map(|(name, answers)| RespondentAnswers { name, answers })
+            .collect();
+        Ok(csirt_scoring::divergence(q, &respondents))
+    }
+
+    /// Score reports of an organisation's assessments dated up to `upto` (all when `None`).
+    /// Assessments of a questionnaire that is not loaded are left out rather than failing.
+    pub fn history(
+        &self,
+        catalog: &Catalog,
+        organisation_id: i64,
+        upto: Option<&str>,
+    ) -> Result<Vec<ScoreReport>> {
+        let mut reports = Vec::new();
+        for row in self.list_assessments(Some(organisation_id))? {
+            if upto.is_some_and(|d| row.date.as_str() > d) {
+                continue;
+            }
+            let Ok(set) = catalog.get(&row.questionnaire_id) else {
+                continue;
+            };
+            let a = self.load_assessment(&set.questionnaire, row.id)?;
+            reports.push(csirt_scoring::score(
+                &set.questionnaire,
+                set.benchmark.as_deref(),
+                &a,
+            )?);
+        }
+        Ok(reports)
+    }
+
+    /// The organisation's trend over its assessments up to `upto` (all when `None`).
+    pub fn trend(
+        &self,
+        catalog: &Catalog,
+        organisation_id: i64,
+        upto: Option<&str>,
+    ) -> Result<Trend> {
+        let reports = self.history(catalog, organisation_id, upto)?;
+        let refs: Vec<&ScoreReport> = reports.iter().collect();
+        Ok(csirt_scoring::trend(&refs))
+    }
+
+    /// The report's extras for one stored assessment, as `csirt assessment report` and the app's
+    /// PDF export both include them.
+    pub fn report_context(
+        &self,
+        catalog: &Catalog,
+        assessment_id: i64,
+        default_name: &str,
+    ) -> Result<ReportContext> {
+        let row = self.assessment(assessment_id)?;
+        let set = catalog.get(&row.questionnaire_id)?;
+        let named = self.named_answer_sets(assessment_id, default_name)?;
+        let divergence = if named.len() > 1 {
+            self.divergence(&set.questionnaire, assessment_id, default_name)?
+        } else {
+            Vec::new()
+        };
+        Ok(ReportContext {
+            divergence,
+            consensus_notes: self.consensus_notes(assessment_id)?,
+            trend: self.trend(catalog, row.organisation_id, Some(&row.date))?,
+        })
+    }
+}
