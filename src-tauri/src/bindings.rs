@@ -36,6 +36,7 @@ pub fn typescript() -> String {
         AnswerProblem,
         OrganisationRow,
         AssessmentRow,
+        RespondentRow,
         Share,
         Precision,
         Standing,
@@ -52,6 +53,13 @@ pub fn typescript() -> String {
         Phase,
         RoadmapEntry,
         Roadmap,
+        LevelSpread,
+        Divergence,
+        TrendPoint,
+        ItemChange,
+        Trend,
+        PeerPractice,
+        PeerMatch,
         AppInfo,
         ErrorKind,
         ErrorPayload,
@@ -71,6 +79,14 @@ pub fn typescript() -> String {
         ExportFormat,
         ExportInput,
         ImportInput,
+        NewRespondent,
+        RespondentInput,
+        RespondentAnswers,
+        WorkshopInput,
+        WorkshopView,
+        ConsensusInput,
+        TrendInput,
+        TrendView,
         SavedFile,
         Imported,
         AssessmentSummary,
@@ -213,7 +229,40 @@ mod tests {
         }
         for row in store.list_assessments(None).unwrap() {
             same_shape::<_, AssessmentRow>(&row, "AssessmentRow");
+            let a = store.load_assessment(q, row.id).unwrap();
+            let report = csirt_scoring::score(q, set.benchmark.as_deref(), &a).unwrap();
+            let bench = set.benchmark.as_deref().unwrap();
+            for peer in csirt_scoring::nearest_peers(q, bench, &a, &report) {
+                same_shape::<_, PeerMatch>(&peer, "PeerMatch");
+            }
         }
+
+        // A workshop: two respondents who disagree on a scale, a choice and a number.
+        let id = store.list_assessments(None).unwrap()[0].id;
+        let org = store.assessment(id).unwrap().organisation_id;
+        let answer =
+            |v: serde_json::Value| -> csirt_model::Answer { serde_json::from_value(v).unwrap() };
+        for (name, scale, keys, n) in [("A", "a", vec!["a"], 3), ("B", "e", vec!["b", "c"], 40)] {
+            let r = store.add_respondent(id, name, Some("role")).unwrap();
+            let saves = [
+                ("4.1", answer(scale.into())),
+                ("1.2", answer(keys.into())),
+                ("3.3", answer(n.into())),
+            ];
+            for (item, a) in saves {
+                store.save_answer(q, id, Some(r), item, &a, None).unwrap();
+            }
+        }
+        for r in store.list_respondents(id).unwrap() {
+            same_shape::<_, RespondentRow>(&r, "RespondentRow");
+        }
+        let divergence = store.divergence(q, id, "facilitator").unwrap();
+        assert!(divergence.iter().any(|d| d.levels.is_some()));
+        for d in &divergence {
+            same_shape::<_, Divergence>(d, "Divergence");
+        }
+        let trend = store.trend(&catalog, org, None).unwrap();
+        same_shape::<_, Trend>(&trend, "Trend");
         let problem = csirt_model::AnswerProblem {
             item: Some("2.8".into()),
             message: "m".into(),

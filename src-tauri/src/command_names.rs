@@ -21,4 +21,11 @@ pub const COMMAND_NAMES: &[&str] = &[
     "radar_svg",
     "export_assessment",
     "import_assessment",
+    "list_respondents",
+    "add_respondent",
+    "respondent_answers",
+    "workshop",
+    "set_consensus",
+    "trend",
+    "peers",
 ];

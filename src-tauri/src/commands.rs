@@ -5,14 +5,15 @@ use crate::error::AppError;
 use crate::files;
 use crate::state::{self, AppState};
 use crate::wire::{
-    AppInfo, AssessmentSummary, AssessmentView, CreateAssessmentInput, ExportInput, IdInput,
-    ImportInput, Imported, ItemInput, LanguageInput, ListAssessmentsInput, OrganisationInput,
-    QuestionnaireInput, RadarInput, SaveAnswerInput, SaveNoteInput, SavedFile, SetStatusInput,
-    SetTargetInput, UpdateOrganisationInput,
+    AppInfo, AssessmentSummary, AssessmentView, ConsensusInput, CreateAssessmentInput,
+    ExportFormat, ExportInput, IdInput, ImportInput, Imported, ItemInput, LanguageInput,
+    ListAssessmentsInput, NewRespondent, OrganisationInput, QuestionnaireInput, RadarInput,
+    RespondentAnswers, RespondentInput, SaveAnswerInput, SaveNoteInput, SavedFile, SetStatusInput,
+    SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput, WorkshopInput, WorkshopView,
 };
 use csirt_model::{assessment, Catalog, Lang, Questionnaire};
-use csirt_scoring::Completeness;
-use csirt_store::{AssessmentRow, OrganisationRow, Store};
+use csirt_scoring::{Completeness, PeerMatch};
+use csirt_store::{AssessmentRow, OrganisationRow, RespondentRow, Store};
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 
@@ -187,7 +188,7 @@ pub async fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> 
             s.save_answer(
                 &q,
                 input.assessment_id,
-                None,
+                input.respondent_id,
                 &input.item,
                 &input.answer,
                 input.other_text.as_deref(),
@@ -201,7 +202,7 @@ pub async fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> 
 pub async fn clear_answer(state: State<'_, AppState>, input: ItemInput) -> Res<Completeness> {
     state
         .with_store(move |s, c| {
-            s.clear_answer(input.assessment_id, None, &input.item)?;
+            s.clear_answer(input.assessment_id, input.respondent_id, &input.item)?;
             Ok(view(s, c, input.assessment_id)?.report.completeness)
         })
         .await
@@ -246,6 +247,15 @@ pub async fn radar_svg(state: State<'_, AppState>, input: RadarInput) -> Res<Str
         .await
 }
 
+/// The nearest interviewed teams, or none when the questionnaire has no benchmark.
+fn peers_of(catalog: &Catalog, v: &AssessmentView) -> Res<Vec<PeerMatch>> {
+    let set = catalog.get(&v.row.questionnaire_id)?;
+    Ok(match set.benchmark.as_deref() {
+        Some(b) => csirt_scoring::nearest_peers(&set.questionnaire, b, &v.assessment, &v.report),
+        None => Vec::new(),
+    })
+}
+
 #[tauri::command]
 pub async fn export_assessment(
     app: AppHandle,
@@ -254,18 +264,37 @@ pub async fn export_assessment(
 ) -> Res<SavedFile> {
     let lang = Lang::from(input.language);
     let format = input.format;
+    let encrypted = input.passphrase.is_some();
     let (bytes, name) = state
         .with_store(move |s, c| {
             let row = s.assessment(input.assessment_id)?;
             let set = c.get(&row.questionnaire_id)?;
             let v = view(s, c, input.assessment_id)?;
-            let bytes = files::render(format, set, &v, lang)?;
-            Ok((bytes, files::suggested_name(&v, format, lang)))
+            let context = s.report_context(c, input.assessment_id, &input.facilitator)?;
+            let peers = match (format, input.peers) {
+                (ExportFormat::Pdf, true) => Some(peers_of(c, &v)?),
+                _ => None,
+            };
+            let extras = files::ExportExtras {
+                context: &context,
+                peers: peers.as_deref(),
+                passphrase: input.passphrase.as_deref(),
+            };
+            let bytes = files::render(format, set, &v, lang, &extras)?;
+            let name = files::suggested_name(&v, format, lang);
+            Ok((
+                bytes,
+                if encrypted {
+                    files::encrypted_name(&name)
+                } else {
+                    name
+                },
+            ))
         })
         .await?;
     let hooks = state.hooks.clone();
     let path = AppState::blocking(move || {
-        let Some(path) = files::choose_save_path(&app, &hooks, &name, format)? else {
+        let Some(path) = files::choose_save_path(&app, &hooks, &name, format, encrypted)? else {
             return Ok(None);
         };
         std::fs::write(&path, &bytes).map_err(|source| AppError::Io {
@@ -287,22 +316,142 @@ pub async fn import_assessment(
     input: ImportInput,
 ) -> Res<Imported> {
     let hooks = state.hooks.clone();
-    let Some(bytes) =
-        AppState::blocking(move || files::choose_and_read_import(&app, &hooks)).await?
+    let pending = state.pending_import.clone();
+    let passphrase = input.passphrase.clone();
+    let Some(bytes) = AppState::blocking(move || {
+        files::read_import(&app, &hooks, &pending, passphrase.as_deref())
+    })
+    .await?
     else {
         return Ok(Imported {
             assessment_id: None,
+            respondent_id: None,
         });
     };
-    let id = state
+    state
         .with_store(move |s, c| {
             let a = assessment::parse(&bytes)?;
             assessment::validate(&a, c)?;
             let set = c.get(&a.questionnaire)?;
-            Ok(s.import(&set.questionnaire, &a, input.organisation_id)?)
+            Ok(match input.respondent {
+                Some(r) => Imported {
+                    assessment_id: Some(r.assessment_id),
+                    respondent_id: Some(s.import_as_respondent(
+                        &set.questionnaire,
+                        r.assessment_id,
+                        &r.name,
+                        r.role.as_deref(),
+                        &a,
+                    )?),
+                },
+                None => Imported {
+                    assessment_id: Some(s.import(&set.questionnaire, &a, input.organisation_id)?),
+                    respondent_id: None,
+                },
+            })
         })
-        .await?;
-    Ok(Imported {
-        assessment_id: Some(id),
-    })
+        .await
+}
+
+#[tauri::command]
+pub async fn list_respondents(
+    state: State<'_, AppState>,
+    input: IdInput,
+) -> Res<Vec<RespondentRow>> {
+    state
+        .with_store(move |s, _| Ok(s.list_respondents(input.id)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_respondent(
+    state: State<'_, AppState>,
+    input: NewRespondent,
+) -> Res<Vec<RespondentRow>> {
+    state
+        .with_store(move |s, _| {
+            s.add_respondent(input.assessment_id, &input.name, input.role.as_deref())?;
+            Ok(s.list_respondents(input.assessment_id)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn respondent_answers(
+    state: State<'_, AppState>,
+    input: RespondentInput,
+) -> Res<RespondentAnswers> {
+    state
+        .with_store(move |s, _| {
+            let mut out = RespondentAnswers {
+                answers: Default::default(),
+                other: Default::default(),
+            };
+            for (item, answer, other) in
+                s.respondent_answers(input.assessment_id, Some(input.respondent_id))?
+            {
+                if let Some(o) = other {
+                    out.other.insert(item.clone(), o);
+                }
+                out.answers.insert(item, answer);
+            }
+            Ok(out)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn workshop(state: State<'_, AppState>, input: WorkshopInput) -> Res<WorkshopView> {
+    state
+        .with_store(move |s, c| {
+            let q = questionnaire_of(s, c, input.assessment_id)?;
+            Ok(WorkshopView {
+                respondents: s.list_respondents(input.assessment_id)?,
+                divergence: s.divergence(&q, input.assessment_id, &input.facilitator)?,
+                consensus_notes: s.consensus_notes(input.assessment_id)?,
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn set_consensus(
+    state: State<'_, AppState>,
+    input: ConsensusInput,
+) -> Res<AssessmentView> {
+    state
+        .with_store(move |s, c| {
+            let q = questionnaire_of(s, c, input.assessment_id)?;
+            s.set_consensus(
+                &q,
+                input.assessment_id,
+                &input.item,
+                input.answer.as_ref(),
+                input.other_text.as_deref(),
+                input.note.as_deref(),
+            )?;
+            view(s, c, input.assessment_id)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn trend(state: State<'_, AppState>, input: TrendInput) -> Res<TrendView> {
+    let lang = Lang::from(input.language);
+    state
+        .with_store(move |s, c| {
+            let row = s.assessment(input.assessment_id)?;
+            let q = questionnaire_of(s, c, input.assessment_id)?;
+            let trend = s.trend(c, row.organisation_id, None)?;
+            let svg = csirt_report::charts::trend_svg(&trend, &q, lang);
+            Ok(TrendView { trend, svg })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn peers(state: State<'_, AppState>, input: IdInput) -> Res<Vec<PeerMatch>> {
+    state
+        .with_store(move |s, c| peers_of(c, &view(s, c, input.id)?))
+        .await
 }

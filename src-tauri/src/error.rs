@@ -4,6 +4,7 @@
 //! `message`; an import that fails validation also carries every problem, item by item.
 
 use crate::wire::{AnswerProblem, ErrorKind, ErrorPayload};
+use csirt_export::encrypt::CryptoError;
 use csirt_model::ModelError;
 use csirt_store::StoreError;
 use serde::{Serialize, Serializer};
@@ -21,6 +22,10 @@ pub enum AppError {
     Export(#[from] csirt_export::ExportError),
     #[error(transparent)]
     Report(#[from] csirt_report::ReportError),
+    #[error(transparent)]
+    Crypto(#[from] csirt_export::encrypt::CryptoError),
+    #[error("the file is encrypted: enter its passphrase")]
+    PassphraseRequired,
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -50,11 +55,19 @@ impl AppError {
                     ErrorKind::InvalidInput
                 }
                 StoreError::Model(m) => model_kind(m),
+                StoreError::Scoring(_) => ErrorKind::InvalidInput,
                 StoreError::Io { .. } => ErrorKind::Io,
                 _ => ErrorKind::Storage,
             },
             AppError::Model(m) => model_kind(m),
             AppError::Scoring(_) | AppError::InvalidInput(_) => ErrorKind::InvalidInput,
+            AppError::PassphraseRequired => ErrorKind::PassphraseRequired,
+            AppError::Crypto(c) => match c {
+                CryptoError::WrongPassphrase => ErrorKind::WrongPassphrase,
+                CryptoError::EmptyPassphrase => ErrorKind::InvalidInput,
+                CryptoError::Tampered(_) => ErrorKind::InvalidAssessment,
+                CryptoError::Encrypt(_) => ErrorKind::Export,
+            },
             AppError::Export(_) | AppError::Report(_) => ErrorKind::Export,
             AppError::Io { .. } => ErrorKind::Io,
             AppError::NoStore(_) | AppError::NoDataDir => ErrorKind::Storage,
@@ -144,5 +157,17 @@ mod tests {
         let v = serde_json::to_value(&bad).unwrap();
         assert_eq!(v["kind"], "invalid-input");
         assert_eq!(v["message"], "an organisation needs a name");
+    }
+
+    #[test]
+    fn passphrase_errors_have_their_own_kinds() {
+        let need = serde_json::to_value(AppError::PassphraseRequired).unwrap();
+        assert_eq!(need["kind"], "passphrase-required");
+        let wrong = serde_json::to_value(AppError::Crypto(CryptoError::WrongPassphrase)).unwrap();
+        assert_eq!(wrong["kind"], "wrong-passphrase");
+        assert!(wrong["message"]
+            .as_str()
+            .unwrap()
+            .contains("passphrase is wrong"));
     }
 }

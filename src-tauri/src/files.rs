@@ -4,13 +4,26 @@
 use crate::error::AppError;
 use crate::state::TestHooks;
 use crate::wire::{AssessmentView, ExportFormat};
+use csirt_export::encrypt;
 use csirt_model::assessment::MAX_IMPORT_BYTES;
 use csirt_model::{Lang, QuestionnaireSet};
 use csirt_scoring::ScoreReport;
+use csirt_store::ReportContext;
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
+
+/// What goes into an export besides the scored assessment.
+pub struct ExportExtras<'a> {
+    /// The report's workshop appendix and trend page (PDF only).
+    pub context: &'a ReportContext,
+    /// The nearest interviewed teams, when asked for (PDF only).
+    pub peers: Option<&'a [csirt_scoring::PeerMatch]>,
+    /// Seals the JSON file with this passphrase.
+    pub passphrase: Option<&'a str>,
+}
 
 /// The bytes of one export of a scored assessment.
 pub fn render(
@@ -18,22 +31,47 @@ pub fn render(
     set: &QuestionnaireSet,
     v: &AssessmentView,
     lang: Lang,
+    extras: &ExportExtras,
 ) -> Result<Vec<u8>, AppError> {
     let q = &set.questionnaire;
+    if extras.passphrase.is_some() && format != ExportFormat::Json {
+        return Err(AppError::InvalidInput(
+            "only the assessment file (JSON) can be encrypted".into(),
+        ));
+    }
     Ok(match format {
-        ExportFormat::Json => format!("{}\n", v.assessment.to_json_pretty()).into_bytes(),
+        ExportFormat::Json => {
+            let json = format!("{}\n", v.assessment.to_json_pretty()).into_bytes();
+            match extras.passphrase {
+                Some(p) => encrypt::encrypt(&json, p, encrypt::DEFAULT_WORK_FACTOR)?,
+                None => json,
+            }
+        }
         ExportFormat::Csv => csirt_export::answers_csv(q, &v.assessment, &v.report, lang)?,
         ExportFormat::Xlsx => csirt_export::workbook_xlsx(q, &v.assessment, &v.report, lang)?,
-        ExportFormat::Pdf => csirt_report::render_pdf(
-            &csirt_report::ReportInput {
+        ExportFormat::Pdf => {
+            let input = csirt_report::ReportInput {
                 questionnaire: q,
                 benchmark: set.benchmark.as_deref(),
                 assessment: &v.assessment,
                 score: &v.report,
-            },
-            lang,
-        )?,
+            };
+            let report_extras = csirt_report::ReportExtras {
+                divergence: &extras.context.divergence,
+                consensus_notes: &extras.context.consensus_notes,
+                trend: Some(&extras.context.trend),
+                peers: extras.peers,
+            };
+            csirt_report::render_pdf_with(&input, &report_extras, lang, now_unix())?
+        }
     })
+}
+
+fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 /// The radar chart of area scores against the benchmark, as a standalone SVG document.
@@ -71,6 +109,11 @@ pub fn suggested_name(v: &AssessmentView, format: ExportFormat, lang: Lang) -> S
     }
 }
 
+/// The suggested name of an encrypted interchange file: age's usual suffix after the JSON one.
+pub fn encrypted_name(name: &str) -> String {
+    format!("{name}.age")
+}
+
 /// Where to write an export: the test hook's folder, or the user's choice in the native save
 /// dialog (`None` when cancelled). Must run off the main thread: the dialog blocks until closed.
 pub fn choose_save_path(
@@ -78,11 +121,12 @@ pub fn choose_save_path(
     hooks: &TestHooks,
     name: &str,
     format: ExportFormat,
+    encrypted: bool,
 ) -> Result<Option<PathBuf>, AppError> {
     if let Some(dir) = &hooks.save_dir {
         return Ok(Some(dir.join(name)));
     }
-    let ext = extension(format);
+    let ext = if encrypted { "age" } else { extension(format) };
     let chosen = app
         .dialog()
         .file()
@@ -105,7 +149,7 @@ pub fn choose_and_read_import(
             let chosen = app
                 .dialog()
                 .file()
-                .add_filter("JSON", &["json"])
+                .add_filter("JSON", &["json", "age"])
                 .blocking_pick_file();
             match chosen.and_then(|p| p.as_path().map(|p| p.to_path_buf())) {
                 Some(p) => p,
@@ -123,4 +167,43 @@ pub fn choose_and_read_import(
         .read_to_end(&mut bytes)
         .map_err(io)?;
     Ok(Some(bytes))
+}
+
+/// The plain bytes of the file to import. An encrypted file needs its passphrase: without one,
+/// or with a wrong one, the file is kept in `pending` so the next attempt with a passphrase
+/// reads it again without asking the user to choose it again. `None` when the user cancelled.
+pub fn read_import(
+    app: &AppHandle,
+    hooks: &TestHooks,
+    pending: &Mutex<Option<Vec<u8>>>,
+    passphrase: Option<&str>,
+) -> Result<Option<Vec<u8>>, AppError> {
+    // A poisoned lock only means an earlier import panicked; the bytes are still whole.
+    let mut slot = pending.lock().unwrap_or_else(|p| p.into_inner());
+    let waiting = if passphrase.is_some() {
+        slot.take()
+    } else {
+        None
+    };
+    let bytes = match waiting {
+        Some(b) => b,
+        None => match choose_and_read_import(app, hooks)? {
+            Some(b) => b,
+            None => return Ok(None),
+        },
+    };
+    if !encrypt::is_encrypted(&bytes) {
+        return Ok(Some(bytes));
+    }
+    let result = match passphrase {
+        None => Err(AppError::PassphraseRequired),
+        Some(p) => encrypt::decrypt(&bytes, p).map_err(AppError::from),
+    };
+    match result {
+        Ok(plain) => Ok(Some(plain)),
+        Err(e) => {
+            *slot = Some(bytes);
+            Err(e)
+        }
+    }
 }

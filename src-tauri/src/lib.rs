@@ -59,6 +59,13 @@ app_commands! {
     radar_svg(RadarInput) -> String;
     export_assessment(ExportInput) -> SavedFile;
     import_assessment(ImportInput) -> Imported;
+    list_respondents(IdInput) -> Vec<RespondentRow>;
+    add_respondent(NewRespondent) -> Vec<RespondentRow>;
+    respondent_answers(RespondentInput) -> RespondentAnswers;
+    workshop(WorkshopInput) -> WorkshopView;
+    set_consensus(ConsensusInput) -> AssessmentView;
+    trend(TrendInput) -> TrendView;
+    peers(IdInput) -> Vec<PeerMatch>;
 }
 
 /// Opens the store and the questionnaires, then runs the app until its window closes.

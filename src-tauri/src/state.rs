@@ -43,6 +43,8 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub db_path: PathBuf,
     pub hooks: TestHooks,
+    /// An encrypted file chosen for import, waiting for its passphrase.
+    pub pending_import: Arc<Mutex<Option<Vec<u8>>>>,
 }
 
 /// The database path: `--db <file>` (or `--db=<file>`), then `CSIRT_DB`, then the platform's
@@ -110,6 +112,7 @@ impl AppState {
             catalog: Arc::new(catalog),
             db_path,
             hooks,
+            pending_import: Arc::default(),
         }
     }
 

@@ -261,6 +261,17 @@ pub struct AssessmentRow {
     pub updated_at: String,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RespondentRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Empty for the default respondent: the facilitator, whose answers the wizard edits.
+    pub name: String,
+    pub role: Option<String>,
+    pub is_default: bool,
+}
+
 // ------------------------------------------------------------------------ mirrors of csirt-scoring
 
 /// A share of the surveyed teams in percent, as an interval; `low == high` when exact.
@@ -462,6 +473,88 @@ pub struct Roadmap {
     pub entries: Vec<RoadmapEntry>,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LevelSpread {
+    pub min: u32,
+    pub max: u32,
+    pub range: u32,
+    pub std_dev: f64,
+}
+
+/// How far the respondents' answers to one item diverge.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Divergence {
+    pub item: String,
+    pub answered: usize,
+    pub respondents: usize,
+    /// Scored items only: the spread of levels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub levels: Option<LevelSpread>,
+    /// Each distinct answer (an option key for multiple choice) and how many gave it.
+    pub distribution: Vec<(String, usize)>,
+    /// Each respondent's name and answer, as written.
+    pub answers: Vec<(String, String)>,
+    /// 0 when everyone agrees, up to 1; the list is sorted by it.
+    pub disagreement: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct TrendPoint {
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub overall: Option<f64>,
+    pub areas: Vec<(String, Option<f64>)>,
+    pub setup_items: Vec<(String, Option<f64>)>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ItemChange {
+    pub item: String,
+    pub from_key: String,
+    pub to_key: String,
+    pub from_score: f64,
+    pub to_score: f64,
+    pub delta: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Trend {
+    pub points: Vec<TrendPoint>,
+    pub improved: Vec<ItemChange>,
+    pub regressed: Vec<ItemChange>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PeerPractice {
+    pub topic: String,
+    /// The interview section it is cited from.
+    pub section: String,
+    pub text: Text,
+    pub item: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PeerMatch {
+    pub id: String,
+    pub team: String,
+    pub organisation: Text,
+    pub section: String,
+    pub form_label: Text,
+    pub sector: Text,
+    pub size: Text,
+    pub distance: f64,
+    pub practices: Vec<PeerPractice>,
+}
+
 // ------------------------------------------------------------------------ the app's own payloads
 
 /// What the UI needs before its first screen.
@@ -484,6 +577,9 @@ pub enum ErrorKind {
     /// An imported assessment file failed validation; `problems` lists why, item by item.
     InvalidAssessment,
     NotFound,
+    /// The file is encrypted: ask for its passphrase and import again.
+    PassphraseRequired,
+    WrongPassphrase,
     /// The database refused to open, or a query failed.
     Storage,
     Io,
@@ -558,6 +654,9 @@ pub struct SetStatusInput {
 pub struct SaveAnswerInput {
     #[ts(type = "number")]
     pub assessment_id: i64,
+    /// A workshop respondent answering on their own; null for the facilitator.
+    #[ts(type = "number | null")]
+    pub respondent_id: Option<i64>,
     pub item: String,
     #[ts(as = "Answer")]
     pub answer: csirt_model::Answer,
@@ -570,6 +669,9 @@ pub struct SaveAnswerInput {
 pub struct ItemInput {
     #[ts(type = "number")]
     pub assessment_id: i64,
+    /// Null for the facilitator.
+    #[ts(type = "number | null")]
+    pub respondent_id: Option<i64>,
     pub item: String,
 }
 
@@ -624,6 +726,12 @@ pub struct ExportInput {
     pub format: ExportFormat,
     /// Language of the PDF, CSV and XLSX (the JSON file is language-neutral).
     pub language: Lang,
+    /// Seals the JSON file with this passphrase (age); only for `json`.
+    pub passphrase: Option<String>,
+    /// Adds the nearest interviewed teams to the PDF.
+    pub peers: bool,
+    /// What the PDF calls the facilitator among the respondents, in its language.
+    pub facilitator: String,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -632,6 +740,89 @@ pub struct ImportInput {
     /// Attach to this organisation; null matches by name or creates one.
     #[ts(type = "number | null")]
     pub organisation_id: Option<i64>,
+    /// For an encrypted file. Given after a `passphrase-required` error, it opens the file
+    /// already chosen rather than asking for one again.
+    pub passphrase: Option<String>,
+    /// Add the file's answers as a new respondent of an assessment instead.
+    pub respondent: Option<NewRespondent>,
+}
+
+/// A workshop respondent to add to an assessment.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewRespondent {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub name: String,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RespondentInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    #[ts(type = "number")]
+    pub respondent_id: i64,
+}
+
+/// One respondent's own answers, for the wizard when answering as them.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RespondentAnswers {
+    #[ts(as = "HashMap<String, Answer>")]
+    pub answers: HashMap<String, csirt_model::Answer>,
+    pub other: HashMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    /// What to call the facilitator among the respondents.
+    pub facilitator: String,
+}
+
+/// The workshop of one assessment: who answered, and where they disagree.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct WorkshopView {
+    #[ts(as = "Vec<RespondentRow>")]
+    pub respondents: Vec<csirt_store::RespondentRow>,
+    /// Every answerable item, most disputed first.
+    #[ts(as = "Vec<Divergence>")]
+    pub divergence: Vec<csirt_scoring::Divergence>,
+    /// The note recorded with each consensus answer, by item.
+    pub consensus_notes: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ConsensusInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub item: String,
+    /// The answer agreed on; null removes the consensus.
+    #[ts(as = "Option<Answer>")]
+    pub answer: Option<csirt_model::Answer>,
+    pub other_text: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct TrendInput {
+    /// The trend is of this assessment's organisation, over all its assessments.
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub language: Lang,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TrendView {
+    #[ts(as = "Trend")]
+    pub trend: csirt_scoring::Trend,
+    /// The chart, drawn by csirt-report as for the PDF.
+    pub svg: String,
 }
 
 /// Where a file was written; `path` is null when the user cancelled the dialog.
@@ -640,11 +831,14 @@ pub struct SavedFile {
     pub path: Option<String>,
 }
 
-/// The assessment an import created; `assessment_id` is null when the user cancelled.
+/// What an import created; both ids are null when the user cancelled.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Imported {
     #[ts(type = "number | null")]
     pub assessment_id: Option<i64>,
+    /// Set when the file was added as a respondent.
+    #[ts(type = "number | null")]
+    pub respondent_id: Option<i64>,
 }
 
 /// An assessment of the organisation list, with its overall score for the history view.

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +131,30 @@ async function openOrg(name) {
 }
 
 const ORG = 'E2E テスト株式会社';
+const WS_ORG = 'ワークショップ検証株式会社';
+const NOTE = '年次訓練の記録で合意';
+
+/** Answers items in the wizard: `[section, item, option key]`, saving each. */
+async function answerAll(answers) {
+  for (const [section, id, key] of answers) {
+    await goSection(section);
+    await press(`${item(id)} input[value="${key}"]`);
+    await saved();
+  }
+}
+
+/** Count the organisations on their own screen, once the list has loaded. */
+async function orgCount() {
+  await $('button.tab[data-screen="organisations"]').click();
+  await $('[data-screen-id="organisations"]').waitForExist();
+  await $('button.org').waitForExist({ timeout: 10000 });
+  return (await $$('button.org')).length;
+}
+
+async function openTab(screen) {
+  await $(`button.tab[data-screen="${screen}"]`).click();
+  await $(`[data-screen-id="${screen}"]`).waitForExist({ timeout: 15000 });
+}
 
 describe('csirt-app', () => {
   before(async () => {
@@ -309,13 +333,6 @@ describe('csirt-app', () => {
         answers: { '2.8': 'z', '3.3': 'many', '1.2': ['a', 'a'] },
       }),
     );
-    // Count the organisations on their own screen, once the list has loaded.
-    const orgCount = async () => {
-      await $('button.tab[data-screen="organisations"]').click();
-      await $('[data-screen-id="organisations"]').waitForExist();
-      await $('button.org').waitForExist({ timeout: 10000 });
-      return (await $$('button.org')).length;
-    };
     const before = await orgCount();
     await $('button.tab[data-screen="export"]').click();
     await $('[data-testid="import"]').click();
@@ -336,5 +353,150 @@ describe('csirt-app', () => {
     await $('[data-testid="open-imported"]').click();
     await $('[data-screen-id="dashboard"]').waitForExist();
     assert.ok(Number(await $('[data-testid="overall-score"]').getAttribute('data-score')) > 0);
+  });
+
+  test('a two-respondent workshop: private answers, divergence, consensus, and the PDF appendix', async () => {
+    await $('button.tab[data-screen="organisations"]').click();
+    await $('#org-name').waitForExist();
+    await $('#org-name').setValue(WS_ORG);
+    await $('[data-testid="org-new-form"] button[type="submit"]').click();
+    await browser.waitUntil(async () => (await $('[data-testid="org-title"]').getText()) === WS_ORG);
+    await $('[data-testid="new-assessment"]').click();
+    await $('[data-screen-id="wizard"]').waitForExist();
+
+    // Two respondents, added on the workshop screen.
+    await openTab('workshop');
+    for (const [name, role] of [['佐藤', 'CSIRT リーダー'], ['鈴木', '法務']]) {
+      await type('[data-testid="respondent-name"]', name);
+      await type('[data-testid="respondent-role"]', role);
+      await press('[data-testid="add-respondent"]');
+      await browser.waitUntil(async () => (await texts('[data-testid="respondents"] td.name')).includes(name), {
+        timeout: 10000,
+        timeoutMsg: `respondent ${name} not listed`,
+      });
+    }
+    const ids = await attrs('[data-testid="respondents"] tr[data-respondent]', 'data-respondent');
+    assert.equal(ids.length, 2);
+
+    // 佐藤 answers first, from the respondents list.
+    await press(`tr[data-respondent="${ids[0]}"] [data-testid="answer-as-respondent"]`);
+    await $(item('1.1')).waitForExist();
+    assert.equal(await $('[data-testid="answer-as"]').getValue(), ids[0]);
+    await answerAll([['1', '1.1', 'a'], ['2', '2.11', 'c'], ['4', '4.1', 'a'], ['4', '4.2', 'b']]);
+
+    // 鈴木 takes over through the switch and sees none of 佐藤's answers.
+    await browser.execute((id) => {
+      const s = document.querySelector('[data-testid="answer-as"]');
+      s.value = id;
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    }, ids[1]);
+    await browser.waitUntil(async () => (await $('[data-testid="answer-as"]').getValue()) === ids[1]);
+    await $(item('4.1')).waitForExist();
+    assert.equal(await $(item('4.1')).getAttribute('data-answered'), 'false');
+    await answerAll([['4', '4.1', 'e'], ['4', '4.2', 'c'], ['2', '2.11', 'c'], ['1', '1.1', 'b']]);
+    assert.equal(await $(`${item('1.1')} input[value="a"]`).isSelected(), false);
+
+    // The divergence view: the disputed items first, most disputed at the top.
+    await openTab('workshop');
+    await $('[data-testid="divergence"] article.divergence').waitForExist({ timeout: 10000 });
+    const order = await attrs('[data-testid="divergence"] article.divergence', 'data-item');
+    const spread = (await attrs('[data-testid="divergence"] article.divergence', 'data-disagreement')).map(Number);
+    assert.deepEqual([...spread].sort((a, b) => b - a), spread, `sorted by disagreement: ${order} ${spread}`);
+    assert.equal(order[0], '4.1', `order: ${order}`);
+    assert.deepEqual(order.filter((_, i) => spread[i] > 0).sort(), ['1.1', '4.1', '4.2']);
+    assert.equal(spread[order.indexOf('2.11')], 0);
+    const range = await $('article.divergence[data-item="4.1"] [data-stat="range"]').getText();
+    assert.match(range, /4/, `range of 4.1: ${range}`);
+    const who = await attrs('article.divergence[data-item="4.1"] tr[data-who]', 'data-who');
+    assert.deepEqual(who, ['佐藤', '鈴木']);
+
+    // The consensus, with a note.
+    await press('article.divergence[data-item="4.1"] input[value="c"]');
+    await type('article.divergence[data-item="4.1"] textarea[data-role="consensus-note"]', NOTE);
+    await press('article.divergence[data-item="4.1"] [data-testid="save-consensus"]');
+    await browser.waitUntil(
+      async () => (await texts('article.divergence[data-item="4.1"] [data-testid="consensus-note"]')).join('').includes(NOTE),
+      { timeout: 10000, timeoutMsg: 'the consensus note is not shown' },
+    );
+
+    // The PDF has the appendix of disagreements with the note.
+    await openTab('export');
+    await $('button[data-export="pdf-ja"]').click();
+    const ok = await $('[data-testid="export-result"] p.ok');
+    await ok.waitForExist({ timeout: 60000 });
+    const pdf = await ok.getAttribute('data-path');
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, '');
+    assert.ok(flat.includes('付録C'), 'the PDF has the disagreements appendix');
+    const appendix = flat.slice(flat.indexOf('付録C'));
+    for (const s of ['佐藤', '鈴木', NOTE.replace(/\s+/g, ''), '4.1', '4.2', '1.1']) {
+      assert.ok(appendix.includes(s), `the appendix mentions ${s}`);
+    }
+    // 4.1 is listed before 4.2: most disputed first.
+    assert.ok(appendix.indexOf('4.1') < appendix.indexOf('4.2'));
+    copyFileSync(pdf, join(work, 'workshop.pdf'));
+    if (process.env.CSIRT_E2E_KEEP_PDF) copyFileSync(pdf, process.env.CSIRT_E2E_KEEP_PDF);
+  });
+
+  test('a participant file is imported as a respondent', async () => {
+    writeFileSync(openFile, execFileSync(CLI, ['demo', '--lang', 'ja']));
+    await openTab('workshop');
+    await type('[data-testid="respondent-name"]', '田中');
+    await type('[data-testid="respondent-role"]', '広報');
+    await press('[data-testid="import-respondent"]');
+    await browser.waitUntil(async () => (await texts('[data-testid="respondents"] td.name')).includes('田中'), {
+      timeout: 15000,
+      timeoutMsg: 'the imported respondent is not listed',
+    });
+  });
+
+  test('trend and peers of the open assessment', async () => {
+    await openTab('trend');
+    await $('[data-testid="trend-chart"] svg').waitForExist({ timeout: 10000 });
+    assert.ok((await $$('[data-testid="trend-area"] tbody tr')).length > 0);
+    await openTab('peers');
+    await $('[data-testid="peers"] article.peer').waitForExist({ timeout: 10000 });
+    assert.equal((await $$('[data-testid="peers"] article.peer')).length, 9);
+    assert.ok((await texts('[data-testid="peers"] .cite')).some((c) => c.includes('§')));
+  });
+
+  test('an encrypted export imports back with its passphrase; a wrong one changes nothing', async () => {
+    await openTab('export');
+    await type('[data-testid="export-passphrase"]', 'correct horse battery');
+    await $('button[data-export="json"]').click();
+    const ok = await $('[data-testid="export-result"] p.ok');
+    await ok.waitForExist({ timeout: 60000 });
+    const sealed = await ok.getAttribute('data-path');
+    assert.ok(sealed.endsWith('.json.age'), sealed);
+    assert.equal(readFileSync(sealed).subarray(0, 21).toString('latin1'), 'age-encryption.org/v1');
+    copyFileSync(sealed, openFile);
+
+    const before = await orgCount();
+    const assessmentsBefore = await texts('button.org .count');
+    await openTab('export');
+    await $('[data-testid="import"]').click();
+    await $('[data-testid="import-passphrase"]').waitForExist({ timeout: 10000 });
+    await type('[data-testid="import-passphrase"]', 'wrong horse');
+    await press('[data-testid="import-decrypt"]');
+    const box = await $('[data-testid="import-result"] .error-box');
+    await box.waitForExist({ timeout: 60000 });
+    assert.equal(await box.getAttribute('data-kind'), 'wrong-passphrase');
+    assert.match(await box.getText(), /パスフレーズが違います/);
+    assert.equal(await orgCount(), before);
+    assert.deepEqual(await texts('button.org .count'), assessmentsBefore);
+
+    // The right passphrase, typed again after the error, imports the file chosen before.
+    await openTab('export');
+    await $('[data-testid="import"]').click();
+    await $('[data-testid="import-passphrase"]').waitForExist({ timeout: 10000 });
+    await type('[data-testid="import-passphrase"]', 'correct horse battery');
+    await press('[data-testid="import-decrypt"]');
+    await $('[data-testid="open-imported"]').waitForExist({ timeout: 60000 });
+    await $('[data-testid="open-imported"]').click();
+    await $('[data-screen-id="dashboard"]').waitForExist();
+    await openTab('wizard');
+    await goSection('4');
+    // The consensus travelled in the file.
+    assert.equal(await $(`${item('4.1')} input[value="c"]`).isSelected(), true);
   });
 });

@@ -6,18 +6,32 @@ import type { AppInfo, AssessmentView, Lang, Questionnaire } from './bindings';
 import { h, mount } from './dom';
 import { lang, setLang, t, type Key } from './i18n';
 import { renderOrganisations } from './screens/organisations';
-import { renderWizard } from './screens/wizard';
+import { renderWizard, viewAs } from './screens/wizard';
+import { renderWorkshop } from './screens/workshop';
+import { renderTrend } from './screens/trend';
+import { renderPeers } from './screens/peers';
 import { renderDashboard } from './screens/dashboard';
 import { renderGaps } from './screens/gaps';
 import { renderExport } from './screens/export';
 
-export type Screen = 'organisations' | 'wizard' | 'dashboard' | 'gaps' | 'export';
+export type Screen =
+  | 'organisations'
+  | 'wizard'
+  | 'workshop'
+  | 'dashboard'
+  | 'gaps'
+  | 'trend'
+  | 'peers'
+  | 'export';
 
 const SCREENS: { id: Screen; label: Key; needsAssessment: boolean }[] = [
   { id: 'organisations', label: 'nav.organisations', needsAssessment: false },
   { id: 'wizard', label: 'nav.wizard', needsAssessment: true },
+  { id: 'workshop', label: 'nav.workshop', needsAssessment: true },
   { id: 'dashboard', label: 'nav.dashboard', needsAssessment: true },
   { id: 'gaps', label: 'nav.gaps', needsAssessment: true },
+  { id: 'trend', label: 'nav.trend', needsAssessment: true },
+  { id: 'peers', label: 'nav.peers', needsAssessment: true },
   { id: 'export', label: 'nav.export', needsAssessment: false },
 ];
 
@@ -29,6 +43,8 @@ export class App {
   view: AssessmentView | null = null;
   /** The wizard's open section, kept across re-renders (e.g. a language switch). */
   section = 0;
+  /** The workshop respondent the wizard answers as; null for the facilitator. */
+  respondent: number | null = null;
   private questionnaires = new Map<string, Questionnaire>();
   private main: HTMLElement;
   private banner: HTMLElement;
@@ -57,7 +73,10 @@ export class App {
   async openAssessment(id: number, screen: Screen = 'wizard'): Promise<void> {
     try {
       const view = await call('load_assessment', { id });
-      if (this.view?.row.id !== id) this.section = 0;
+      if (this.view?.row.id !== id) {
+        this.section = 0;
+        this.respondent = null;
+      }
       this.view = view;
       this.orgId = view.row.organisation_id;
       await this.questionnaire(view.row.questionnaire_id);
@@ -121,12 +140,21 @@ export class App {
     if (!view) return renderOrganisations(this);
     const q = await this.questionnaire(view.row.questionnaire_id);
     switch (this.screen) {
-      case 'wizard':
-        return renderWizard(this, q, view);
+      case 'wizard': {
+        const respondents = await call('list_respondents', { id: view.row.id });
+        if (!respondents.some((r) => r.id === this.respondent && !r.is_default)) this.respondent = null;
+        return renderWizard(this, q, await viewAs(view, this.respondent), respondents);
+      }
+      case 'workshop':
+        return renderWorkshop(this, q, view);
       case 'dashboard':
         return renderDashboard(this, q, view);
       case 'gaps':
         return renderGaps(this, q, view);
+      case 'trend':
+        return renderTrend(this, q, view);
+      case 'peers':
+        return renderPeers(this, q, view);
     }
   }
 

@@ -48,6 +48,12 @@ export type OrganisationRow = { id: number, name: string, sector: string | null,
 
 export type AssessmentRow = { id: number, organisation_id: number, organisation_name: string, questionnaire_id: string, questionnaire_version: string, date: string, status: Status, language: Lang, answered: number, created_at: string, updated_at: string, };
 
+export type RespondentRow = { id: number, 
+/**
+ * Empty for the default respondent: the facilitator, whose answers the wizard edits.
+ */
+name: string, role: string | null, is_default: boolean, };
+
 export type Share = { low: number, high: number, };
 
 export type Precision = "exact-count" | "exact-percent" | "exact-value" | "narrative";
@@ -80,6 +86,40 @@ export type RoadmapEntry = { item: string, rank: number, priority: number, phase
 
 export type Roadmap = { entries: Array<RoadmapEntry>, };
 
+export type LevelSpread = { min: number, max: number, range: number, std_dev: number, };
+
+export type Divergence = { item: string, answered: number, respondents: number, 
+/**
+ * Scored items only: the spread of levels.
+ */
+levels?: LevelSpread, 
+/**
+ * Each distinct answer (an option key for multiple choice) and how many gave it.
+ */
+distribution: Array<[string, number]>, 
+/**
+ * Each respondent's name and answer, as written.
+ */
+answers: Array<[string, string]>, 
+/**
+ * 0 when everyone agrees, up to 1; the list is sorted by it.
+ */
+disagreement: number, };
+
+export type TrendPoint = { date: string, overall?: number, areas: Array<[string, number | null]>, setup_items: Array<[string, number | null]>, };
+
+export type ItemChange = { item: string, from_key: string, to_key: string, from_score: number, to_score: number, delta: number, };
+
+export type Trend = { points: Array<TrendPoint>, improved: Array<ItemChange>, regressed: Array<ItemChange>, };
+
+export type PeerPractice = { topic: string, 
+/**
+ * The interview section it is cited from.
+ */
+section: string, text: Text, item: string, };
+
+export type PeerMatch = { id: string, team: string, organisation: Text, section: string, form_label: Text, sector: Text, size: Text, distance: number, practices: Array<PeerPractice>, };
+
 export type AppInfo = { version: string, 
 /**
  * The saved language, or the system locale's when none is saved yet.
@@ -90,7 +130,7 @@ language: Lang, db_path: string,
  */
 startup_error: ErrorPayload | null, };
 
-export type ErrorKind = "invalid-input" | "invalid-assessment" | "not-found" | "storage" | "io" | "export" | "internal";
+export type ErrorKind = "invalid-input" | "invalid-assessment" | "not-found" | "passphrase-required" | "wrong-passphrase" | "storage" | "io" | "export" | "internal";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, problems: Array<AnswerProblem>, };
 
@@ -112,13 +152,21 @@ date: string | null, };
 
 export type SetStatusInput = { id: number, status: Status, };
 
-export type SaveAnswerInput = { assessment_id: number, item: string, answer: Answer, 
+export type SaveAnswerInput = { assessment_id: number, 
+/**
+ * A workshop respondent answering on their own; null for the facilitator.
+ */
+respondent_id: number | null, item: string, answer: Answer, 
 /**
  * Free text of an "other" option; null when none is chosen.
  */
 other_text: string | null, };
 
-export type ItemInput = { assessment_id: number, item: string, };
+export type ItemInput = { assessment_id: number, 
+/**
+ * Null for the facilitator.
+ */
+respondent_id: number | null, item: string, };
 
 export type SaveNoteInput = { assessment_id: number, item: string, comment: string | null, evidence: string | null, };
 
@@ -138,17 +186,82 @@ export type ExportInput = { assessment_id: number, format: ExportFormat,
 /**
  * Language of the PDF, CSV and XLSX (the JSON file is language-neutral).
  */
-language: Lang, };
+language: Lang, 
+/**
+ * Seals the JSON file with this passphrase (age); only for `json`.
+ */
+passphrase: string | null, 
+/**
+ * Adds the nearest interviewed teams to the PDF.
+ */
+peers: boolean, 
+/**
+ * What the PDF calls the facilitator among the respondents, in its language.
+ */
+facilitator: string, };
 
 export type ImportInput = { 
 /**
  * Attach to this organisation; null matches by name or creates one.
  */
-organisation_id: number | null, };
+organisation_id: number | null, 
+/**
+ * For an encrypted file. Given after a `passphrase-required` error, it opens the file
+ * already chosen rather than asking for one again.
+ */
+passphrase: string | null, 
+/**
+ * Add the file's answers as a new respondent of an assessment instead.
+ */
+respondent: NewRespondent | null, };
+
+export type NewRespondent = { assessment_id: number, name: string, role: string | null, };
+
+export type RespondentInput = { assessment_id: number, respondent_id: number, };
+
+export type RespondentAnswers = { answers: { [key in string]?: Answer }, other: { [key in string]?: string }, };
+
+export type WorkshopInput = { assessment_id: number, 
+/**
+ * What to call the facilitator among the respondents.
+ */
+facilitator: string, };
+
+export type WorkshopView = { respondents: Array<RespondentRow>, 
+/**
+ * Every answerable item, most disputed first.
+ */
+divergence: Array<Divergence>, 
+/**
+ * The note recorded with each consensus answer, by item.
+ */
+consensus_notes: Array<[string, string]>, };
+
+export type ConsensusInput = { assessment_id: number, item: string, 
+/**
+ * The answer agreed on; null removes the consensus.
+ */
+answer: Answer | null, other_text: string | null, note: string | null, };
+
+export type TrendInput = { 
+/**
+ * The trend is of this assessment's organisation, over all its assessments.
+ */
+assessment_id: number, language: Lang, };
+
+export type TrendView = { trend: Trend, 
+/**
+ * The chart, drawn by csirt-report as for the PDF.
+ */
+svg: string, };
 
 export type SavedFile = { path: string | null, };
 
-export type Imported = { assessment_id: number | null, };
+export type Imported = { assessment_id: number | null, 
+/**
+ * Set when the file was added as a respondent.
+ */
+respondent_id: number | null, };
 
 export type AssessmentSummary = { row: AssessmentRow, overall: number | null, answerable: number, };
 
@@ -179,4 +292,11 @@ export interface Commands {
   radar_svg: { input: RadarInput; output: string };
   export_assessment: { input: ExportInput; output: SavedFile };
   import_assessment: { input: ImportInput; output: Imported };
+  list_respondents: { input: IdInput; output: Array<RespondentRow> };
+  add_respondent: { input: NewRespondent; output: Array<RespondentRow> };
+  respondent_answers: { input: RespondentInput; output: RespondentAnswers };
+  workshop: { input: WorkshopInput; output: WorkshopView };
+  set_consensus: { input: ConsensusInput; output: AssessmentView };
+  trend: { input: TrendInput; output: TrendView };
+  peers: { input: IdInput; output: Array<PeerMatch> };
 }

@@ -64,7 +64,10 @@ describe('export and import', () => {
     const el = renderExport(app);
     el.querySelector<HTMLButtonElement>('button[data-export="pdf-en"]')!.click();
     await settle();
-    expect(calls[0]).toEqual({ cmd: 'export_assessment', input: { assessment_id: 7, format: 'pdf', language: 'en' } });
+    expect(calls[0]).toEqual({
+      cmd: 'export_assessment',
+      input: { assessment_id: 7, format: 'pdf', language: 'en', passphrase: null, peers: false, facilitator: 'Facilitator' },
+    });
     expect(el.querySelector('[data-testid="export-result"] .ok')!.getAttribute('data-path')).toContain('.pdf');
   });
 

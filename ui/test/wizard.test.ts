@@ -54,7 +54,7 @@ describe('wizard', () => {
     await settle();
     expect(calls.at(-1)).toEqual({
       cmd: 'save_answer',
-      input: { assessment_id: 7, item: '1.2', answer: ['b'], other_text: null },
+      input: { assessment_id: 7, respondent_id: null, item: '1.2', answer: ['b'], other_text: null },
     });
     expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toBe('2 / 7 問');
     expect(el.querySelector('.save-status')!.getAttribute('data-state')).toBe('saved');
@@ -71,7 +71,7 @@ describe('wizard', () => {
     expect(card(el, '1.1').querySelector<HTMLInputElement>('input[value=j]')!.checked).toBe(true);
     expect(calls.at(-1)).toEqual({
       cmd: 'save_answer',
-      input: { assessment_id: 7, item: '1.1', answer: 'j', other_text: '調査部' },
+      input: { assessment_id: 7, respondent_id: null, item: '1.1', answer: 'j', other_text: '調査部' },
     });
   });
 
@@ -86,7 +86,7 @@ describe('wizard', () => {
     input.value = '';
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
-    expect(calls.at(-1)).toEqual({ cmd: 'clear_answer', input: { assessment_id: 7, item: '3.3' } });
+    expect(calls.at(-1)).toEqual({ cmd: 'clear_answer', input: { assessment_id: 7, respondent_id: null, item: '3.3' } });
   });
 
   test('clear answer empties the control and marks the item not answered', async () => {
@@ -94,7 +94,7 @@ describe('wizard', () => {
     await settle();
     card(el, '1.1').querySelector<HTMLButtonElement>('button.clear')!.click();
     await settle();
-    expect(calls.at(-1)).toEqual({ cmd: 'clear_answer', input: { assessment_id: 7, item: '1.1' } });
+    expect(calls.at(-1)).toEqual({ cmd: 'clear_answer', input: { assessment_id: 7, respondent_id: null, item: '1.1' } });
     expect(card(el, '1.1').dataset.answered).toBe('false');
     expect(card(el, '1.1').querySelector<HTMLInputElement>('input[value=a]')!.checked).toBe(false);
   });

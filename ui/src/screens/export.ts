@@ -1,11 +1,95 @@
-// Export and import: PDF (ja/en), JSON, CSV and XLSX through the native save dialog, and import
-// of an assessment file with its validation problems listed item by item.
+// Export and import: PDF (ja/en), JSON (plain or sealed with a passphrase), CSV and XLSX
+// through the native save dialog, and import of an assessment file, asking for the passphrase
+// when the file is encrypted, with its validation problems listed item by item.
 
 import { call, toCommandError } from '../api';
 import type { App } from '../app';
-import type { ExportFormat, Lang } from '../bindings';
+import type { ExportFormat, ImportInput, Imported, Lang } from '../bindings';
 import { h, mount } from '../dom';
-import { lang, t, type Key } from '../i18n';
+import { lang, STRINGS, t, type Key } from '../i18n';
+
+/** Shows why an import failed: the file's problems item by item, or the message. */
+function importError(e: unknown): HTMLElement {
+  const err = toCommandError(e);
+  const problems = err.payload.problems;
+  return h(
+    'div',
+    { class: 'error-box', 'data-kind': err.kind },
+    h('strong', null, t(`error.title.${err.kind}` as Key)),
+    problems.length
+      ? [
+          h('p', null, t('import.problems', { n: problems.length })),
+          h(
+            'ul',
+            { class: 'problems' },
+            problems.map((p) =>
+              h(
+                'li',
+                { 'data-problem-item': p.item ?? '' },
+                h('b', null, p.item ? t('error.item', { item: p.item }) : t('error.general')),
+                ' ',
+                p.message,
+              ),
+            ),
+          ),
+        ]
+      : h('p', null, err.kind === 'wrong-passphrase' ? t('import.wrongPassphrase') : err.message),
+  );
+}
+
+/**
+ * Runs an import into `result`. An encrypted file brings up a passphrase field; the shell keeps
+ * the chosen file meanwhile, so submitting the passphrase does not ask for the file again, and
+ * a wrong one can simply be typed again. `done` gets what the import created.
+ */
+export function runImport(
+  input: Omit<ImportInput, 'passphrase'>,
+  result: HTMLElement,
+  done: (imported: Imported) => void,
+  passphrase: string | null = null,
+): void {
+  if (passphrase === null) mount(result);
+  else mount(result, h('p', { class: 'muted' }, t('import.decrypting')));
+  call('import_assessment', { ...input, passphrase })
+    .then((imported) => {
+      if (imported.assessment_id === null) {
+        mount(result, h('p', { class: 'muted' }, t('export.cancelled')));
+        return;
+      }
+      done(imported);
+    })
+    .catch((e) => {
+      const err = toCommandError(e);
+      if (err.kind !== 'passphrase-required' && err.kind !== 'wrong-passphrase') {
+        mount(result, importError(e));
+        return;
+      }
+      const field = h('input', {
+        type: 'password',
+        id: 'import-passphrase',
+        'data-testid': 'import-passphrase',
+        autocomplete: 'off',
+      });
+      const submit = () => runImport(input, result, done, field.value);
+      mount(
+        result,
+        err.kind === 'wrong-passphrase' ? importError(e) : h('p', null, t('import.encrypted')),
+        h(
+          'form',
+          {
+            class: 'passphrase-form',
+            onsubmit: (ev: Event) => {
+              ev.preventDefault();
+              submit();
+            },
+          },
+          h('label', { class: 'field' }, h('span', null, t('import.passphrase')), field),
+          h('button', { type: 'submit', class: 'primary', 'data-testid': 'import-decrypt' }, t('import.decrypt')),
+        ),
+      );
+      field.focus();
+    });
+}
 
 export function renderExport(app: App): HTMLElement {
   const view = app.view;
@@ -17,10 +101,25 @@ export function renderExport(app: App): HTMLElement {
     { key: 'export.csv', format: 'csv', language: lang(), id: 'csv' },
     { key: 'export.xlsx', format: 'xlsx', language: lang(), id: 'xlsx' },
   ];
+  const passphrase = h('input', {
+    type: 'password',
+    id: 'export-passphrase',
+    'data-testid': 'export-passphrase',
+    autocomplete: 'new-password',
+  });
+  const withPeers = h('input', { type: 'checkbox', id: 'export-peers', 'data-testid': 'export-peers' });
   const run = (b: (typeof buttons)[number]) => {
     if (!view) return;
     mount(result, h('p', { class: 'muted' }, t('export.working')));
-    call('export_assessment', { assessment_id: view.row.id, format: b.format, language: b.language })
+    const secret = b.format === 'json' && passphrase.value !== '' ? passphrase.value : null;
+    call('export_assessment', {
+      assessment_id: view.row.id,
+      format: b.format,
+      language: b.language,
+      passphrase: secret,
+      peers: b.format === 'pdf' && withPeers.checked,
+      facilitator: STRINGS['workshop.facilitator'][b.language],
+    })
       .then((saved) => {
         mount(
           result,
@@ -42,6 +141,18 @@ export function renderExport(app: App): HTMLElement {
       ? [
           h('p', { class: 'muted' }, `${view.row.organisation_name} · ${view.row.date}`),
           h('p', { class: 'muted small' }, t('export.help')),
+          h(
+            'div',
+            { class: 'export-options' },
+            h('label', { class: 'check' }, withPeers, h('span', null, t('export.peers'))),
+            h(
+              'label',
+              { class: 'field' },
+              h('span', null, t('export.passphrase')),
+              passphrase,
+              h('span', { class: 'hint small' }, t('export.passphraseHint')),
+            ),
+          ),
           h(
             'div',
             { class: 'export-buttons' },
@@ -72,52 +183,16 @@ export function renderExport(app: App): HTMLElement {
       {
         class: 'primary',
         'data-testid': 'import',
-        onclick: () => {
-          mount(importResult);
-          call('import_assessment', { organisation_id: null })
-            .then((imported) => {
-              if (imported.assessment_id === null) {
-                mount(importResult, h('p', { class: 'muted' }, t('export.cancelled')));
-                return;
-              }
-              const id = imported.assessment_id;
-              mount(
-                importResult,
-                h('p', { class: 'ok' }, t('import.done')),
-                h('button', { 'data-testid': 'open-imported', onclick: () => app.openAssessment(id, 'dashboard') }, t('import.openIt')),
-              );
-            })
-            .catch((e) => {
-              const err = toCommandError(e);
-              const problems = err.payload.problems;
-              mount(
-                importResult,
-                h(
-                  'div',
-                  { class: 'error-box', 'data-kind': err.kind },
-                  h('strong', null, t(`error.title.${err.kind}` as Key)),
-                  problems.length
-                    ? [
-                        h('p', null, t('import.problems', { n: problems.length })),
-                        h(
-                          'ul',
-                          { class: 'problems' },
-                          problems.map((p) =>
-                            h(
-                              'li',
-                              { 'data-problem-item': p.item ?? '' },
-                              h('b', null, p.item ? t('error.item', { item: p.item }) : t('error.general')),
-                              ' ',
-                              p.message,
-                            ),
-                          ),
-                        ),
-                      ]
-                    : h('p', null, err.message),
-                ),
-              );
-            });
-        },
+        onclick: () =>
+          runImport({ organisation_id: null, respondent: null }, importResult, (imported) => {
+            const id = imported.assessment_id;
+            if (id === null) return;
+            mount(
+              importResult,
+              h('p', { class: 'ok' }, t('import.done')),
+              h('button', { 'data-testid': 'open-imported', onclick: () => app.openAssessment(id, 'dashboard') }, t('import.openIt')),
+            );
+          }),
       },
       t('import.button'),
     ),

@@ -1,5 +1,7 @@
 // The assessment wizard: one section at a time, the control each answer type needs, autosave
 // of every change, "not answered yet" kept distinct from any answer, comments and evidence.
+// In a workshop it answers as the facilitator or as one respondent, who then sees only their
+// own answers, so each person can answer privately on the same machine.
 //
 // Every change is read back from the controls and sent as one save (or clear) to the store;
 // the store validates it. Saves go through one queue so they reach the store in the order the
@@ -14,6 +16,7 @@ import type {
   Completeness,
   Item,
   Questionnaire,
+  RespondentRow,
 } from '../bindings';
 import { debounce, h, mount } from '../dom';
 import { lang, t, tx, txOther, type Key } from '../i18n';
@@ -25,6 +28,8 @@ type Read = { answer: Answer | null; other: string | null };
 interface Ctx {
   view: AssessmentView;
   q: Questionnaire;
+  /** The respondent answering; null for the facilitator. */
+  respondent: number | null;
   status: HTMLElement;
   onProgress: (c: Completeness) => void;
   queue: Promise<unknown>;
@@ -72,13 +77,18 @@ function optionLabel(o: ChoiceOption): HTMLElement {
   return h('span', { class: 'opt-text', title: txOther(o.text) }, tx(o.text));
 }
 
-/** The answer control of one item, and how to read its current value. */
-function control(item: Item, ctx: Ctx): { el: HTMLElement; read: () => Read; reset: () => void } {
-  const a = ctx.view.assessment;
-  const current = a.answers[item.id];
-  const otherText = a.other?.[item.id] ?? '';
-  const name = `a-${item.id}`;
-  const labelledBy = `q-${item.id}`;
+export type Control = { el: HTMLElement; read: () => Read; reset: () => void };
+
+/** The answer control of one item showing `current`, and how to read its value back. The
+ * workshop screen uses it too, for the consensus answer (`prefix` keeps its ids apart). */
+export function answerControl(
+  item: Item,
+  current: Answer | undefined,
+  otherText: string,
+  prefix = '',
+): Control {
+  const name = `${prefix}a-${item.id}`;
+  const labelledBy = `${prefix}q-${item.id}`;
 
   switch (item.type) {
     case 'single':
@@ -242,7 +252,8 @@ function control(item: Item, ctx: Ctx): { el: HTMLElement; read: () => Read; res
 function itemCard(item: Item, ctx: Ctx): HTMLElement {
   const a = ctx.view.assessment;
   const answered = a.answers[item.id] !== undefined;
-  const { el, read, reset } = control(item, ctx);
+  const { el, read, reset } = answerControl(item, a.answers[item.id], a.other?.[item.id] ?? '');
+  const respondent_id = ctx.respondent;
   const otherLang = h('p', { class: 'other-lang', hidden: true, lang: lang() === 'ja' ? 'en' : 'ja' }, txOther(item.text));
   const toggle = h(
     'button',
@@ -286,7 +297,9 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
             onclick: () => {
               reset();
               markAnswered(card, false);
-              enqueue(ctx, card, () => call('clear_answer', { assessment_id: ctx.view.row.id, item: item.id }));
+              enqueue(ctx, card, () =>
+                call('clear_answer', { assessment_id: ctx.view.row.id, respondent_id, item: item.id }),
+              );
             },
           },
           t('wiz.clear'),
@@ -300,13 +313,16 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
       : null,
     el,
     h('p', { class: 'item-error', role: 'alert' }),
-    h(
-      'details',
-      { class: 'notes', open: comment !== '' || evidence !== '' },
-      h('summary', null, t('wiz.notes')),
-      h('label', { class: 'field' }, h('span', null, t('wiz.comment')), commentArea),
-      h('label', { class: 'field' }, h('span', null, t('wiz.evidence')), evidenceInput),
-    ),
+    // Comments and evidence belong to the assessment, so only the facilitator writes them.
+    respondent_id === null
+      ? h(
+          'details',
+          { class: 'notes', open: comment !== '' || evidence !== '' },
+          h('summary', null, t('wiz.notes')),
+          h('label', { class: 'field' }, h('span', null, t('wiz.comment')), commentArea),
+          h('label', { class: 'field' }, h('span', null, t('wiz.evidence')), evidenceInput),
+        )
+      : null,
   );
   markAnswered(card, answered);
 
@@ -316,11 +332,11 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
     if (answer === null) {
       if (card.dataset.answered !== 'true') return;
       markAnswered(card, false);
-      enqueue(ctx, card, () => call('clear_answer', { assessment_id: id, item: item.id }));
+      enqueue(ctx, card, () => call('clear_answer', { assessment_id: id, respondent_id, item: item.id }));
     } else {
       markAnswered(card, true);
       enqueue(ctx, card, () =>
-        call('save_answer', { assessment_id: id, item: item.id, answer, other_text: other }),
+        call('save_answer', { assessment_id: id, respondent_id, item: item.id, answer, other_text: other }),
       );
     }
   };
@@ -358,7 +374,51 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
   return card;
 }
 
-export function renderWizard(app: App, q: Questionnaire, view: AssessmentView): HTMLElement {
+/** The assessment as `respondent` answered it: their answers only, without the facilitator's
+ * notes. The facilitator (null) sees the assessment itself. */
+export async function viewAs(view: AssessmentView, respondent: number | null): Promise<AssessmentView> {
+  if (respondent === null) return view;
+  const own = await call('respondent_answers', { assessment_id: view.row.id, respondent_id: respondent });
+  return {
+    ...view,
+    assessment: { ...view.assessment, answers: own.answers, other: own.other, comments: {}, evidence: {} },
+  };
+}
+
+/** Who is answering: the facilitator or one of the respondents. */
+function answeringAs(app: App, respondents: RespondentRow[]): HTMLElement | null {
+  const named = respondents.filter((r) => !r.is_default);
+  if (named.length === 0) return null;
+  const select = h(
+    'select',
+    {
+      id: 'answer-as',
+      'data-testid': 'answer-as',
+      onchange: () => {
+        app.respondent = select.value === '' ? null : Number(select.value);
+        void app.go('wizard');
+      },
+    },
+    h('option', { value: '', selected: app.respondent === null }, t('workshop.facilitator')),
+    named.map((r) =>
+      h('option', { value: String(r.id), selected: app.respondent === r.id }, r.role ? `${r.name}（${r.role}）` : r.name),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'answer-as' + (app.respondent !== null ? ' as-respondent' : '') },
+    h('label', { for: 'answer-as' }, t('wiz.answerAs')),
+    select,
+    h('p', { class: 'hint small' }, app.respondent === null ? t('wiz.asFacilitatorHint') : t('wiz.asRespondentHint')),
+  );
+}
+
+export function renderWizard(
+  app: App,
+  q: Questionnaire,
+  view: AssessmentView,
+  respondents: RespondentRow[] = [],
+): HTMLElement {
   const status = h('span', { class: 'save-status', role: 'status', 'aria-live': 'polite', 'data-state': 'idle' });
   const sections = q.sections;
   if (app.section >= sections.length) app.section = 0;
@@ -368,9 +428,11 @@ export function renderWizard(app: App, q: Questionnaire, view: AssessmentView): 
   const sectionBars = sections.map(() => h('progress', { max: '1', value: '0' }));
   const sectionTexts = sections.map(() => h('span', { class: 'progress-text' }));
 
+  const base = app.view ?? view;
   const ctx: Ctx = {
     view,
     q,
+    respondent: app.respondent,
     status,
     queue: Promise.resolve(),
     onProgress: (c) => {
@@ -418,8 +480,9 @@ export function renderWizard(app: App, q: Questionnaire, view: AssessmentView): 
     await ctx.queue;
     if (i !== app.section) {
       try {
-        ctx.view = await call('load_assessment', { id: ctx.view.row.id });
-        app.view = ctx.view;
+        const fresh = await call('load_assessment', { id: base.row.id });
+        app.view = fresh;
+        ctx.view = await viewAs(fresh, ctx.respondent);
       } catch (e) {
         app.showError(e);
         return;
@@ -469,6 +532,7 @@ export function renderWizard(app: App, q: Questionnaire, view: AssessmentView): 
     h(
       'aside',
       { class: 'wizard-side' },
+      answeringAs(app, respondents),
       h('h2', null, t('wiz.sections')),
       h('div', { class: 'overall' }, h('span', null, t('wiz.overall')), overallBar, overallText),
       nav,

@@ -1,0 +1,97 @@
+// The organisation's trend: scores per area and per set-up item over its assessments (the chart
+// is csirt-report's, as in the PDF), and the items that improved or regressed since the
+// assessment before the latest.
+
+import { call } from '../api';
+import type { App } from '../app';
+import type { AssessmentView, ItemChange, Questionnaire } from '../bindings';
+import { h } from '../dom';
+import { lang, num, t, tx, txOther } from '../i18n';
+
+/** Adopts csirt-report's SVG parsed as XML, as the dashboard does with the radar. */
+function chart(svg: string): HTMLElement {
+  const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
+  if (root.nodeName !== 'svg') return h('div');
+  const node = document.importNode(root, true);
+  node.setAttribute('role', 'img');
+  node.setAttribute('aria-label', t('trend.chart'));
+  return h('div', { class: 'trend-chart', 'data-testid': 'trend-chart' }, node);
+}
+
+const score = (v: number | null | undefined) => (v === null || v === undefined ? t('common.notSet') : num(v));
+
+function changes(q: Questionnaire, heading: string, list: ItemChange[], kind: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'changes', 'data-changes': kind },
+    h('h3', null, heading),
+    list.length
+      ? h(
+          'ul',
+          null,
+          list.map((c) => {
+            const item = q.items.find((i) => i.id === c.item);
+            return h(
+              'li',
+              { 'data-item': c.item },
+              h('span', { class: 'id' }, c.item),
+              ' ',
+              h('span', { title: item ? txOther(item.text) : undefined }, item ? tx(item.text) : ''),
+              ' ',
+              h('span', { class: 'muted small' }, `${c.from_key} → ${c.to_key} (${c.delta > 0 ? '+' : ''}${num(c.delta)})`),
+            );
+          }),
+        )
+      : h('p', { class: 'muted' }, t('gaps.phaseEmpty')),
+  );
+}
+
+export async function renderTrend(_app: App, q: Questionnaire, view: AssessmentView): Promise<HTMLElement> {
+  const { trend, svg } = await call('trend', { assessment_id: view.row.id, language: lang() });
+  const points = trend.points;
+  const head = h('thead', null, h('tr', null, h('th', null, ''), points.map((p) => h('th', { class: 'num' }, p.date))));
+  const row = (label: string, values: (number | null | undefined)[], attrs: Record<string, string> = {}) =>
+    h('tr', attrs, h('th', null, label), values.map((v) => h('td', { class: 'num' }, score(v))));
+  const areaName = (id: string) => tx(q.areas.find((a) => a.id === id)?.name ?? { ja: id, en: id });
+  const setupName = (id: string) => {
+    const s = q.setup_items.find((x) => x.id === id);
+    return s ? `${s.number}. ${tx(s.name)}` : id;
+  };
+  const table = (ids: string[], pick: (i: number) => (p: (typeof points)[number]) => number | null | undefined, name: (id: string) => string, attr: string) =>
+    h(
+      'table',
+      { class: 'trend-table', 'data-testid': `trend-${attr}` },
+      head.cloneNode(true),
+      h('tbody', null, ids.map((id, i) => row(name(id), points.map(pick(i)), { [`data-${attr}`]: id }))),
+    );
+  const areaIds = points[0]?.areas.map(([id]) => id) ?? [];
+  const setupIds = points[0]?.setup_items.map(([id]) => id) ?? [];
+  return h(
+    'div',
+    { class: 'screen trend', 'data-screen-id': 'trend' },
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', null, t('trend.heading', { org: view.row.organisation_name })),
+      points.length < 2 ? h('p', { class: 'muted', 'data-testid': 'trend-single' }, t('trend.single')) : null,
+      chart(svg),
+      h(
+        'table',
+        { class: 'trend-table', 'data-testid': 'trend-overall' },
+        head,
+        h('tbody', null, row(t('assess.overall'), points.map((p) => p.overall))),
+      ),
+    ),
+    h('section', { class: 'card' }, h('h2', null, t('trend.areas')), table(areaIds, (i) => (p) => p.areas[i]?.[1], areaName, 'area')),
+    h('section', { class: 'card' }, h('h2', null, t('trend.setup')), table(setupIds, (i) => (p) => p.setup_items[i]?.[1], setupName, 'setup')),
+    points.length >= 2
+      ? h(
+          'section',
+          { class: 'card changes-card' },
+          h('h2', null, t('trend.changes', { from: points[points.length - 2].date, to: points[points.length - 1].date })),
+          changes(q, t('trend.improved'), trend.improved, 'improved'),
+          changes(q, t('trend.regressed'), trend.regressed, 'regressed'),
+        )
+      : null,
+  );
+}
