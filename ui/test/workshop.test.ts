@@ -1,0 +1,251 @@
+// The workshop screens against a mocked shell: respondents, answering as one of them, the
+// divergence view with its consensus control, trend, peers, and the passphrase on export and
+// import.
+
+import { describe, expect, test } from 'vitest';
+import { renderWorkshop } from '../src/screens/workshop';
+import { renderTrend } from '../src/screens/trend';
+import { renderPeers } from '../src/screens/peers';
+import { renderExport } from '../src/screens/export';
+import { renderWizard, viewAs } from '../src/screens/wizard';
+import type { PeerMatch, RespondentRow, TrendView, WorkshopView } from '../src/bindings';
+import { completeness, questionnaire, view } from './fixtures';
+import { mockCommands, newApp, settle } from './helpers';
+
+const respondents: RespondentRow[] = [
+  { id: 1, name: '', role: null, is_default: true },
+  { id: 2, name: '佐藤', role: 'CSIRT リーダー', is_default: false },
+  { id: 3, name: '鈴木', role: null, is_default: false },
+];
+
+const workshop: WorkshopView = {
+  respondents,
+  divergence: [
+    {
+      item: '2.8', answered: 2, respondents: 2, levels: { min: 0, max: 2, range: 2, std_dev: 1 },
+      distribution: [['a', 1], ['c', 1]], answers: [['佐藤', 'a'], ['鈴木', 'c']], disagreement: 1,
+    },
+    {
+      item: '1.1', answered: 2, respondents: 2,
+      distribution: [['a', 1], ['j', 1]], answers: [['佐藤', 'a'], ['鈴木', 'j']], disagreement: 0.5,
+    },
+    {
+      item: '2.9.a', answered: 2, respondents: 2, levels: { min: 1, max: 1, range: 0, std_dev: 0 },
+      distribution: [['in-house', 2]], answers: [['佐藤', 'in-house'], ['鈴木', 'in-house']], disagreement: 0,
+    },
+    { item: '3.3', answered: 0, respondents: 2, distribution: [], answers: [], disagreement: 0 },
+  ],
+  consensus_notes: [['1.1', '情シス主導で合意']],
+};
+
+describe('workshop', () => {
+  test('lists respondents and adds one with name and role', async () => {
+    const calls = mockCommands((cmd) => (cmd === 'workshop' ? workshop : cmd === 'add_respondent' ? respondents : null));
+    const app = newApp();
+    app.view = view;
+    const el = await renderWorkshop(app, questionnaire, view);
+    expect([...el.querySelectorAll('[data-testid="respondents"] td.name')].map((e) => e.textContent)).toEqual(['佐藤', '鈴木']);
+    el.querySelector<HTMLInputElement>('[data-testid="respondent-name"]')!.value = '田中';
+    el.querySelector<HTMLInputElement>('[data-testid="respondent-role"]')!.value = '広報';
+    el.querySelector<HTMLFormElement>('[data-testid="respondent-form"]')!.dispatchEvent(new Event('submit'));
+    await settle();
+    expect(calls.find((c) => c.cmd === 'add_respondent')).toEqual({
+      cmd: 'add_respondent',
+      input: { assessment_id: 7, name: '田中', role: '広報' },
+    });
+    expect(calls[0]).toEqual({ cmd: 'workshop', input: { assessment_id: 7, facilitator: 'ファシリテーター' } });
+  });
+
+  test('shows answered items most disputed first, with spread and distribution', async () => {
+    mockCommands(() => workshop);
+    const app = newApp();
+    const el = await renderWorkshop(app, questionnaire, view);
+    const cards = [...el.querySelectorAll<HTMLElement>('article.divergence')];
+    // The unanswered 3.3 is left out; the order is the core's.
+    expect(cards.map((c) => c.dataset.item)).toEqual(['2.8', '1.1', '2.9.a']);
+    expect(cards[0].classList.contains('disputed')).toBe(true);
+    expect(cards[0].querySelector('[data-stat="range"]')!.textContent).toBe('水準 0〜2（幅 2）');
+    expect(cards[0].querySelector('[data-stat="sd"]')!.textContent).toBe('標準偏差 1');
+    expect([...cards[1].querySelectorAll('.chip')].map((c) => c.getAttribute('data-key'))).toEqual(['a', 'j']);
+    // Answers are shown with their option wording, services in words.
+    expect(cards[1].querySelector('tr[data-who="佐藤"] td')!.textContent).toBe('a. 情報システム');
+    expect(cards[2].querySelector('tr[data-who="鈴木"] td')!.textContent).toBe('内製');
+    expect(cards[2].classList.contains('agreed')).toBe(true);
+    // The current agreed answer and its note.
+    expect(cards[1].querySelector('[data-testid="consensus-note"]')!.textContent).toContain('情シス主導で合意');
+    expect(el.querySelector('[data-testid="disputed-count"]')!.textContent).toBe('回答のある 3 問のうち 2 問で意見が分かれています。');
+  });
+
+  test('records the consensus answer with its note, and asks for an answer first', async () => {
+    const calls = mockCommands((cmd) => (cmd === 'workshop' ? workshop : cmd === 'set_consensus' ? view : null));
+    const app = newApp();
+    app.view = view;
+    const el = await renderWorkshop(app, questionnaire, view);
+    document.body.appendChild(el);
+    const card = el.querySelector<HTMLElement>('article.divergence[data-item="2.8"]')!;
+    card.querySelector<HTMLButtonElement>('[data-testid="save-consensus"]')!.click();
+    await settle();
+    expect(calls.some((c) => c.cmd === 'set_consensus')).toBe(false);
+    expect(card.querySelector('.error')!.textContent).toBe('合意した回答を選んでください。');
+    card.querySelector<HTMLInputElement>('input[value="b"]')!.checked = true;
+    card.querySelector<HTMLTextAreaElement>('textarea[data-role="consensus-note"]')!.value = ' 承認済みで合意 ';
+    card.querySelector<HTMLButtonElement>('[data-testid="save-consensus"]')!.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'set_consensus')).toEqual({
+      cmd: 'set_consensus',
+      input: { assessment_id: 7, item: '2.8', answer: 'b', other_text: null, note: '承認済みで合意' },
+    });
+  });
+
+  test('imports a participant file as a respondent, asking for the passphrase when encrypted', async () => {
+    let attempt = 0;
+    const calls = mockCommands((cmd, input) => {
+      if (cmd === 'workshop') return workshop;
+      if (cmd === 'import_assessment') {
+        attempt += 1;
+        if (input.passphrase === null) throw { kind: 'passphrase-required', message: 'encrypted', problems: [] };
+        if (input.passphrase !== 'right') throw { kind: 'wrong-passphrase', message: 'wrong', problems: [] };
+        return { assessment_id: 7, respondent_id: 4 };
+      }
+      return view;
+    });
+    const app = newApp();
+    app.view = view;
+    const el = await renderWorkshop(app, questionnaire, view);
+    document.body.appendChild(el);
+    el.querySelector<HTMLButtonElement>('[data-testid="import-respondent"]')!.click();
+    await settle();
+    expect(el.querySelector('.error')!.textContent).toBe('先に回答者の名前を入力してください。');
+    el.querySelector<HTMLInputElement>('[data-testid="respondent-name"]')!.value = '田中';
+    el.querySelector<HTMLButtonElement>('[data-testid="import-respondent"]')!.click();
+    await settle();
+    const field = el.querySelector<HTMLInputElement>('[data-testid="import-passphrase"]')!;
+    expect(field.type).toBe('password');
+    field.value = 'nope';
+    el.querySelector<HTMLButtonElement>('[data-testid="import-decrypt"]')!.click();
+    await settle();
+    expect(el.querySelector('.error-box')!.getAttribute('data-kind')).toBe('wrong-passphrase');
+    el.querySelector<HTMLInputElement>('[data-testid="import-passphrase"]')!.value = 'right';
+    el.querySelector<HTMLButtonElement>('[data-testid="import-decrypt"]')!.click();
+    await settle();
+    expect(attempt).toBe(3);
+    expect(calls.filter((c) => c.cmd === 'import_assessment').at(-1)!.input).toEqual({
+      organisation_id: null,
+      respondent: { assessment_id: 7, name: '田中', role: null },
+      passphrase: 'right',
+    });
+  });
+});
+
+describe('answering as a respondent', () => {
+  test('the wizard shows only their answers and saves to them', async () => {
+    const calls = mockCommands((cmd) =>
+      cmd === 'respondent_answers' ? { answers: { '2.8': 'c' }, other: {} } : completeness,
+    );
+    const app = newApp();
+    app.view = view;
+    app.respondent = 2;
+    const own = await viewAs(view, 2);
+    expect(own.assessment.answers).toEqual({ '2.8': 'c' });
+    expect(own.assessment.comments).toEqual({});
+    const el = renderWizard(app, questionnaire, own, respondents);
+    document.body.appendChild(el);
+    await settle();
+    const select = el.querySelector<HTMLSelectElement>('[data-testid="answer-as"]')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['ファシリテーター', '佐藤（CSIRT リーダー）', '鈴木']);
+    expect(select.value).toBe('2');
+    // 1.1 has the facilitator's answer, which this respondent does not see; notes are hidden.
+    const card = el.querySelector<HTMLElement>('article[data-item="1.1"]')!;
+    expect(card.dataset.answered).toBe('false');
+    expect(card.querySelector('details.notes')).toBeNull();
+    card.querySelector<HTMLInputElement>('input[value="a"]')!.click();
+    await settle();
+    expect(calls.at(-1)).toEqual({
+      cmd: 'save_answer',
+      input: { assessment_id: 7, respondent_id: 2, item: '1.1', answer: 'a', other_text: null },
+    });
+  });
+
+  test('without respondents there is no switch', () => {
+    mockCommands(() => completeness);
+    const app = newApp();
+    const el = renderWizard(app, questionnaire, view, [respondents[0]]);
+    expect(el.querySelector('[data-testid="answer-as"]')).toBeNull();
+  });
+});
+
+describe('trend and peers', () => {
+  const trendView: TrendView = {
+    svg: '<svg xmlns="http://www.w3.org/2000/svg"><line x1="0" y1="0" x2="1" y2="1"/></svg>',
+    trend: {
+      points: [
+        { date: '2025-04-01', overall: 40, areas: [['structure', 40]], setup_items: [['authority', null]] },
+        { date: '2026-04-01', overall: 50, areas: [['structure', 50]], setup_items: [['authority', 80]] },
+      ],
+      improved: [{ item: '2.8', from_key: 'c', to_key: 'b', from_score: 0, to_score: 50, delta: 50 }],
+      regressed: [],
+    },
+  };
+
+  test('the trend shows the chart, scores per area and set-up item, and what changed', async () => {
+    const calls = mockCommands(() => trendView);
+    const app = newApp();
+    const el = await renderTrend(app, questionnaire, view);
+    expect(calls[0]).toEqual({ cmd: 'trend', input: { assessment_id: 7, language: 'ja' } });
+    expect(el.querySelector('[data-testid="trend-chart"] svg line')).not.toBeNull();
+    expect([...el.querySelectorAll('[data-testid="trend-area"] tr[data-area="structure"] td')].map((c) => c.textContent)).toEqual(['40', '50']);
+    expect([...el.querySelectorAll('[data-testid="trend-setup"] tr[data-setup="authority"] td')].map((c) => c.textContent)).toEqual(['—', '80']);
+    expect(el.querySelector('[data-changes="improved"] li[data-item="2.8"]')!.textContent).toContain('c → b (+50)');
+    expect(el.querySelector('[data-changes="regressed"] .muted')).not.toBeNull();
+    expect(el.querySelector('[data-testid="trend-single"]')).toBeNull();
+  });
+
+  test('one assessment says a trend needs a re-assessment', async () => {
+    mockCommands(() => ({ ...trendView, trend: { points: [trendView.trend.points[0]], improved: [], regressed: [] } }));
+    const el = await renderTrend(newApp(), questionnaire, view);
+    expect(el.querySelector('[data-testid="trend-single"]')).not.toBeNull();
+    expect(el.querySelector('.changes-card')).toBeNull();
+  });
+
+  test('peers are listed nearest first with each practice and its citation', async () => {
+    const tx = (ja: string, en: string) => ({ ja, en });
+    const peers: PeerMatch[] = [
+      {
+        id: 'a', team: 'A-CSIRT', organisation: tx('製造業 A 社', 'Manufacturer A'), section: '4.1',
+        form_label: tx('分散型', 'Distributed'), sector: tx('製造', 'Manufacturing'), size: tx('大', 'Large'), distance: 0.4,
+        practices: [{ topic: 'authority', section: '4.1.3', text: tx('停止権限を持つ', 'Can stop systems'), item: '2.8' }],
+      },
+      {
+        id: 'b', team: 'B-CSIRT', organisation: tx('金融 B 社', 'Bank B'), section: '4.2',
+        form_label: tx('集中型', 'Centralised'), sector: tx('金融', 'Finance'), size: tx('中', 'Medium'), distance: 0.9, practices: [],
+      },
+    ];
+    const calls = mockCommands(() => peers);
+    const el = await renderPeers(newApp(), questionnaire, view);
+    expect(calls[0]).toEqual({ cmd: 'peers', input: { id: 7 } });
+    expect([...el.querySelectorAll<HTMLElement>('article.peer')].map((p) => p.dataset.peer)).toEqual(['a', 'b']);
+    const li = el.querySelector('article[data-peer="a"] li[data-item="2.8"]')!;
+    expect(li.textContent).toContain('停止権限を持つ');
+    expect(li.querySelector('.cite')!.textContent).toBe('§4.1.3 · 設問 2.8');
+    expect(el.querySelector('article[data-peer="b"] .muted.small:not(.distance)')).not.toBeNull();
+  });
+});
+
+describe('encrypted export', () => {
+  test('a passphrase seals the JSON file only; the peers box goes with the PDF', async () => {
+    const calls = mockCommands(() => ({ path: '/tmp/x/a.json.age' }));
+    const app = newApp();
+    app.view = view;
+    const el = renderExport(app);
+    el.querySelector<HTMLInputElement>('[data-testid="export-passphrase"]')!.value = 's3cret';
+    el.querySelector<HTMLInputElement>('[data-testid="export-peers"]')!.checked = true;
+    el.querySelector<HTMLButtonElement>('button[data-export="json"]')!.click();
+    await settle();
+    el.querySelector<HTMLButtonElement>('button[data-export="pdf-en"]')!.click();
+    await settle();
+    expect(calls.map((c) => c.input)).toEqual([
+      { assessment_id: 7, format: 'json', language: 'ja', passphrase: 's3cret', peers: false, facilitator: 'ファシリテーター' },
+      { assessment_id: 7, format: 'pdf', language: 'en', passphrase: null, peers: true, facilitator: 'Facilitator' },
+    ]);
+  });
+});
