@@ -46,13 +46,48 @@ pub struct ReportExtras<'a> {
     pub peers: Option<&'a [csirt_scoring::PeerMatch]>,
 }
 
-fn parsed_fonts() -> Result<(ParsedFont, ParsedFont), ReportError> {
+fn parsed_font(bytes: &[u8], name: &str) -> Result<ParsedFont, ReportError> {
     let mut warnings = Vec::new();
-    let regular = ParsedFont::from_bytes(fonts::REGULAR_TTF, 0, &mut warnings)
-        .ok_or_else(|| ReportError::Font("BIZ UDPGothic Regular".into()))?;
-    let bold = ParsedFont::from_bytes(fonts::BOLD_TTF, 0, &mut warnings)
-        .ok_or_else(|| ReportError::Font("BIZ UDPGothic Bold".into()))?;
-    Ok((regular, bold))
+    let mut font = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        .ok_or_else(|| ReportError::Font(name.into()))?;
+    if let Some(dense) = font.cmap_subtable.as_ref().and_then(fonts::dense_cmap) {
+        font.cmap_subtable = Some(dense);
+    }
+    Ok(font)
+}
+
+fn parsed_fonts() -> Result<(ParsedFont, ParsedFont), ReportError> {
+    Ok((
+        parsed_font(fonts::REGULAR_TTF, "BIZ UDPGothic Regular")?,
+        parsed_font(fonts::BOLD_TTF, "BIZ UDPGothic Bold")?,
+    ))
+}
+
+/// Deflates every stream that allows it, as `lopdf::Document::compress` does, but at a level
+/// chosen for speed: lopdf uses the best (9). At zlib's default (6) the demo report takes 10 %
+/// fewer instructions to write and grows by 0.5 % (callgrind, 2026-11-22).
+fn compress_streams(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        // A stream that does not shrink stays as it is (lopdf's rule, with the same margin).
+        if let Ok(compressed) = compressed {
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    }
 }
 
 fn now_unix() -> i64 {
@@ -130,9 +165,54 @@ pub fn render_pdf_with(
     if let Ok(catalog) = lo.get_object_mut(root).and_then(|o| o.as_dict_mut()) {
         catalog.set("Lang", lopdf::Object::string_literal(lang.code()));
     }
-    lo.compress();
+    compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| ReportError::Pdf(e.to_string()))?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod font_tests {
+    use super::*;
+
+    /// The dense table must map every character exactly as the font's own cmap does.
+    #[test]
+    fn the_dense_cmap_maps_every_character_as_the_fonts_own_cmap() {
+        for bytes in [fonts::REGULAR_TTF, fonts::BOLD_TTF] {
+            let mut warnings = Vec::new();
+            let original = ParsedFont::from_bytes(bytes, 0, &mut warnings).unwrap();
+            let dense = parsed_font(bytes, "test").unwrap();
+            assert!(
+                matches!(
+                    dense.cmap_subtable,
+                    Some(allsorts::tables::cmap::owned::CmapSubtable::Format10 { .. })
+                ),
+                "the embedded font's cmap was not replaced"
+            );
+            let face = ttf_parser::Face::parse(bytes, 0).unwrap();
+            let mut mapped = 0;
+            for cp in 0..=0x10FFFFu32 {
+                let in_font = char::from_u32(cp)
+                    .and_then(|c| face.glyph_index(c))
+                    .is_some();
+                // The original lookup is the slow scan this replaces, so it is asked about
+                // every mapped character but only a sample of the unmapped ones.
+                if in_font || cp % 251 == 0 {
+                    let want = original.lookup_glyph_index(cp);
+                    match want {
+                        Some(_) => assert_eq!(dense.lookup_glyph_index(cp), want, "U+{cp:04X}"),
+                        None => assert!(
+                            matches!(dense.lookup_glyph_index(cp), None | Some(0)),
+                            "U+{cp:04X}"
+                        ),
+                    }
+                    mapped += usize::from(want.is_some());
+                } else {
+                    assert!(matches!(dense.lookup_glyph_index(cp), None | Some(0)));
+                }
+            }
+            assert!(mapped > 10_000, "only {mapped} characters mapped");
+        }
+    }
 }
