@@ -29,6 +29,12 @@ cargo fmt --all --check
 echo "== lints"
 # The default members: every core crate, the CLI and the tests (not the WebKit-based app).
 cargo clippy --all-targets --locked -- -D warnings
+echo "== dependencies"
+# Licences, banned crates (anything that speaks HTTP or TLS) and sources, by deny.toml. The
+# advisory check needs the RustSec database from GitHub, which our machines cannot reach.
+export PATH="$HOME/.cargo/bin:$PATH"
+command -v cargo-deny >/dev/null || cargo install cargo-deny --version 0.20.2 --locked
+cargo deny --locked check licenses bans sources
 echo "== data"
 cargo run --quiet --locked --bin csirt -- validate questionnaires/jpcert-2015
 echo "== tests"
