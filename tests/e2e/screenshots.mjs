@@ -1,9 +1,10 @@
 // Screenshots of every screen in both languages, for looking at the app (not a test).
 // Run under Xvfb after building: xvfb-run -a node screenshots.mjs [out-dir] (default /tmp/shots).
-// Uses a fresh temporary database, so the screens show the demo organisation.
+// Uses a fresh temporary database, so the screens show the demo organisation, with an earlier
+// assessment of it (for the trend) and a two-person workshop on the latest one.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +12,25 @@ import { remote } from 'webdriverio';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const APP = process.env.CSIRT_APP_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/csirt-app');
+const CLI = process.env.CSIRT_CLI_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/csirt');
 const out = process.argv[2] ?? '/tmp/shots';
 mkdirSync(out, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'csirt-shots-'));
+// A year-earlier assessment of the demo organisation, weaker on escalation, for the trend.
+const earlier = JSON.parse(execFileSync(CLI, ['demo', '--lang', 'ja'], { encoding: 'utf8' }));
+earlier.date = '2025-04-01';
+Object.assign(earlier.answers, { '4.1': 'e', '4.2': 'e', '2.8': 'c' });
+const openFile = join(work, 'earlier.json');
+writeFileSync(openFile, JSON.stringify(earlier));
 const driver = spawn('tauri-driver', ['--port', '4446', '--native-port', '4447'], {
   stdio: 'ignore',
-  env: { ...process.env, CSIRT_DB: join(work, 'db.sqlite3'), CSIRT_E2E_SAVE_DIR: work, LANG: 'ja_JP.UTF-8' },
+  env: {
+    ...process.env,
+    CSIRT_DB: join(work, 'db.sqlite3'),
+    CSIRT_E2E_SAVE_DIR: work,
+    CSIRT_E2E_OPEN_FILE: openFile,
+    LANG: 'ja_JP.UTF-8',
+  },
 });
 await new Promise((r) => setTimeout(r, 1500));
 let browser;
@@ -31,6 +45,54 @@ try {
     await browser.pause(400);
     await browser.saveScreenshot(join(out, `${name}.png`));
   };
+  const $ = (sel) => browser.$(sel);
+  const press = async (sel) => {
+    const el = await $(sel);
+    await el.waitForExist({ timeout: 10000 });
+    await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+    await el.click();
+  };
+  const tab = async (screen) => {
+    await $(`button.tab[data-screen="${screen}"]`).click();
+    await $(`[data-screen-id="${screen}"]`).waitForExist({ timeout: 15000 });
+  };
+  const saved = () =>
+    browser.waitUntil(async () => (await $('.save-status').getAttribute('data-state')) === 'saved', { timeout: 10000 });
+
+  // Set-up: the earlier assessment, then two respondents who disagree on the latest one.
+  await tab('export');
+  await press('[data-testid="import"]');
+  await $('[data-testid="open-imported"]').waitForExist({ timeout: 15000 });
+  await tab('organisations');
+  await press('[data-testid="open-assessment"]');
+  await $('[data-screen-id="wizard"]').waitForExist();
+  await tab('workshop');
+  const people = [['佐藤 美咲', 'CSIRT リーダー', { '4.1': 'a', '4.2': 'b', '4.3': 'c' }], ['鈴木 健', '情報システム部', { '4.1': 'd', '4.2': 'b', '4.3': 'e' }]];
+  for (const [name, role] of people) {
+    await $('[data-testid="respondent-name"]').setValue(name);
+    await $('[data-testid="respondent-role"]').setValue(role);
+    await press('[data-testid="add-respondent"]');
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="respondents"] tr[data-respondent]')).length > people.indexOf(people.find((p) => p[0] === name)));
+  }
+  const ids = await browser.execute(() => [...document.querySelectorAll('[data-testid="respondents"] tr[data-respondent]')].map((r) => r.dataset.respondent));
+  for (const [i, [, , answers]] of people.entries()) {
+    await tab('workshop');
+    await press(`tr[data-respondent="${ids[i]}"] [data-testid="answer-as-respondent"]`);
+    await press('button.section-link[data-section="4"]');
+    await $('article[data-item="4.1"]').waitForExist();
+    for (const [item, key] of Object.entries(answers)) {
+      await press(`article[data-item="${item}"] input[value="${key}"]`);
+      await saved();
+    }
+  }
+  await tab('workshop');
+  // The demo's own answer counts as the agreed one, so the consensus control starts closed.
+  await press('article.divergence[data-item="4.1"] details.set-consensus summary');
+  await press('article.divergence[data-item="4.1"] input[value="b"]');
+  await $('article.divergence[data-item="4.1"] textarea[data-role="consensus-note"]').setValue('規程はあるが監査は未実施、で合意');
+  await press('article.divergence[data-item="4.1"] [data-testid="save-consensus"]');
+  await browser.waitUntil(async () => (await browser.$$('article.divergence[data-item="4.1"] [data-testid="consensus-note"]')).length > 0);
+
   for (const lang of ['ja', 'en']) {
     await browser.$(`button.lang[data-lang="${lang}"]`).click();
     await browser.pause(300);
@@ -59,6 +121,31 @@ try {
     await browser.$('button.tab[data-screen="export"]').click();
     await browser.$('[data-screen-id="export"]').waitForExist();
     await shot(`${lang}-9-export`);
+    await tab('workshop');
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shot(`${lang}-10-workshop`);
+    await browser.execute(() => document.querySelector('[data-testid="divergence"]').scrollIntoView());
+    await shot(`${lang}-11-divergence`);
+    await press(`tr[data-respondent] [data-testid="answer-as-respondent"]`);
+    await $('[data-testid="answer-as"]').waitForExist();
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shot(`${lang}-12-wizard-as-respondent`);
+    // Back to the facilitator, so the next language's wizard shots are the assessment's own.
+    await browser.execute(() => {
+      const s = document.querySelector('[data-testid="answer-as"]');
+      s.value = '';
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await browser.pause(500);
+    await tab('trend');
+    await shot(`${lang}-13-trend`);
+    await browser.execute(() => document.querySelector('[data-testid="trend-setup"]').scrollIntoView());
+    await shot(`${lang}-14-trend-setup`);
+    await tab('peers');
+    await shot(`${lang}-15-peers`);
+    await tab('export');
+    await $('[data-testid="export-passphrase"]').setValue('x');
+    await shot(`${lang}-16-export-options`);
     await browser.execute(() => window.scrollTo(0, 0));
   }
 } finally {

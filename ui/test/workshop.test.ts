@@ -73,7 +73,7 @@ describe('workshop', () => {
     expect(cards[2].classList.contains('agreed')).toBe(true);
     // The current agreed answer and its note.
     expect(cards[1].querySelector('[data-testid="consensus-note"]')!.textContent).toContain('情シス主導で合意');
-    expect(el.querySelector('[data-testid="disputed-count"]')!.textContent).toBe('回答のある 3 問のうち 2 問で意見が分かれています。');
+    expect(el.querySelector('[data-testid="disputed-count"]')!.textContent).toBe('2 人以上が回答した 3 問のうち 2 問で意見が分かれています。');
   });
 
   test('records the consensus answer with its note, and asks for an answer first', async () => {

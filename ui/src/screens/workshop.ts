@@ -208,7 +208,8 @@ function divergenceCard(app: App, q: Questionnaire, view: AssessmentView, d: Div
 export async function renderWorkshop(app: App, q: Questionnaire, view: AssessmentView): Promise<HTMLElement> {
   const w = await call('workshop', { assessment_id: view.row.id, facilitator: t('workshop.facilitator') });
   const notes = new Map(w.consensus_notes);
-  const answered = w.divergence.filter((d) => d.answered > 0);
+  // An item only one person answered has nothing to compare yet.
+  const answered = w.divergence.filter((d) => d.answered > 1);
   const disputed = answered.filter((d) => d.disagreement > 0).length;
   const list = h('div', { class: 'divergence-list', 'data-testid': 'divergence' });
   mount(list, answered.map((d) => divergenceCard(app, q, view, d, notes)));
