@@ -79,8 +79,9 @@ impl<'a> Report<'a> {
         self.services();
         self.peers();
         self.appendix_answers();
-        self.appendix_disagreements();
         self.appendix_method();
+        // Last, so the letters run in order whether or not there was a workshop.
+        self.appendix_disagreements();
         let pages = self.flow.pages;
         furnish(pages, self.input, self.lang)
     }
