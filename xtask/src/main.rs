@@ -101,6 +101,23 @@ fn aim(id: &str) -> &'static str {
     }
 }
 
+const GENERATED_BEGIN: &str = "<!-- cargo xtask bench: begin -->";
+const GENERATED_END: &str = "<!-- cargo xtask bench: end -->";
+
+/// `document` with the part between the markers replaced by `generated`; the hand-written
+/// reading of the figures around it stays. Without markers, the generated part goes first.
+fn with_generated_part(document: &str, generated: &str) -> String {
+    let block = format!("{GENERATED_BEGIN}\n{generated}{GENERATED_END}\n");
+    match (document.find(GENERATED_BEGIN), document.find(GENERATED_END)) {
+        (Some(begin), Some(end)) if begin < end => format!(
+            "{}{block}\n{}",
+            &document[..begin],
+            document[end + GENERATED_END.len()..].trim_start_matches('\n')
+        ),
+        _ => format!("# Performance\n\n{block}\n{document}"),
+    }
+}
+
 fn bench() -> bool {
     // The default members: the core crates (the desktop app has no criterion benches).
     if !cargo(&["bench", "--locked"], &[]) {
@@ -110,14 +127,7 @@ fn bench() -> bool {
     let target = std::env::var("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("target"));
-    let mut md = String::from(
-        "# Performance\n\nWritten by `cargo xtask bench`; every figure comes from a command in the \
-         repository. Compare figures within one run: the machines are shared and noisy.\n\n",
-    );
-    md.push_str(&format!(
-        "Machine: {}.\n\n## Core (criterion, release)\n\n",
-        machine()
-    ));
+    let mut md = format!("Machine: {}.\n\n## Core (criterion)\n\n", machine());
     md.push_str("| benchmark | median (ms) | aim |\n|---|---|---|\n");
     for (id, ms) in criterion_results(&target.join("criterion")) {
         md.push_str(&format!("| {id} | {ms:.3} | {} |\n", aim(&id)));
@@ -136,7 +146,8 @@ fn bench() -> bool {
     }
     md.push_str("```\n");
     let out = root.join("docs/performance.md");
-    match std::fs::write(&out, md) {
+    let previous = std::fs::read_to_string(&out).unwrap_or_default();
+    match std::fs::write(&out, with_generated_part(&previous, &md)) {
         Ok(()) => {
             println!("wrote {}", out.display());
             true
@@ -195,5 +206,24 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_part_is_replaced_and_the_reading_around_it_kept() {
+        let doc =
+            format!("# P\n\nintro\n\n{GENERATED_BEGIN}\nold table\n{GENERATED_END}\n\nreading\n");
+        let out = with_generated_part(&doc, "new table\n");
+        assert_eq!(
+            out,
+            format!("# P\n\nintro\n\n{GENERATED_BEGIN}\nnew table\n{GENERATED_END}\n\nreading\n")
+        );
+        let fresh = with_generated_part("", "t\n");
+        assert!(fresh.starts_with("# Performance\n\n<!--"));
+        assert!(fresh.contains("t\n<!-- cargo xtask bench: end -->"));
     }
 }
