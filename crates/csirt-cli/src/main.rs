@@ -186,6 +186,16 @@ pub(crate) fn print_json<T: serde::Serialize>(
 
 fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
     let lang = cli.lang;
+    // A PDF is coming: its fonts parse on another core while the data loads.
+    if matches!(
+        cli.command,
+        Command::Report { html: false, .. }
+            | Command::Assessment {
+                command: storage::AssessmentCommand::Report { .. }
+            }
+    ) {
+        csirt_report::warm_up();
+    }
     match cli.command {
         Command::Validate { dir } => {
             let set = load_dir(&dir)?;

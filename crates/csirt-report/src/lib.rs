@@ -56,11 +56,34 @@ fn parsed_font(bytes: &[u8], name: &str) -> Result<ParsedFont, ReportError> {
     Ok(font)
 }
 
+/// Both faces, each parsed on its own thread: parsing a 4.6 MB face is most of a first render.
 fn parsed_fonts() -> Result<(ParsedFont, ParsedFont), ReportError> {
-    Ok((
-        parsed_font(fonts::REGULAR_TTF, "BIZ UDPGothic Regular")?,
-        parsed_font(fonts::BOLD_TTF, "BIZ UDPGothic Bold")?,
-    ))
+    std::thread::scope(|s| {
+        let bold = s.spawn(|| parsed_font(fonts::BOLD_TTF, "BIZ UDPGothic Bold"));
+        let regular = parsed_font(fonts::REGULAR_TTF, "BIZ UDPGothic Regular")?;
+        let bold = bold
+            .join()
+            .map_err(|_| ReportError::Font("BIZ UDPGothic Bold".into()))??;
+        Ok((regular, bold))
+    })
+}
+
+/// The parsed faces, parsed once per process.
+fn loaded_fonts() -> Result<&'static (ParsedFont, ParsedFont), ReportError> {
+    static FONTS: std::sync::OnceLock<Result<(ParsedFont, ParsedFont), String>> =
+        std::sync::OnceLock::new();
+    FONTS
+        .get_or_init(|| parsed_fonts().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| ReportError::Font(e.clone()))
+}
+
+/// Starts parsing the fonts on a background thread, so that a program about to render (the
+/// CLI) can load its data meanwhile. Rendering waits for the parse if it is not done.
+pub fn warm_up() {
+    std::thread::spawn(|| {
+        let _ = loaded_fonts();
+    });
 }
 
 /// Deflates every stream that allows it, as `lopdf::Document::compress` does, but at a level
@@ -118,23 +141,30 @@ pub fn render_pdf_with(
     lang: Lang,
     created: i64,
 ) -> Result<Vec<u8>, ReportError> {
-    static FONTS: std::sync::OnceLock<Result<(ParsedFont, ParsedFont), String>> =
-        std::sync::OnceLock::new();
-    let (regular, bold) = FONTS
-        .get_or_init(|| parsed_fonts().map_err(|e| e.to_string()))
-        .as_ref()
-        .map_err(|e| ReportError::Font(e.clone()))?;
-
     let title = format!(
         "{} — {}",
         labels::report_title(lang),
         input.assessment.organisation.name
     );
-    let mut doc = PdfDocument::new(&title);
+    // The layout needs only the fonts' metrics, not printpdf's parse of them, so on a first
+    // render the parse runs beside the layout. The ids are made here for both to use.
     let font_ids = canvas::FontIds {
-        regular: doc.add_font(regular),
-        bold: doc.add_font(bold),
+        regular: printpdf::FontId::new(),
+        bold: printpdf::FontId::new(),
     };
+    let (pages, fonts) = std::thread::scope(|s| {
+        let fonts = s.spawn(loaded_fonts);
+        let pages = document::Report::new(input, extras, lang, font_ids.clone()).build();
+        (pages, fonts.join())
+    });
+    let (regular, bold) =
+        fonts.map_err(|_| ReportError::Font("the font parser stopped".into()))??;
+
+    let mut doc = PdfDocument::new(&title);
+    // What `PdfDocument::add_font` does, with the ids the pages already use.
+    let fonts = &mut doc.resources.fonts.map;
+    fonts.insert(font_ids.regular, printpdf::PdfFont::new(regular.clone()));
+    fonts.insert(font_ids.bold, printpdf::PdfFont::new(bold.clone()));
     let info = &mut doc.metadata.info;
     info.author = "CSIRT maturity assessment".to_string();
     info.creator = "csirt-report".to_string();
@@ -146,7 +176,6 @@ pub fn render_pdf_with(
         info.metadata_date = t;
     }
 
-    let pages = document::Report::new(input, extras, lang, font_ids).build();
     let pages: Vec<PdfPage> = pages
         .into_iter()
         .map(|c| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), c.ops))
