@@ -166,17 +166,18 @@ fn two_processes_writing_one_database_stay_consistent() {
     assert_eq!(integrity(&db), "ok");
 }
 
-/// Runs csirt as a user who may not write to a folder made read-only. Root ignores file modes,
-/// so as root (as in CI) the command drops to `nobody` with setpriv; otherwise chmod suffices.
-fn csirt_without_write_permission(db: &Path, args: &[&str]) -> Output {
+/// Runs `bin` (a copy of csirt) as a user who may not write to a folder made read-only. Root
+/// ignores file modes, so as root (as in CI) the command drops to `nobody` with setpriv;
+/// otherwise chmod suffices.
+fn csirt_without_write_permission(bin: &Path, db: &Path, args: &[&str]) -> Output {
     let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
     let mut cmd = if root {
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(env!("CARGO_BIN_EXE_csirt"));
+            .arg(bin);
         c
     } else {
-        Command::new(env!("CARGO_BIN_EXE_csirt"))
+        Command::new(bin)
     };
     cmd.args(args).env("CSIRT_DB", db).output().unwrap()
 }
@@ -204,8 +205,12 @@ fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn a_read_only_database_folder_gives_a_clear_error_and_changes_nothing() {
     let outer = tempfile::tempdir().unwrap();
-    // The unprivileged user must be able to reach the folder and run the binary.
+    // The unprivileged user must be able to reach the folder and run the binary, which may
+    // sit in a home folder closed to others: run a copy from here.
     set_mode(outer.path(), 0o755);
+    let bin = outer.path().join("csirt");
+    std::fs::copy(env!("CARGO_BIN_EXE_csirt"), &bin).unwrap();
+    set_mode(&bin, 0o755);
     let folder = outer.path().join("data");
     std::fs::create_dir(&folder).unwrap();
     let db = folder.join("db.sqlite3");
@@ -229,7 +234,7 @@ fn a_read_only_database_folder_gives_a_clear_error_and_changes_nothing() {
         (&folder.join("new.sqlite3"), &["org", "list"]),
     ];
     for (path, args) in cases {
-        let out = csirt_without_write_permission(path, args);
+        let out = csirt_without_write_permission(&bin, path, args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} succeeded");
         assert!(
