@@ -772,6 +772,9 @@ pub struct RespondentAnswers {
     #[ts(as = "HashMap<String, Answer>")]
     pub answers: HashMap<String, csirt_model::Answer>,
     pub other: HashMap<String, String>,
+    /// The respondent's own progress (not the assessment's).
+    #[ts(as = "Completeness")]
+    pub completeness: csirt_scoring::Completeness,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -219,7 +219,11 @@ export type NewRespondent = { assessment_id: number, name: string, role: string 
 
 export type RespondentInput = { assessment_id: number, respondent_id: number, };
 
-export type RespondentAnswers = { answers: { [key in string]?: Answer }, other: { [key in string]?: string }, };
+export type RespondentAnswers = { answers: { [key in string]?: Answer }, other: { [key in string]?: string }, 
+/**
+ * The respondent's own progress (not the assessment's).
+ */
+completeness: Completeness, };
 
 export type WorkshopInput = { assessment_id: number, 
 /**

@@ -139,8 +139,10 @@ describe('workshop', () => {
 
 describe('answering as a respondent', () => {
   test('the wizard shows only their answers and saves to them', async () => {
+    // Their own progress differs from the assessment's (fixtures' `completeness`, 1 of 7).
+    const ownProgress = { ...completeness, answered: 0, sections: completeness.sections.map((x) => ({ ...x, answered: 0 })) };
     const calls = mockCommands((cmd) =>
-      cmd === 'respondent_answers' ? { answers: { '2.8': 'c' }, other: {} } : completeness,
+      cmd === 'respondent_answers' ? { answers: { '2.8': 'c' }, other: {}, completeness: ownProgress } : completeness,
     );
     const app = newApp();
     app.view = view;
@@ -148,9 +150,11 @@ describe('answering as a respondent', () => {
     const own = await viewAs(view, 2);
     expect(own.assessment.answers).toEqual({ '2.8': 'c' });
     expect(own.assessment.comments).toEqual({});
+    expect(own.report.completeness).toEqual(ownProgress);
     const el = renderWizard(app, questionnaire, own, respondents);
     document.body.appendChild(el);
     await settle();
+    expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toMatch(/^0 \/ 7/);
     const select = el.querySelector<HTMLSelectElement>('[data-testid="answer-as"]')!;
     expect([...select.options].map((o) => o.textContent)).toEqual(['ファシリテーター', '佐藤（CSIRT リーダー）', '鈴木']);
     expect(select.value).toBe('2');

@@ -647,6 +647,28 @@ impl Store {
             .collect()
     }
 
+    /// The assessment as one respondent answered it: its details with only their answers (no
+    /// facilitator answers, consensus, comments or evidence), so their progress is their own.
+    pub fn load_respondent_assessment(
+        &self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        respondent: i64,
+    ) -> Result<Assessment> {
+        let mut a = self.load_assessment(q, assessment_id)?;
+        a.answers = csirt_model::StrictMap::default();
+        a.other = csirt_model::StrictMap::default();
+        a.comments = csirt_model::StrictMap::default();
+        a.evidence = csirt_model::StrictMap::default();
+        for (item, answer, other) in self.respondent_answers(assessment_id, Some(respondent))? {
+            if let Some(o) = other {
+                a.other.insert(item.clone(), o);
+            }
+            a.answers.insert(item, answer);
+        }
+        Ok(a)
+    }
+
     /// Every respondent with their own answers (for the divergence view).
     pub fn respondent_answer_sets(
         &self,

@@ -385,6 +385,29 @@ fn consensus_wins_over_the_default_respondent() {
 }
 
 #[test]
+fn a_respondent_sees_only_their_own_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let id = store.import(q, &full_assessment(), None).unwrap();
+    let legal = store.add_respondent(id, "Legal", Some("legal")).unwrap();
+    store
+        .save_answer(q, id, Some(legal), "4.3", &Answer::Text("b".into()), None)
+        .unwrap();
+    let own = store.load_respondent_assessment(q, id, legal).unwrap();
+    assert_eq!(
+        own.answers.0,
+        vec![("4.3".to_string(), Answer::Text("b".into()))]
+    );
+    assert!(own.comments.0.is_empty() && own.evidence.0.is_empty());
+    // The assessment's own answers are untouched by the respondent's.
+    let all = store.load_assessment(q, id).unwrap();
+    assert!(all.answers.0.len() > 1);
+    assert!(store.load_respondent_assessment(q, id, 9999).is_err());
+}
+
+#[test]
 fn backup_copies_a_consistent_database() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();

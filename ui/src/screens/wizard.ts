@@ -374,14 +374,16 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
   return card;
 }
 
-/** The assessment as `respondent` answered it: their answers only, without the facilitator's
- * notes. The facilitator (null) sees the assessment itself. */
+/** The assessment as `respondent` answered it: their answers and progress only, without the
+ * facilitator's notes. The facilitator (null) sees the assessment itself. */
 export async function viewAs(view: AssessmentView, respondent: number | null): Promise<AssessmentView> {
   if (respondent === null) return view;
   const own = await call('respondent_answers', { assessment_id: view.row.id, respondent_id: respondent });
   return {
     ...view,
     assessment: { ...view.assessment, answers: own.answers, other: own.other, comments: {}, evidence: {} },
+    // Their own progress: the assessment's would show them as nearly done before they start.
+    report: { ...view.report, completeness: own.completeness },
   };
 }
 
