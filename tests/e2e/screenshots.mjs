@@ -1,5 +1,8 @@
 // Screenshots of every screen in both languages, for looking at the app (not a test).
 // Run under Xvfb after building: xvfb-run -a node screenshots.mjs [out-dir] (default /tmp/shots).
+// Each shot is taken from the X display with ImageMagick's `import`, which is what a person
+// sees: WebKitWebDriver's own screenshot hangs when WebKit draws through shared memory, the
+// renderer the app chooses (see use_shared_memory_rendering in src-tauri/src/lib.rs).
 // Uses a fresh temporary database, so the screens show the demo organisation, with an earlier
 // assessment of it (for the trend) and a two-person workshop on the latest one.
 
@@ -43,7 +46,7 @@ try {
   await browser.$('[data-screen-id="organisations"]').waitForExist({ timeout: 20000 });
   const shot = async (name) => {
     await browser.pause(400);
-    await browser.saveScreenshot(join(out, `${name}.png`));
+    execFileSync('import', ['-window', 'root', '-crop', '1280x860+0+0', join(out, `${name}.png`)]);
   };
   const $ = (sel) => browser.$(sel);
   const press = async (sel) => {
