@@ -721,29 +721,7 @@ impl Store {
             params![assessment_id, name.trim(), non_empty(role), now],
         )?;
         let respondent_id = tx.last_insert_rowid();
-        for (item, answer) in a.answers.iter() {
-            tx.execute(
-                "INSERT INTO answer (respondent_id, item_id, value, other_text, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    respondent_id,
-                    item,
-                    serde_json::to_string(answer)?,
-                    a.other.get(item),
-                    now
-                ],
-            )?;
-        }
-        for (item, comment) in a.comments.iter() {
-            save_note_tx(
-                &tx,
-                respondent_id,
-                item,
-                Some(comment),
-                a.evidence.get(item).map(String::as_str),
-                &now,
-            )?;
-        }
+        insert_answers_tx(&tx, respondent_id, a, &now)?;
         touch(&tx, assessment_id, &now)?;
         tx.commit()?;
         Ok(respondent_id)
@@ -919,33 +897,7 @@ impl Store {
             [id],
             |r| r.get(0),
         )?;
-        for (item, answer) in a.answers.iter() {
-            tx.execute(
-                "INSERT INTO answer (respondent_id, item_id, value, other_text, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    respondent_id,
-                    item,
-                    serde_json::to_string(answer)?,
-                    a.other.get(item),
-                    now
-                ],
-            )?;
-        }
-        let mut noted: Vec<&String> = a.comments.iter().map(|(k, _)| k).collect();
-        noted.extend(a.evidence.iter().map(|(k, _)| k));
-        noted.sort();
-        noted.dedup();
-        for item in noted {
-            save_note_tx(
-                &tx,
-                respondent_id,
-                item,
-                a.comments.get(item).map(String::as_str),
-                a.evidence.get(item).map(String::as_str),
-                &now,
-            )?;
-        }
+        insert_answers_tx(&tx, respondent_id, a, &now)?;
         for (item, key) in a.targets.iter() {
             tx.execute(
                 "INSERT INTO target_override (assessment_id, item_id, target_key, updated_at)
@@ -1025,6 +977,44 @@ fn touch(tx: &Transaction, assessment_id: i64, now: &str) -> Result<()> {
     )?;
     if n == 0 {
         return Err(StoreError::NoAssessment(assessment_id));
+    }
+    Ok(())
+}
+
+/// Writes a file's answers, "other" texts, comments and evidence as `respondent_id`'s, inside
+/// the caller's transaction. An item may carry evidence without a comment, and keeps it.
+fn insert_answers_tx(
+    tx: &Transaction,
+    respondent_id: i64,
+    a: &Assessment,
+    now: &str,
+) -> Result<()> {
+    for (item, answer) in a.answers.iter() {
+        tx.execute(
+            "INSERT INTO answer (respondent_id, item_id, value, other_text, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                respondent_id,
+                item,
+                serde_json::to_string(answer)?,
+                a.other.get(item),
+                now
+            ],
+        )?;
+    }
+    let mut noted: Vec<&String> = a.comments.iter().map(|(k, _)| k).collect();
+    noted.extend(a.evidence.iter().map(|(k, _)| k));
+    noted.sort();
+    noted.dedup();
+    for item in noted {
+        save_note_tx(
+            tx,
+            respondent_id,
+            item,
+            a.comments.get(item).map(String::as_str),
+            a.evidence.get(item).map(String::as_str),
+            now,
+        )?;
     }
     Ok(())
 }

@@ -408,6 +408,24 @@ fn a_respondent_sees_only_their_own_answers() {
 }
 
 #[test]
+fn a_participant_file_keeps_evidence_given_without_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let file = full_assessment();
+    let id = store.import(q, &file, None).unwrap();
+    let evidence = "Incident classification v2.pdf";
+    assert!(file.comments.get("2.11").is_none() && file.evidence.get("2.11").is_some());
+    assert_eq!(store.dump().unwrap().matches(evidence).count(), 1);
+    store
+        .import_as_respondent(q, id, "Legal", None, &file)
+        .unwrap();
+    // The participant's copy of the note is stored beside the facilitator's.
+    assert_eq!(store.dump().unwrap().matches(evidence).count(), 2);
+}
+
+#[test]
 fn backup_copies_a_consistent_database() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
