@@ -404,3 +404,49 @@ fn batch_reports_render_every_file_and_report_failures() {
         stdout(&out)
     );
 }
+
+#[test]
+fn the_cli_names_the_facilitator_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let demo = dir.path().join("demo.json");
+    std::fs::write(&demo, csirt_env(&db, &["demo"], None).stdout).unwrap();
+    let id = stdout(&csirt_env(
+        &db,
+        &["assessment", "import", demo.to_str().unwrap()],
+        None,
+    ));
+    let id = id.trim();
+    let who = stdout(&csirt_env(
+        &db,
+        &["assessment", "add-respondent", id, "佐藤"],
+        None,
+    ));
+    // The demo's facilitator answered 4.1; 佐藤 disagrees.
+    let out = csirt_env(
+        &db,
+        &[
+            "assessment",
+            "answer",
+            id,
+            "4.1",
+            "\"a\"",
+            "--respondent",
+            who.trim(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (lang, name) in [("ja", "ファシリテーター="), ("en", "Facilitator=")] {
+        let div = stdout(&csirt_env(
+            &db,
+            &["--lang", lang, "assessment", "divergence", id],
+            None,
+        ));
+        assert!(div.contains(name) && div.contains("佐藤="), "{lang}: {div}");
+    }
+}

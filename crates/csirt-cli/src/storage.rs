@@ -264,8 +264,14 @@ fn passphrase(file: Option<&Path>) -> Result<String, CliError> {
     }
 }
 
-/// The CLI's name for the default respondent in divergence lists and the report.
-const DEFAULT_RESPONDENT: &str = "(default)";
+/// The CLI's name for the default respondent (the facilitator) in divergence lists and the
+/// report; the same words the app uses.
+fn default_respondent(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "ファシリテーター",
+        Lang::En => "Facilitator",
+    }
+}
 
 pub fn org(
     cmd: OrgCommand,
@@ -506,7 +512,7 @@ pub fn assessment(
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
-            let div = store.divergence(&set.questionnaire, id, DEFAULT_RESPONDENT)?;
+            let div = store.divergence(&set.questionnaire, id, default_respondent(lang))?;
             if json {
                 print_json(out, &div)?;
             } else {
@@ -578,7 +584,7 @@ pub fn assessment(
             let q = &set.questionnaire;
             let a = store.load_assessment(q, id)?;
             let score = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
-            let context = store.report_context(catalog, id, DEFAULT_RESPONDENT)?;
+            let context = store.report_context(catalog, id, default_respondent(lang))?;
             let peer_list = match (peers, set.benchmark.as_deref()) {
                 (true, Some(b)) => Some(csirt_scoring::nearest_peers(q, b, &a, &score)),
                 _ => None,
