@@ -27,22 +27,6 @@ fn questionnaire_of(store: &Store, catalog: &Catalog, id: i64) -> Res<Arc<Questi
     ))
 }
 
-/// How far the one answering has got: the assessment for the facilitator (`None`), their own
-/// answers for a respondent.
-fn progress(
-    store: &Store,
-    catalog: &Catalog,
-    id: i64,
-    respondent: Option<i64>,
-) -> Res<Completeness> {
-    let Some(r) = respondent else {
-        return Ok(view(store, catalog, id)?.report.completeness);
-    };
-    let set = catalog.get(&store.assessment(id)?.questionnaire_id)?;
-    let own = store.load_respondent_assessment(&set.questionnaire, id, r)?;
-    Ok(csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &own)?.completeness)
-}
-
 fn view(store: &Store, catalog: &Catalog, id: i64) -> Res<AssessmentView> {
     let row = store.assessment(id)?;
     let set = catalog.get(&row.questionnaire_id)?;
@@ -209,7 +193,7 @@ pub async fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> 
                 &input.answer,
                 input.other_text.as_deref(),
             )?;
-            progress(s, c, input.assessment_id, input.respondent_id)
+            Ok(s.progress(c, input.assessment_id, input.respondent_id)?)
         })
         .await
 }
@@ -219,7 +203,7 @@ pub async fn clear_answer(state: State<'_, AppState>, input: ItemInput) -> Res<C
     state
         .with_store(move |s, c| {
             s.clear_answer(input.assessment_id, input.respondent_id, &input.item)?;
-            progress(s, c, input.assessment_id, input.respondent_id)
+            Ok(s.progress(c, input.assessment_id, input.respondent_id)?)
         })
         .await
 }
@@ -402,7 +386,7 @@ pub async fn respondent_answers(
             let mut out = RespondentAnswers {
                 answers: Default::default(),
                 other: Default::default(),
-                completeness: progress(s, c, input.assessment_id, Some(input.respondent_id))?,
+                completeness: s.progress(c, input.assessment_id, Some(input.respondent_id))?,
             };
             for (item, answer, other) in
                 s.respondent_answers(input.assessment_id, Some(input.respondent_id))?

@@ -53,6 +53,23 @@ impl Store {
         Ok(csirt_scoring::divergence(q, &respondents))
     }
 
+    /// How far the one answering has got: the assessment's progress for the facilitator
+    /// (`None`), a respondent's own answers for them.
+    pub fn progress(
+        &self,
+        catalog: &Catalog,
+        assessment_id: i64,
+        respondent: Option<i64>,
+    ) -> Result<csirt_scoring::Completeness> {
+        let set = catalog.get(&self.assessment(assessment_id)?.questionnaire_id)?;
+        let q = &set.questionnaire;
+        let a = match respondent {
+            None => self.load_assessment(q, assessment_id)?,
+            Some(r) => self.load_respondent_assessment(q, assessment_id, r)?,
+        };
+        Ok(csirt_scoring::score(q, set.benchmark.as_deref(), &a)?.completeness)
+    }
+
     /// Score reports of an organisation's assessments dated up to `upto` (all when `None`).
     /// Assessments of a questionnaire that is not loaded are left out rather than failing.
     pub fn history(

@@ -405,6 +405,16 @@ fn a_respondent_sees_only_their_own_answers() {
     let all = store.load_assessment(q, id).unwrap();
     assert!(all.answers.0.len() > 1);
     assert!(store.load_respondent_assessment(q, id, 9999).is_err());
+    // Progress: the respondent's one answer, against the assessment's many.
+    let (catalog, _) = csirt_model::Catalog::load(None).unwrap();
+    assert_eq!(
+        store.progress(&catalog, id, Some(legal)).unwrap().answered,
+        1
+    );
+    assert_eq!(
+        store.progress(&catalog, id, None).unwrap().answered,
+        all.answers.0.len()
+    );
 }
 
 #[test]
