@@ -7,7 +7,7 @@ pub mod time;
 mod workshop;
 
 pub use error::StoreError;
-pub use workshop::ReportContext;
+pub use workshop::{AssessmentSummary, ReportContext, RespondentNote};
 
 use csirt_model::assessment::{check_answer, check_target, validate_against};
 use csirt_model::{Answer, Assessment, Lang, Organisation, Questionnaire, Status};
@@ -52,6 +52,9 @@ pub struct RespondentRow {
     pub role: Option<String>,
     pub is_default: bool,
 }
+
+/// One item's note as stored: the item id, the comment and the evidence.
+pub type ItemNote = (String, Option<String>, Option<String>);
 
 /// A handle on one database file.
 pub struct Store {
@@ -415,6 +418,64 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Corrects a respondent's name and role. The default respondent (the facilitator) has no
+    /// name of its own, so it cannot be renamed.
+    pub fn update_respondent(
+        &mut self,
+        assessment_id: i64,
+        respondent_id: i64,
+        name: &str,
+        role: Option<&str>,
+    ) -> Result<()> {
+        if name.trim().is_empty() {
+            return Err(StoreError::InvalidInput("a respondent needs a name".into()));
+        }
+        self.named_respondent(assessment_id, respondent_id)?;
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE respondent SET name = ?2, role = ?3 WHERE id = ?1",
+            params![respondent_id, name.trim(), non_empty(role)],
+        )?;
+        touch(&tx, assessment_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes a respondent with their answers and notes, in one transaction. The consensus
+    /// answers stay: the facilitator set them. The default respondent cannot be removed.
+    pub fn delete_respondent(&mut self, assessment_id: i64, respondent_id: i64) -> Result<()> {
+        self.named_respondent(assessment_id, respondent_id)?;
+        let now = time::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM respondent WHERE id = ?1", [respondent_id])?;
+        touch(&tx, assessment_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Checks that `respondent_id` is a named (not the default) respondent of the assessment.
+    fn named_respondent(&self, assessment_id: i64, respondent_id: i64) -> Result<()> {
+        let is_default: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT is_default FROM respondent WHERE id = ?1 AND assessment_id = ?2",
+                params![respondent_id, assessment_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match is_default {
+            None => {
+                self.assessment(assessment_id)?;
+                Err(StoreError::NoRespondent(respondent_id))
+            }
+            Some(1) => Err(StoreError::InvalidInput(
+                "the facilitator's own answers cannot be renamed or removed".into(),
+            )),
+            Some(_) => Ok(()),
+        }
+    }
+
     fn respondent_for(&self, assessment_id: i64, respondent: Option<i64>) -> Result<i64> {
         let found: Option<i64> = match respondent {
             Some(r) => self
@@ -647,8 +708,25 @@ impl Store {
             .collect()
     }
 
-    /// The assessment as one respondent answered it: its details with only their answers (no
-    /// facilitator answers, consensus, comments or evidence), so their progress is their own.
+    /// The comments and evidence of one respondent (the default one when `None`), by item.
+    pub fn respondent_notes(
+        &self,
+        assessment_id: i64,
+        respondent: Option<i64>,
+    ) -> Result<Vec<ItemNote>> {
+        let respondent_id = self.respondent_for(assessment_id, respondent)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, comment, evidence FROM answer_note WHERE respondent_id = ?1
+             ORDER BY item_id",
+        )?;
+        let rows = stmt
+            .query_map([respondent_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The assessment as one respondent answered it: its details with only their own answers,
+    /// comments and evidence (no facilitator answers or consensus), so their progress is their own.
     pub fn load_respondent_assessment(
         &self,
         q: &Questionnaire,
@@ -666,6 +744,11 @@ impl Store {
             }
             a.answers.insert(item, answer);
         }
+        insert_notes(
+            &mut a,
+            self.respondent_notes(assessment_id, Some(respondent))?,
+        );
+        a.sort_by_questionnaire(q);
         Ok(a)
     }
 
@@ -799,30 +882,7 @@ impl Store {
                 }
             }
         }
-        {
-            let mut stmt = self.conn.prepare(
-                "SELECT n.item_id, n.comment, n.evidence FROM answer_note n
-                 JOIN respondent r ON r.id = n.respondent_id
-                 WHERE r.assessment_id = ?1 AND r.is_default = 1",
-            )?;
-            let rows = stmt
-                .query_map([assessment_id], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, Option<String>>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            for (item, comment, evidence) in rows {
-                if let Some(c) = comment {
-                    a.comments.insert(item.clone(), c);
-                }
-                if let Some(e) = evidence {
-                    a.evidence.insert(item, e);
-                }
-            }
-        }
+        insert_notes(&mut a, self.respondent_notes(assessment_id, None)?);
         {
             let mut stmt = self.conn.prepare(
                 "SELECT item_id, target_key FROM target_override WHERE assessment_id = ?1",
@@ -968,6 +1028,17 @@ fn backup_path(path: &Path, version: u32) -> PathBuf {
         .unwrap_or_else(|| "csirt.sqlite3".into());
     let stamp = time::now_rfc3339().replace(':', "");
     path.with_file_name(format!("{name}.v{version}-{stamp}.bak"))
+}
+
+fn insert_notes(a: &mut Assessment, notes: Vec<ItemNote>) {
+    for (item, comment, evidence) in notes {
+        if let Some(c) = comment {
+            a.comments.insert(item.clone(), c);
+        }
+        if let Some(e) = evidence {
+            a.evidence.insert(item, e);
+        }
+    }
 }
 
 fn touch(tx: &Transaction, assessment_id: i64, now: &str) -> Result<()> {

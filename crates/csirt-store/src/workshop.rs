@@ -1,9 +1,29 @@
 //! Queries that join stored answers with scoring, shared by the `csirt` command and the desktop
 //! app so both name respondents, pick earlier assessments and fill the report's extras alike.
 
-use crate::{Result, Store};
+use crate::{AssessmentRow, Result, Store};
 use csirt_model::{Answer, Catalog, Questionnaire, StrictMap};
 use csirt_scoring::{Divergence, RespondentAnswers, ScoreReport, Trend};
+use serde::Serialize;
+
+/// One respondent's comment or evidence on one item, for the facilitator's agenda.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RespondentNote {
+    pub item: String,
+    pub respondent: String,
+    pub comment: Option<String>,
+    pub evidence: Option<String>,
+}
+
+/// An assessment in an organisation's list, with its headline figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentSummary {
+    pub row: AssessmentRow,
+    /// The overall maturity (0–4), `None` before anything scored is answered.
+    pub overall: Option<f64>,
+    /// How many items can be answered.
+    pub answerable: usize,
+}
 
 /// What the report adds for a stored assessment: the workshop's disagreements, the consensus
 /// notes and the trend over the organisation's assessments up to this one.
@@ -36,6 +56,64 @@ impl Store {
                 (name, answers)
             })
             .collect())
+    }
+
+    /// What each respondent wrote beside their answers, by item in questionnaire order, then by
+    /// respondent; the facilitator is called `default_name`.
+    pub fn named_notes(
+        &self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        default_name: &str,
+    ) -> Result<Vec<RespondentNote>> {
+        let mut out = Vec::new();
+        for r in self.list_respondents(assessment_id)? {
+            let name = if r.is_default {
+                default_name.to_string()
+            } else {
+                r.name
+            };
+            for (item, comment, evidence) in self.respondent_notes(assessment_id, Some(r.id))? {
+                out.push(RespondentNote {
+                    item,
+                    respondent: name.clone(),
+                    comment,
+                    evidence,
+                });
+            }
+        }
+        let order: std::collections::HashMap<&str, usize> = q
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id.as_str(), i))
+            .collect();
+        // A stable sort: within an item, respondents keep their listed order.
+        out.sort_by_key(|n| order.get(n.item.as_str()).copied().unwrap_or(usize::MAX));
+        Ok(out)
+    }
+
+    /// An organisation's assessments (all when `None`), each with its overall score and the
+    /// number of answerable items, as the organisation screen lists them.
+    pub fn assessment_summaries(
+        &self,
+        catalog: &Catalog,
+        organisation_id: Option<i64>,
+    ) -> Result<Vec<AssessmentSummary>> {
+        self.list_assessments(organisation_id)?
+            .into_iter()
+            .map(|row| {
+                let set = catalog.get(&row.questionnaire_id)?;
+                let a = self.load_assessment(&set.questionnaire, row.id)?;
+                let report =
+                    csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
+                Ok(AssessmentSummary {
+                    row,
+                    overall: report.overall,
+                    answerable: report.completeness.answerable,
+                })
+            })
+            .collect()
     }
 
     /// The divergence of every answerable item, most disputed first.

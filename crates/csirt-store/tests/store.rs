@@ -418,6 +418,178 @@ fn a_respondent_sees_only_their_own_answers() {
 }
 
 #[test]
+fn a_respondent_writes_and_reads_back_their_own_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let id = store.import(q, &full_assessment(), None).unwrap();
+    let facilitator_notes = store.load_assessment(q, id).unwrap().comments.0.len();
+    let legal = store.add_respondent(id, "Legal", Some("legal")).unwrap();
+    let pr = store.add_respondent(id, "PR", None).unwrap();
+    store
+        .save_note(
+            q,
+            id,
+            Some(legal),
+            "4.3",
+            Some("only for criminal cases"),
+            None,
+        )
+        .unwrap();
+    store
+        .save_note(q, id, Some(pr), "1.2", None, Some("press manual"))
+        .unwrap();
+    store
+        .save_note(q, id, Some(legal), "1.2", Some("see contract"), None)
+        .unwrap();
+
+    let own = store.load_respondent_assessment(q, id, legal).unwrap();
+    assert_eq!(
+        own.comments.0,
+        vec![
+            ("1.2".to_string(), "see contract".to_string()),
+            ("4.3".to_string(), "only for criminal cases".to_string())
+        ]
+    );
+    assert!(own.evidence.0.is_empty());
+    let theirs = store.load_respondent_assessment(q, id, pr).unwrap();
+    assert!(theirs.comments.0.is_empty());
+    assert_eq!(
+        theirs.evidence.get("1.2").map(String::as_str),
+        Some("press manual")
+    );
+    // The assessment's notes stay the facilitator's.
+    assert_eq!(
+        store.load_assessment(q, id).unwrap().comments.0.len(),
+        facilitator_notes
+    );
+
+    // The facilitator's agenda lists every note by item in questionnaire order, then by person.
+    let notes = store.named_notes(q, id, "Facilitator").unwrap();
+    let at_1_2: Vec<&str> = notes
+        .iter()
+        .filter(|n| n.item == "1.2")
+        .map(|n| n.respondent.as_str())
+        .collect();
+    assert_eq!(at_1_2.last(), Some(&"PR"));
+    assert!(at_1_2.contains(&"Legal"));
+    let position = |item: &str| q.items.iter().position(|i| i.id == item).unwrap();
+    assert!(notes
+        .windows(2)
+        .all(|w| position(&w[0].item) <= position(&w[1].item)));
+    assert!(notes.iter().any(|n| n.respondent == "Facilitator"));
+    // Clearing both fields removes the note.
+    store.save_note(q, id, Some(pr), "1.2", None, None).unwrap();
+    assert!(!store
+        .named_notes(q, id, "Facilitator")
+        .unwrap()
+        .iter()
+        .any(|n| n.respondent == "PR"));
+}
+
+#[test]
+fn respondents_are_renamed_and_removed_with_their_answers_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let id = store.import(q, &full_assessment(), None).unwrap();
+    let other = store.import(q, &full_assessment(), None).unwrap();
+    let legal = store.add_respondent(id, "Lgeal", None).unwrap();
+    store
+        .save_answer(q, id, Some(legal), "4.3", &Answer::Text("b".into()), None)
+        .unwrap();
+    store
+        .save_note(q, id, Some(legal), "4.3", Some("why"), None)
+        .unwrap();
+    store
+        .set_consensus(
+            q,
+            id,
+            "4.3",
+            Some(&Answer::Text("c".into())),
+            None,
+            Some("agreed"),
+        )
+        .unwrap();
+
+    store
+        .update_respondent(id, legal, "  Legal ", Some("counsel"))
+        .unwrap();
+    let row = store.list_respondents(id).unwrap().pop().unwrap();
+    assert_eq!(
+        (row.name.as_str(), row.role.as_deref()),
+        ("Legal", Some("counsel"))
+    );
+
+    // Refusals change nothing: an empty name, the facilitator, another assessment's id.
+    let before = store.dump().unwrap();
+    let facilitator = store.list_respondents(id).unwrap()[0].id;
+    assert!(matches!(
+        store.update_respondent(id, legal, " ", None),
+        Err(StoreError::InvalidInput(_))
+    ));
+    assert!(matches!(
+        store.update_respondent(id, facilitator, "Me", None),
+        Err(StoreError::InvalidInput(_))
+    ));
+    assert!(matches!(
+        store.delete_respondent(id, facilitator),
+        Err(StoreError::InvalidInput(_))
+    ));
+    assert!(matches!(
+        store.delete_respondent(other, legal),
+        Err(StoreError::NoRespondent(_))
+    ));
+    assert!(matches!(
+        store.delete_respondent(9999, legal),
+        Err(StoreError::NoAssessment(9999))
+    ));
+    assert_eq!(store.dump().unwrap(), before);
+
+    let answers_before = store.load_assessment(q, id).unwrap();
+    store.delete_respondent(id, legal).unwrap();
+    assert_eq!(store.list_respondents(id).unwrap().len(), 1);
+    assert!(store.respondent_answers(id, Some(legal)).is_err());
+    assert!(store
+        .named_notes(q, id, "F")
+        .unwrap()
+        .iter()
+        .all(|n| n.respondent == "F"));
+    // The consensus the facilitator set, and so the scored answer, stays.
+    let after = store.load_assessment(q, id).unwrap();
+    assert_eq!(after.answers, answers_before.answers);
+    assert_eq!(store.consensus_notes(id).unwrap().len(), 1);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn assessment_summaries_carry_the_scores_of_each_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let (catalog, _) = csirt_model::Catalog::load(None).unwrap();
+    let s = set();
+    let q = &s.questionnaire;
+    let full = store.import(q, &full_assessment(), None).unwrap();
+    let org_id = store.assessment(full).unwrap().organisation_id;
+    let empty = store
+        .create_assessment(org_id, q, Some("2030-01-01"), Lang::Ja)
+        .unwrap();
+    let summaries = store.assessment_summaries(&catalog, Some(org_id)).unwrap();
+    assert_eq!(summaries.len(), 2);
+    for summary in &summaries {
+        let a = store.load_assessment(q, summary.row.id).unwrap();
+        let report = csirt_scoring::score(q, s.benchmark.as_deref(), &a).unwrap();
+        assert_eq!(summary.overall, report.overall);
+        assert_eq!(summary.answerable, report.completeness.answerable);
+    }
+    let by_id = |id: i64| summaries.iter().find(|x| x.row.id == id).unwrap();
+    assert!(by_id(full).overall.is_some());
+    assert_eq!(by_id(empty).overall, None);
+}
+
+#[test]
 fn a_participant_file_keeps_evidence_given_without_a_comment() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
