@@ -450,3 +450,67 @@ fn the_cli_names_the_facilitator_in_the_chosen_language() {
         assert!(div.contains(name) && div.contains("佐藤="), "{lang}: {div}");
     }
 }
+
+#[test]
+fn the_cli_renames_and_removes_a_respondent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let demo = dir.path().join("demo.json");
+    std::fs::write(&demo, csirt_env(&db, &["demo"], None).stdout).unwrap();
+    let id = stdout(&csirt_env(
+        &db,
+        &["assessment", "import", demo.to_str().unwrap()],
+        None,
+    ));
+    let id = id.trim();
+    let who = stdout(&csirt_env(
+        &db,
+        &["assessment", "add-respondent", id, "Sato"],
+        None,
+    ));
+    let who = who.trim();
+    let answered = csirt_env(
+        &db,
+        &[
+            "assessment",
+            "answer",
+            id,
+            "4.1",
+            "\"a\"",
+            "--respondent",
+            who,
+        ],
+        None,
+    );
+    assert!(answered.status.success());
+    let renamed = csirt_env(
+        &db,
+        &[
+            "assessment",
+            "rename-respondent",
+            id,
+            who,
+            "佐藤",
+            "--role",
+            "法務",
+        ],
+        None,
+    );
+    assert!(
+        renamed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&renamed.stderr)
+    );
+    let div = stdout(&csirt_env(&db, &["assessment", "divergence", id], None));
+    assert!(div.contains("佐藤=") && !div.contains("Sato="), "{div}");
+
+    // The facilitator cannot be removed; the failure says why and exits non-zero.
+    let refused = csirt_env(&db, &["assessment", "remove-respondent", id, "1"], None);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("facilitator"));
+
+    let removed = csirt_env(&db, &["assessment", "remove-respondent", id, who], None);
+    assert!(removed.status.success());
+    let div = stdout(&csirt_env(&db, &["assessment", "divergence", id], None));
+    assert!(!div.contains("佐藤="), "{div}");
+}

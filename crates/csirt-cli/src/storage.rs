@@ -140,6 +140,16 @@ pub enum AssessmentCommand {
         #[arg(long)]
         role: Option<String>,
     },
+    /// Correct a respondent's name and role.
+    RenameRespondent {
+        id: i64,
+        respondent: i64,
+        name: String,
+        #[arg(long)]
+        role: Option<String>,
+    },
+    /// Remove a respondent with their answers and notes (agreed answers stay).
+    RemoveRespondent { id: i64, respondent: i64 },
     /// The workshop's disagreements, most disputed first: the facilitator's agenda.
     Divergence {
         id: i64,
@@ -507,6 +517,19 @@ pub fn assessment(
         AssessmentCommand::AddRespondent { id, name, role } => {
             let store = Store::open(path)?;
             writeln!(out, "{}", store.add_respondent(id, &name, role.as_deref())?)?;
+        }
+        AssessmentCommand::RenameRespondent {
+            id,
+            respondent,
+            name,
+            role,
+        } => {
+            let mut store = Store::open(path)?;
+            store.update_respondent(id, respondent, &name, role.as_deref())?;
+        }
+        AssessmentCommand::RemoveRespondent { id, respondent } => {
+            let mut store = Store::open(path)?;
+            store.delete_respondent(id, respondent)?;
         }
         AssessmentCommand::Divergence { id, json } => {
             let store = Store::open(path)?;
