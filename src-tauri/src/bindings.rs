@@ -37,6 +37,7 @@ pub fn typescript() -> String {
         OrganisationRow,
         AssessmentRow,
         RespondentRow,
+        RespondentNote,
         Share,
         Precision,
         Standing,
@@ -81,6 +82,7 @@ pub fn typescript() -> String {
         ImportInput,
         NewRespondent,
         RespondentInput,
+        UpdateRespondentInput,
         RespondentAnswers,
         WorkshopInput,
         WorkshopView,
@@ -255,6 +257,18 @@ mod tests {
         }
         for r in store.list_respondents(id).unwrap() {
             same_shape::<_, RespondentRow>(&r, "RespondentRow");
+        }
+        let b = store.list_respondents(id).unwrap()[2].id;
+        store
+            .save_note(q, id, Some(b), "4.1", Some("why"), Some("doc"))
+            .unwrap();
+        store
+            .save_note(q, id, None, "1.2", None, Some("only evidence"))
+            .unwrap();
+        let notes = store.named_notes(q, id, "facilitator").unwrap();
+        assert_eq!(notes.len(), 2);
+        for n in &notes {
+            same_shape::<_, RespondentNote>(n, "RespondentNote");
         }
         let divergence = store.divergence(q, id, "facilitator").unwrap();
         assert!(divergence.iter().any(|d| d.levels.is_some()));

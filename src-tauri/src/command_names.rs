@@ -23,6 +23,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "import_assessment",
     "list_respondents",
     "add_respondent",
+    "update_respondent",
+    "delete_respondent",
     "respondent_answers",
     "workshop",
     "set_consensus",

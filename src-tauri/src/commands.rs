@@ -9,7 +9,8 @@ use crate::wire::{
     ExportFormat, ExportInput, IdInput, ImportInput, Imported, ItemInput, LanguageInput,
     ListAssessmentsInput, NewRespondent, OrganisationInput, QuestionnaireInput, RadarInput,
     RespondentAnswers, RespondentInput, SaveAnswerInput, SaveNoteInput, SavedFile, SetStatusInput,
-    SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput, WorkshopInput, WorkshopView,
+    SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput, UpdateRespondentInput,
+    WorkshopInput, WorkshopView,
 };
 use csirt_model::{assessment, Catalog, Lang, Questionnaire};
 use csirt_scoring::{Completeness, PeerMatch};
@@ -119,17 +120,14 @@ pub async fn list_assessments(
 ) -> Res<Vec<AssessmentSummary>> {
     state
         .with_store(move |s, c| {
-            s.list_assessments(input.organisation_id)?
+            Ok(s.assessment_summaries(c, input.organisation_id)?
                 .into_iter()
-                .map(|row| {
-                    let v = view(s, c, row.id)?;
-                    Ok(AssessmentSummary {
-                        row,
-                        overall: v.report.overall,
-                        answerable: v.report.completeness.answerable,
-                    })
+                .map(|a| AssessmentSummary {
+                    row: a.row,
+                    overall: a.overall,
+                    answerable: a.answerable,
                 })
-                .collect()
+                .collect())
         })
         .await
 }
@@ -216,7 +214,7 @@ pub async fn save_note(state: State<'_, AppState>, input: SaveNoteInput) -> Res<
             Ok(s.save_note(
                 &q,
                 input.assessment_id,
-                None,
+                input.respondent_id,
                 &input.item,
                 input.comment.as_deref(),
                 input.evidence.as_deref(),
@@ -377,26 +375,52 @@ pub async fn add_respondent(
 }
 
 #[tauri::command]
+pub async fn update_respondent(
+    state: State<'_, AppState>,
+    input: UpdateRespondentInput,
+) -> Res<Vec<RespondentRow>> {
+    state
+        .with_store(move |s, _| {
+            s.update_respondent(
+                input.assessment_id,
+                input.respondent_id,
+                &input.name,
+                input.role.as_deref(),
+            )?;
+            Ok(s.list_respondents(input.assessment_id)?)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_respondent(
+    state: State<'_, AppState>,
+    input: RespondentInput,
+) -> Res<Vec<RespondentRow>> {
+    state
+        .with_store(move |s, _| {
+            s.delete_respondent(input.assessment_id, input.respondent_id)?;
+            Ok(s.list_respondents(input.assessment_id)?)
+        })
+        .await
+}
+
+#[tauri::command]
 pub async fn respondent_answers(
     state: State<'_, AppState>,
     input: RespondentInput,
 ) -> Res<RespondentAnswers> {
     state
         .with_store(move |s, c| {
-            let mut out = RespondentAnswers {
-                answers: Default::default(),
-                other: Default::default(),
+            let q = questionnaire_of(s, c, input.assessment_id)?;
+            let own = s.load_respondent_assessment(&q, input.assessment_id, input.respondent_id)?;
+            Ok(RespondentAnswers {
+                answers: own.answers.0.into_iter().collect(),
+                other: own.other.0.into_iter().collect(),
+                comments: own.comments.0.into_iter().collect(),
+                evidence: own.evidence.0.into_iter().collect(),
                 completeness: s.progress(c, input.assessment_id, Some(input.respondent_id))?,
-            };
-            for (item, answer, other) in
-                s.respondent_answers(input.assessment_id, Some(input.respondent_id))?
-            {
-                if let Some(o) = other {
-                    out.other.insert(item.clone(), o);
-                }
-                out.answers.insert(item, answer);
-            }
-            Ok(out)
+            })
         })
         .await
 }
@@ -410,6 +434,7 @@ pub async fn workshop(state: State<'_, AppState>, input: WorkshopInput) -> Res<W
                 respondents: s.list_respondents(input.assessment_id)?,
                 divergence: s.divergence(&q, input.assessment_id, &input.facilitator)?,
                 consensus_notes: s.consensus_notes(input.assessment_id)?,
+                notes: s.named_notes(&q, input.assessment_id, &input.facilitator)?,
             })
         })
         .await
@@ -443,7 +468,9 @@ pub async fn trend(state: State<'_, AppState>, input: TrendInput) -> Res<TrendVi
         .with_store(move |s, c| {
             let row = s.assessment(input.assessment_id)?;
             let q = questionnaire_of(s, c, input.assessment_id)?;
-            let trend = s.trend(c, row.organisation_id, None)?;
+            // Up to this assessment, as its PDF shows it: an older one is not compared with
+            // what came after it.
+            let trend = s.trend(c, row.organisation_id, Some(&row.date))?;
             let svg = csirt_report::charts::trend_svg(&trend, &q, lang);
             Ok(TrendView { trend, svg })
         })

@@ -61,6 +61,8 @@ app_commands! {
     import_assessment(ImportInput) -> Imported;
     list_respondents(IdInput) -> Vec<RespondentRow>;
     add_respondent(NewRespondent) -> Vec<RespondentRow>;
+    update_respondent(UpdateRespondentInput) -> Vec<RespondentRow>;
+    delete_respondent(RespondentInput) -> Vec<RespondentRow>;
     respondent_answers(RespondentInput) -> RespondentAnswers;
     workshop(WorkshopInput) -> WorkshopView;
     set_consensus(ConsensusInput) -> AssessmentView;

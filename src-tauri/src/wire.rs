@@ -272,6 +272,17 @@ pub struct RespondentRow {
     pub is_default: bool,
 }
 
+/// One respondent's comment or evidence on one item.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RespondentNote {
+    pub item: String,
+    /// The respondent's name; the facilitator is called by the workshop's `facilitator` word.
+    pub respondent: String,
+    pub comment: Option<String>,
+    pub evidence: Option<String>,
+}
+
 // ------------------------------------------------------------------------ mirrors of csirt-scoring
 
 /// A share of the surveyed teams in percent, as an interval; `low == high` when exact.
@@ -680,6 +691,10 @@ pub struct ItemInput {
 pub struct SaveNoteInput {
     #[ts(type = "number")]
     pub assessment_id: i64,
+    /// The respondent writing; the facilitator (the assessment's own notes) when absent.
+    #[serde(default)]
+    #[ts(optional, type = "number | null")]
+    pub respondent_id: Option<i64>,
     pub item: String,
     pub comment: Option<String>,
     pub evidence: Option<String>,
@@ -766,12 +781,26 @@ pub struct RespondentInput {
     pub respondent_id: i64,
 }
 
+/// A respondent's corrected name and role.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateRespondentInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    #[ts(type = "number")]
+    pub respondent_id: i64,
+    pub name: String,
+    pub role: Option<String>,
+}
+
 /// One respondent's own answers, for the wizard when answering as them.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RespondentAnswers {
     #[ts(as = "HashMap<String, Answer>")]
     pub answers: HashMap<String, csirt_model::Answer>,
     pub other: HashMap<String, String>,
+    pub comments: HashMap<String, String>,
+    pub evidence: HashMap<String, String>,
     /// The respondent's own progress (not the assessment's).
     #[ts(as = "Completeness")]
     pub completeness: csirt_scoring::Completeness,
@@ -796,6 +825,9 @@ pub struct WorkshopView {
     pub divergence: Vec<csirt_scoring::Divergence>,
     /// The note recorded with each consensus answer, by item.
     pub consensus_notes: Vec<(String, String)>,
+    /// What each respondent wrote beside their answers, in questionnaire order.
+    #[ts(as = "Vec<RespondentNote>")]
+    pub notes: Vec<csirt_store::RespondentNote>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -133,6 +133,7 @@ async function openOrg(name) {
 const ORG = 'E2E テスト株式会社';
 const WS_ORG = 'ワークショップ検証株式会社';
 const NOTE = '年次訓練の記録で合意';
+const WHY = '訓練は監査されていない';
 
 /** Answers items in the wizard: `[section, item, option key]`, saving each. */
 async function answerAll(answers) {
@@ -395,6 +396,12 @@ describe('csirt-app', () => {
     assert.equal(await $(item('4.1')).getAttribute('data-answered'), 'false');
     await answerAll([['4', '4.1', 'e'], ['4', '4.2', 'c'], ['2', '2.11', 'c'], ['1', '1.1', 'b']]);
     assert.equal(await $(`${item('1.1')} input[value="a"]`).isSelected(), false);
+    // 鈴木 says why, in their own comment on 4.1.
+    await goSection('4');
+    await press(`${item('4.1')} details.notes summary`);
+    await type(`${item('4.1')} textarea[data-role="comment"]`, WHY);
+    await press(`${item('4.1')} input[data-role="evidence"]`);
+    await saved();
 
     // The divergence view: the disputed items first, most disputed at the top.
     await openTab('workshop');
@@ -409,6 +416,9 @@ describe('csirt-app', () => {
     assert.match(range, /4/, `range of 4.1: ${range}`);
     const who = await attrs('article.divergence[data-item="4.1"] tr[data-who]', 'data-who');
     assert.deepEqual(who, ['佐藤', '鈴木']);
+    // 鈴木's comment sits beside the spread, for the discussion.
+    const why = await texts('article.divergence[data-item="4.1"] [data-testid="respondent-notes"] li');
+    assert.deepEqual(why, [`鈴木: ${WHY}`]);
 
     // The consensus, with a note.
     await press('article.divergence[data-item="4.1"] input[value="c"]');
@@ -448,6 +458,29 @@ describe('csirt-app', () => {
       timeout: 15000,
       timeoutMsg: 'the imported respondent is not listed',
     });
+  });
+
+  test('a respondent is renamed, then removed with their answers', async () => {
+    await openTab('workshop');
+    const row = async (name) =>
+      browser.execute(
+        (n) => [...document.querySelectorAll('[data-testid="respondents"] tr[data-respondent]')].find((r) => r.querySelector('td.name')?.textContent === n)?.dataset.respondent ?? null,
+        name,
+      );
+    const id = await row('田中');
+    assert.ok(id, '田中 is listed');
+    await press(`tr[data-respondent="${id}"] [data-testid="edit-respondent"]`);
+    await type(`tr[data-respondent="${id}"] [data-testid="edit-respondent-name"]`, '田中 一郎');
+    await press(`tr[data-respondent="${id}"] [data-testid="save-respondent"]`);
+    await browser.waitUntil(async () => (await row('田中 一郎')) === id, { timeout: 10000, timeoutMsg: 'not renamed' });
+    // 田中's file answered 4.1, so the divergence lists them under the new name.
+    assert.ok((await attrs('article.divergence[data-item="4.1"] tr[data-who]', 'data-who')).includes('田中 一郎'));
+
+    await press(`tr[data-respondent="${id}"] [data-testid="remove-respondent"]`);
+    await press(`tr[data-respondent="${id}"] [data-testid="remove-respondent-yes"]`);
+    await browser.waitUntil(async () => (await row('田中 一郎')) === null, { timeout: 10000, timeoutMsg: 'not removed' });
+    assert.deepEqual(await texts('[data-testid="respondents"] td.name'), ['佐藤', '鈴木']);
+    assert.deepEqual(await attrs('article.divergence[data-item="4.1"] tr[data-who]', 'data-who'), ['佐藤', '鈴木']);
   });
 
   test('trend and peers of the open assessment', async () => {

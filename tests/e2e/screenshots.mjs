@@ -70,7 +70,10 @@ try {
   await press('[data-testid="open-assessment"]');
   await $('[data-screen-id="wizard"]').waitForExist();
   await tab('workshop');
-  const people = [['佐藤 美咲', 'CSIRT リーダー', { '4.1': 'a', '4.2': 'b', '4.3': 'c' }], ['鈴木 健', '情報システム部', { '4.1': 'd', '4.2': 'b', '4.3': 'e' }]];
+  const people = [
+    ['佐藤 美咲', 'CSIRT リーダー', { '4.1': 'a', '4.2': 'b', '4.3': 'c' }, '年次の内部監査で確認済み'],
+    ['鈴木 健', '情報システム部', { '4.1': 'd', '4.2': 'b', '4.3': 'e' }, '手順は口頭で共有しているだけ'],
+  ];
   for (const [name, role] of people) {
     await $('[data-testid="respondent-name"]').setValue(name);
     await $('[data-testid="respondent-role"]').setValue(role);
@@ -78,7 +81,7 @@ try {
     await browser.waitUntil(async () => (await browser.$$('[data-testid="respondents"] tr[data-respondent]')).length > people.indexOf(people.find((p) => p[0] === name)));
   }
   const ids = await browser.execute(() => [...document.querySelectorAll('[data-testid="respondents"] tr[data-respondent]')].map((r) => r.dataset.respondent));
-  for (const [i, [, , answers]] of people.entries()) {
+  for (const [i, [, , answers, why]] of people.entries()) {
     await tab('workshop');
     await press(`tr[data-respondent="${ids[i]}"] [data-testid="answer-as-respondent"]`);
     await press('button.section-link[data-section="4"]');
@@ -87,6 +90,10 @@ try {
       await press(`article[data-item="${item}"] input[value="${key}"]`);
       await saved();
     }
+    await press('article[data-item="4.1"] details.notes summary');
+    await $('article[data-item="4.1"] textarea[data-role="comment"]').setValue(why);
+    await press('article[data-item="4.1"] input[data-role="evidence"]');
+    await saved();
   }
   await tab('workshop');
   // The demo's own answer counts as the agreed one, so the consensus control starts closed.
@@ -126,7 +133,11 @@ try {
     await shot(`${lang}-9-export`);
     await tab('workshop');
     await browser.execute(() => window.scrollTo(0, 0));
+    await press('tr[data-respondent] [data-testid="edit-respondent"]');
     await shot(`${lang}-10-workshop`);
+    // Leave the edit row unsaved: the screen is drawn afresh.
+    await tab('workshop');
+    await $('tr[data-respondent] [data-testid="edit-respondent"]').waitForExist();
     await browser.execute(() => document.querySelector('[data-testid="divergence"]').scrollIntoView());
     await shot(`${lang}-11-divergence`);
     await press(`tr[data-respondent] [data-testid="answer-as-respondent"]`);

@@ -54,6 +54,12 @@ export type RespondentRow = { id: number,
  */
 name: string, role: string | null, is_default: boolean, };
 
+export type RespondentNote = { item: string, 
+/**
+ * The respondent's name; the facilitator is called by the workshop's `facilitator` word.
+ */
+respondent: string, comment: string | null, evidence: string | null, };
+
 export type Share = { low: number, high: number, };
 
 export type Precision = "exact-count" | "exact-percent" | "exact-value" | "narrative";
@@ -168,7 +174,11 @@ export type ItemInput = { assessment_id: number,
  */
 respondent_id: number | null, item: string, };
 
-export type SaveNoteInput = { assessment_id: number, item: string, comment: string | null, evidence: string | null, };
+export type SaveNoteInput = { assessment_id: number, 
+/**
+ * The respondent writing; the facilitator (the assessment's own notes) when absent.
+ */
+respondent_id?: number | null, item: string, comment: string | null, evidence: string | null, };
 
 export type SetTargetInput = { assessment_id: number, item: string, 
 /**
@@ -219,7 +229,9 @@ export type NewRespondent = { assessment_id: number, name: string, role: string 
 
 export type RespondentInput = { assessment_id: number, respondent_id: number, };
 
-export type RespondentAnswers = { answers: { [key in string]?: Answer }, other: { [key in string]?: string }, 
+export type UpdateRespondentInput = { assessment_id: number, respondent_id: number, name: string, role: string | null, };
+
+export type RespondentAnswers = { answers: { [key in string]?: Answer }, other: { [key in string]?: string }, comments: { [key in string]?: string }, evidence: { [key in string]?: string }, 
 /**
  * The respondent's own progress (not the assessment's).
  */
@@ -239,7 +251,11 @@ divergence: Array<Divergence>,
 /**
  * The note recorded with each consensus answer, by item.
  */
-consensus_notes: Array<[string, string]>, };
+consensus_notes: Array<[string, string]>, 
+/**
+ * What each respondent wrote beside their answers, in questionnaire order.
+ */
+notes: Array<RespondentNote>, };
 
 export type ConsensusInput = { assessment_id: number, item: string, 
 /**
@@ -298,6 +314,8 @@ export interface Commands {
   import_assessment: { input: ImportInput; output: Imported };
   list_respondents: { input: IdInput; output: Array<RespondentRow> };
   add_respondent: { input: NewRespondent; output: Array<RespondentRow> };
+  update_respondent: { input: UpdateRespondentInput; output: Array<RespondentRow> };
+  delete_respondent: { input: RespondentInput; output: Array<RespondentRow> };
   respondent_answers: { input: RespondentInput; output: RespondentAnswers };
   workshop: { input: WorkshopInput; output: WorkshopView };
   set_consensus: { input: ConsensusInput; output: AssessmentView };

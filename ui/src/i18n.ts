@@ -138,8 +138,8 @@ export const STRINGS = {
     en: 'The facilitator’s answers. Agreed answers are set on the Workshop screen.',
   },
   'wiz.asRespondentHint': {
-    ja: 'この回答者の回答だけを表示・保存します。ほかの人の回答は見えません。',
-    en: 'Shows and saves only this respondent’s answers; nobody else’s are visible.',
+    ja: 'この回答者の回答とメモだけを表示・保存します。ほかの人の回答は見えません。',
+    en: 'Shows and saves only this respondent’s answers and notes; nobody else’s are visible.',
   },
 
   'workshop.facilitator': { ja: 'ファシリテーター', en: 'Facilitator' },
@@ -159,6 +159,13 @@ export const STRINGS = {
     en: 'Adds an assessment file a participant exported on their own machine as a respondent of this assessment.',
   },
   'workshop.needsName': { ja: '先に回答者の名前を入力してください。', en: 'Enter the respondent’s name first.' },
+  'workshop.remove': { ja: '削除', en: 'Remove' },
+  'workshop.removeHelp': {
+    ja: '回答者を削除すると、その人の回答とメモも消えます。記録済みの合意はそのまま残ります。',
+    en: 'Removing a respondent deletes their answers and notes too. Agreed answers already recorded stay.',
+  },
+  'workshop.evidence': { ja: '根拠', en: 'Evidence' },
+  'workshop.theirNotes': { ja: '回答者のメモ:', en: 'What they noted:' },
   'workshop.answerAs': { ja: 'この人として回答', en: 'Answer as them' },
   'workshop.divergence': { ja: '回答のばらつき', en: 'Where answers differ' },
   'workshop.divergenceHelp': {

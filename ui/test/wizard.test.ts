@@ -122,7 +122,7 @@ describe('wizard', () => {
     await settle();
     expect(calls.at(-1)).toEqual({
       cmd: 'save_note',
-      input: { assessment_id: 7, item: '1.2', comment: null, evidence: '規程 v3' },
+      input: { assessment_id: 7, respondent_id: null, item: '1.2', comment: null, evidence: '規程 v3' },
     });
   });
 

@@ -36,6 +36,10 @@ const workshop: WorkshopView = {
     { item: '3.3', answered: 0, respondents: 2, distribution: [], answers: [], disagreement: 0 },
   ],
   consensus_notes: [['1.1', '情シス主導で合意']],
+  notes: [
+    { item: '2.8', respondent: '佐藤', comment: '規程は未承認', evidence: null },
+    { item: '2.8', respondent: '鈴木', comment: null, evidence: '手順書 v2' },
+  ],
 };
 
 describe('workshop', () => {
@@ -74,6 +78,51 @@ describe('workshop', () => {
     // The current agreed answer and its note.
     expect(cards[1].querySelector('[data-testid="consensus-note"]')!.textContent).toContain('情シス主導で合意');
     expect(el.querySelector('[data-testid="disputed-count"]')!.textContent).toBe('2 人以上が回答した 3 問のうち 2 問で意見が分かれています。');
+  });
+
+  test('shows what each respondent noted beside a disputed item', async () => {
+    mockCommands(() => workshop);
+    const el = await renderWorkshop(newApp(), questionnaire, view);
+    const notes = el.querySelector('article.divergence[data-item="2.8"] [data-testid="respondent-notes"]')!;
+    expect([...notes.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '佐藤: 規程は未承認',
+      '鈴木: 根拠: 手順書 v2',
+    ]);
+    expect(el.querySelector('article.divergence[data-item="1.1"] [data-testid="respondent-notes"]')).toBeNull();
+  });
+
+  test('renames a respondent, and removes one only after confirming', async () => {
+    const calls = mockCommands((cmd) => (cmd === 'workshop' ? workshop : cmd.endsWith('_respondent') ? respondents : view));
+    const app = newApp();
+    app.view = view;
+    app.respondent = 3;
+    const el = await renderWorkshop(app, questionnaire, view);
+    document.body.appendChild(el);
+    const row = el.querySelector<HTMLElement>('tr[data-respondent="2"]')!;
+    row.querySelector<HTMLButtonElement>('[data-testid="edit-respondent"]')!.click();
+    const name = row.querySelector<HTMLInputElement>('[data-testid="edit-respondent-name"]')!;
+    expect(name.value).toBe('佐藤');
+    name.value = ' 佐藤 花子 ';
+    row.querySelector<HTMLInputElement>('[data-testid="edit-respondent-role"]')!.value = '';
+    row.querySelector<HTMLButtonElement>('[data-testid="save-respondent"]')!.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'update_respondent')).toEqual({
+      cmd: 'update_respondent',
+      input: { assessment_id: 7, respondent_id: 2, name: '佐藤 花子', role: null },
+    });
+
+    const other = el.querySelector<HTMLElement>('tr[data-respondent="3"]')!;
+    other.querySelector<HTMLButtonElement>('[data-testid="remove-respondent"]')!.click();
+    await settle();
+    expect(calls.some((c) => c.cmd === 'delete_respondent')).toBe(false);
+    other.querySelector<HTMLButtonElement>('[data-testid="remove-respondent-yes"]')!.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'delete_respondent')).toEqual({
+      cmd: 'delete_respondent',
+      input: { assessment_id: 7, respondent_id: 3 },
+    });
+    // Whoever was answering as the removed person answers as the facilitator again.
+    expect(app.respondent).toBeNull();
   });
 
   test('records the consensus answer with its note, and asks for an answer first', async () => {
@@ -142,14 +191,19 @@ describe('answering as a respondent', () => {
     // Their own progress differs from the assessment's (fixtures' `completeness`, 1 of 7).
     const ownProgress = { ...completeness, answered: 0, sections: completeness.sections.map((x) => ({ ...x, answered: 0 })) };
     const calls = mockCommands((cmd) =>
-      cmd === 'respondent_answers' ? { answers: { '2.8': 'c' }, other: {}, completeness: ownProgress } : completeness,
+      cmd === 'respondent_answers'
+        ? { answers: { '2.8': 'c' }, other: {}, comments: { '1.2': '私見' }, evidence: {}, completeness: ownProgress }
+        : cmd === 'save_note'
+          ? null
+          : completeness,
     );
     const app = newApp();
     app.view = view;
     app.respondent = 2;
     const own = await viewAs(view, 2);
     expect(own.assessment.answers).toEqual({ '2.8': 'c' });
-    expect(own.assessment.comments).toEqual({});
+    // Their own notes, not the facilitator's.
+    expect(own.assessment.comments).toEqual({ '1.2': '私見' });
     expect(own.report.completeness).toEqual(ownProgress);
     const el = renderWizard(app, questionnaire, own, respondents);
     document.body.appendChild(el);
@@ -158,15 +212,25 @@ describe('answering as a respondent', () => {
     const select = el.querySelector<HTMLSelectElement>('[data-testid="answer-as"]')!;
     expect([...select.options].map((o) => o.textContent)).toEqual(['ファシリテーター', '佐藤（CSIRT リーダー）', '鈴木']);
     expect(select.value).toBe('2');
-    // 1.1 has the facilitator's answer, which this respondent does not see; notes are hidden.
+    // 1.1 has the facilitator's answer, which this respondent does not see.
     const card = el.querySelector<HTMLElement>('article[data-item="1.1"]')!;
     expect(card.dataset.answered).toBe('false');
-    expect(card.querySelector('details.notes')).toBeNull();
     card.querySelector<HTMLInputElement>('input[value="a"]')!.click();
     await settle();
     expect(calls.at(-1)).toEqual({
       cmd: 'save_answer',
       input: { assessment_id: 7, respondent_id: 2, item: '1.1', answer: 'a', other_text: null },
+    });
+    // Their notes: their own comment is shown, and what they write is saved as theirs.
+    const mine = el.querySelector<HTMLElement>('article[data-item="1.2"]')!;
+    expect(mine.querySelector<HTMLTextAreaElement>('textarea[data-role="comment"]')!.value).toBe('私見');
+    const comment = card.querySelector<HTMLTextAreaElement>('textarea[data-role="comment"]')!;
+    comment.value = '法務の観点では未整備';
+    comment.dispatchEvent(new Event('change'));
+    await settle();
+    expect(calls.find((c) => c.cmd === 'save_note')).toEqual({
+      cmd: 'save_note',
+      input: { assessment_id: 7, respondent_id: 2, item: '1.1', comment: '法務の観点では未整備', evidence: null },
     });
   });
 

@@ -313,16 +313,14 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
       : null,
     el,
     h('p', { class: 'item-error', role: 'alert' }),
-    // Comments and evidence belong to the assessment, so only the facilitator writes them.
-    respondent_id === null
-      ? h(
-          'details',
-          { class: 'notes', open: comment !== '' || evidence !== '' },
-          h('summary', null, t('wiz.notes')),
-          h('label', { class: 'field' }, h('span', null, t('wiz.comment')), commentArea),
-          h('label', { class: 'field' }, h('span', null, t('wiz.evidence')), evidenceInput),
-        )
-      : null,
+    // A respondent's comments and evidence are their own; the facilitator's are the assessment's.
+    h(
+      'details',
+      { class: 'notes', open: comment !== '' || evidence !== '' },
+      h('summary', null, t('wiz.notes')),
+      h('label', { class: 'field' }, h('span', null, t('wiz.comment')), commentArea),
+      h('label', { class: 'field' }, h('span', null, t('wiz.evidence')), evidenceInput),
+    ),
   );
   markAnswered(card, answered);
 
@@ -361,6 +359,7 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
     enqueue(ctx, card, () =>
       call('save_note', {
         assessment_id: ctx.view.row.id,
+        respondent_id,
         item: item.id,
         comment: commentArea.value.trim() || null,
         evidence: evidenceInput.value.trim() || null,
@@ -374,14 +373,14 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
   return card;
 }
 
-/** The assessment as `respondent` answered it: their answers and progress only, without the
- * facilitator's notes. The facilitator (null) sees the assessment itself. */
+/** The assessment as `respondent` answered it: their answers, notes and progress only, without
+ * the facilitator's. The facilitator (null) sees the assessment itself. */
 export async function viewAs(view: AssessmentView, respondent: number | null): Promise<AssessmentView> {
   if (respondent === null) return view;
   const own = await call('respondent_answers', { assessment_id: view.row.id, respondent_id: respondent });
   return {
     ...view,
-    assessment: { ...view.assessment, answers: own.answers, other: own.other, comments: {}, evidence: {} },
+    assessment: { ...view.assessment, answers: own.answers, other: own.other, comments: own.comments, evidence: own.evidence },
     // Their own progress: the assessment's would show them as nearly done before they start.
     report: { ...view.report, completeness: own.completeness },
   };

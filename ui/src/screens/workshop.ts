@@ -1,14 +1,15 @@
-// The workshop of one assessment: its respondents (added here, or imported from a participant's
-// file), and the divergence view — every answered item, most disputed first, with the spread of
-// answers and a control to record the consensus answer with a note. Scoring, the dashboard and
-// the PDF then use the consensus.
+// The workshop of one assessment: its respondents (added here or imported from a participant's
+// file, renamed, removed), and the divergence view — every answered item, most disputed first,
+// with the spread of answers, what each person wrote beside them, and a control to record the
+// consensus answer with a note. Scoring, the dashboard and the PDF then use the consensus.
 
 import { call, toCommandError } from '../api';
 import type { App } from '../app';
-import type { AssessmentView, Divergence, Item, Questionnaire, WorkshopView } from '../bindings';
+import type { AssessmentView, Divergence, Item, Questionnaire, RespondentNote, RespondentRow, WorkshopView } from '../bindings';
 import { h, mount } from '../dom';
 import { num, t, tx, txOther, type Key } from '../i18n';
 import { runImport } from './export';
+import { confirmButton } from './organisations';
 import { answerControl } from './wizard';
 
 /** An answer key (or several, comma-separated) in words, where the item has such options. */
@@ -26,42 +27,97 @@ function label(item: Item | undefined, answer: string): string {
     .join(' / ');
 }
 
+/** One respondent's row: answer as them, correct their name and role, or remove them. */
+function respondentRow(app: App, view: AssessmentView, r: RespondentRow, error: HTMLElement): HTMLElement {
+  const row = h('tr', { 'data-respondent': String(r.id) });
+  const answerAs = h(
+    'button',
+    {
+      'data-testid': 'answer-as-respondent',
+      onclick: () => {
+        app.respondent = r.id;
+        void app.go('wizard');
+      },
+    },
+    t('workshop.answerAs'),
+  );
+  const remove = confirmButton(
+    t('workshop.remove'),
+    () => {
+      call('delete_respondent', { assessment_id: view.row.id, respondent_id: r.id })
+        .then(() => {
+          if (app.respondent === r.id) app.respondent = null;
+          return app.reloadView();
+        })
+        .then(() => app.render())
+        .catch((e) => (error.textContent = toCommandError(e).message));
+    },
+    'remove-respondent',
+  );
+  const show = () =>
+    mount(
+      row,
+      h('td', { class: 'name' }, r.name),
+      h('td', null, r.role ?? t('common.notSet')),
+      h(
+        'td',
+        { class: 'actions' },
+        answerAs,
+        h('button', { 'data-testid': 'edit-respondent', onclick: () => edit() }, t('common.edit')),
+        remove,
+      ),
+    );
+  const edit = () => {
+    const name = h('input', { type: 'text', 'data-testid': 'edit-respondent-name', value: r.name, 'aria-label': t('workshop.name') });
+    const role = h('input', { type: 'text', 'data-testid': 'edit-respondent-role', value: r.role ?? '', 'aria-label': t('workshop.role') });
+    const save = () =>
+      call('update_respondent', {
+        assessment_id: view.row.id,
+        respondent_id: r.id,
+        name: name.value.trim(),
+        role: role.value.trim() || null,
+      })
+        .then(() => app.render())
+        .catch((e) => (error.textContent = toCommandError(e).message));
+    mount(
+      row,
+      h('td', null, name),
+      h('td', null, role),
+      h(
+        'td',
+        { class: 'actions' },
+        h('button', { class: 'primary', 'data-testid': 'save-respondent', onclick: save }, t('common.save')),
+        h(
+          'button',
+          {
+            onclick: () => {
+              error.textContent = '';
+              show();
+            },
+          },
+          t('common.cancel'),
+        ),
+      ),
+    );
+    name.focus();
+  };
+  show();
+  return row;
+}
+
 function respondentsCard(app: App, view: AssessmentView, w: WorkshopView): HTMLElement {
   const error = h('p', { class: 'error', role: 'alert' });
   const name = h('input', { type: 'text', id: 'respondent-name', 'data-testid': 'respondent-name', required: true });
   const role = h('input', { type: 'text', id: 'respondent-role', 'data-testid': 'respondent-role', placeholder: t('workshop.roleHint') });
   const importResult = h('div', { class: 'import-result', 'data-testid': 'respondent-import-result' });
-  const rows = w.respondents
-    .filter((r) => !r.is_default)
-    .map((r) =>
-      h(
-        'tr',
-        { 'data-respondent': String(r.id) },
-        h('td', { class: 'name' }, r.name),
-        h('td', null, r.role ?? t('common.notSet')),
-        h(
-          'td',
-          null,
-          h(
-            'button',
-            {
-              'data-testid': 'answer-as-respondent',
-              onclick: () => {
-                app.respondent = r.id;
-                void app.go('wizard');
-              },
-            },
-            t('workshop.answerAs'),
-          ),
-        ),
-      ),
-    );
+  const rows = w.respondents.filter((r) => !r.is_default).map((r) => respondentRow(app, view, r, error));
   const read = () => ({ name: name.value.trim(), role: role.value.trim() || null });
   return h(
     'section',
     { class: 'card respondents', 'data-testid': 'respondents' },
     h('h2', null, t('workshop.respondents')),
     h('p', { class: 'muted small' }, t('workshop.respondentsHelp')),
+    rows.length ? h('p', { class: 'muted small' }, t('workshop.removeHelp')) : null,
     rows.length
       ? h(
           'table',
@@ -126,7 +182,37 @@ function spread(d: Divergence): HTMLElement {
   return h('div', { class: 'spread' }, parts);
 }
 
-function divergenceCard(app: App, q: Questionnaire, view: AssessmentView, d: Divergence, notes: Map<string, string>): HTMLElement {
+/** What the respondents wrote beside their answers to one item. */
+function respondentNotes(notes: RespondentNote[]): HTMLElement | null {
+  if (notes.length === 0) return null;
+  return h(
+    'div',
+    { class: 'respondent-notes small', 'data-testid': 'respondent-notes' },
+    h('b', null, t('workshop.theirNotes')),
+    h(
+      'ul',
+      null,
+      notes.map((n) =>
+        h(
+          'li',
+          { 'data-who': n.respondent },
+          h('span', { class: 'who' }, `${n.respondent}: `),
+          n.comment ?? '',
+          n.evidence ? h('span', { class: 'evidence' }, `${n.comment ? ' / ' : ''}${t('workshop.evidence')}: ${n.evidence}`) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function divergenceCard(
+  app: App,
+  q: Questionnaire,
+  view: AssessmentView,
+  d: Divergence,
+  notes: Map<string, string>,
+  theirNotes: RespondentNote[],
+): HTMLElement {
   const item = q.items.find((i) => i.id === d.item);
   const agreed = view.assessment.answers[d.item];
   const note = notes.get(d.item) ?? '';
@@ -178,6 +264,7 @@ function divergenceCard(app: App, q: Questionnaire, view: AssessmentView, d: Div
           d.distribution.map(([k, n]) => h('span', { class: 'chip', 'data-key': k }, `${label(item, k)} × ${n}`)),
         )
       : null,
+    respondentNotes(theirNotes),
     h(
       'div',
       { class: 'consensus-now small', 'data-testid': 'consensus-now' },
@@ -212,7 +299,10 @@ export async function renderWorkshop(app: App, q: Questionnaire, view: Assessmen
   const answered = w.divergence.filter((d) => d.answered > 1);
   const disputed = answered.filter((d) => d.disagreement > 0).length;
   const list = h('div', { class: 'divergence-list', 'data-testid': 'divergence' });
-  mount(list, answered.map((d) => divergenceCard(app, q, view, d, notes)));
+  mount(
+    list,
+    answered.map((d) => divergenceCard(app, q, view, d, notes, w.notes.filter((n) => n.item === d.item))),
+  );
   return h(
     'div',
     { class: 'screen workshop', 'data-screen-id': 'workshop' },
