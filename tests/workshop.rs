@@ -405,8 +405,9 @@ fn batch_reports_render_every_file_and_report_failures() {
     );
 }
 
-#[test]
-fn the_cli_names_the_facilitator_in_the_chosen_language() {
+/// A database holding the demo assessment and one respondent named `name`, through the CLI:
+/// the folder, the database, the assessment id and the respondent id.
+fn demo_with_respondent(name: &str) -> (tempfile::TempDir, std::path::PathBuf, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let demo = dir.path().join("demo.json");
@@ -416,12 +417,20 @@ fn the_cli_names_the_facilitator_in_the_chosen_language() {
         &["assessment", "import", demo.to_str().unwrap()],
         None,
     ));
-    let id = id.trim();
+    let id = id.trim().to_string();
     let who = stdout(&csirt_env(
         &db,
-        &["assessment", "add-respondent", id, "佐藤"],
+        &["assessment", "add-respondent", &id, name],
         None,
     ));
+    let who = who.trim().to_string();
+    (dir, db, id, who)
+}
+
+#[test]
+fn the_cli_names_the_facilitator_in_the_chosen_language() {
+    let (_dir, db, id, who) = demo_with_respondent("佐藤");
+    let id = id.as_str();
     // The demo's facilitator answered 4.1; 佐藤 disagrees.
     let out = csirt_env(
         &db,
@@ -453,22 +462,8 @@ fn the_cli_names_the_facilitator_in_the_chosen_language() {
 
 #[test]
 fn the_cli_renames_and_removes_a_respondent() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db.sqlite3");
-    let demo = dir.path().join("demo.json");
-    std::fs::write(&demo, csirt_env(&db, &["demo"], None).stdout).unwrap();
-    let id = stdout(&csirt_env(
-        &db,
-        &["assessment", "import", demo.to_str().unwrap()],
-        None,
-    ));
-    let id = id.trim();
-    let who = stdout(&csirt_env(
-        &db,
-        &["assessment", "add-respondent", id, "Sato"],
-        None,
-    ));
-    let who = who.trim();
+    let (_dir, db, id, who) = demo_with_respondent("Sato");
+    let (id, who) = (id.as_str(), who.as_str());
     let answered = csirt_env(
         &db,
         &[

@@ -234,6 +234,18 @@ fn full_assessment() -> Assessment {
     csirt_model::assessment::parse(text.as_bytes()).unwrap()
 }
 
+/// A fresh database in a temporary folder holding `full_assessment()`: the folder (keep it
+/// alive), the store, the questionnaire set and the assessment id.
+fn store_with_full_assessment() -> (tempfile::TempDir, Store, QuestionnaireSet, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let s = set();
+    let id = store
+        .import(&s.questionnaire, &full_assessment(), None)
+        .unwrap();
+    (dir, store, s, id)
+}
+
 #[test]
 fn export_then_import_is_lossless_for_every_answer_type() {
     let dir = tempfile::tempdir().unwrap();
@@ -386,11 +398,8 @@ fn consensus_wins_over_the_default_respondent() {
 
 #[test]
 fn a_respondent_sees_only_their_own_answers() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
-    let s = set();
+    let (_dir, mut store, s, id) = store_with_full_assessment();
     let q = &s.questionnaire;
-    let id = store.import(q, &full_assessment(), None).unwrap();
     let legal = store.add_respondent(id, "Legal", Some("legal")).unwrap();
     store
         .save_answer(q, id, Some(legal), "4.3", &Answer::Text("b".into()), None)
@@ -419,11 +428,8 @@ fn a_respondent_sees_only_their_own_answers() {
 
 #[test]
 fn a_respondent_writes_and_reads_back_their_own_notes() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
-    let s = set();
+    let (_dir, mut store, s, id) = store_with_full_assessment();
     let q = &s.questionnaire;
-    let id = store.import(q, &full_assessment(), None).unwrap();
     let facilitator_notes = store.load_assessment(q, id).unwrap().comments.0.len();
     let legal = store.add_respondent(id, "Legal", Some("legal")).unwrap();
     let pr = store.add_respondent(id, "PR", None).unwrap();
@@ -490,11 +496,8 @@ fn a_respondent_writes_and_reads_back_their_own_notes() {
 
 #[test]
 fn respondents_are_renamed_and_removed_with_their_answers_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
-    let s = set();
+    let (_dir, mut store, s, id) = store_with_full_assessment();
     let q = &s.questionnaire;
-    let id = store.import(q, &full_assessment(), None).unwrap();
     let other = store.import(q, &full_assessment(), None).unwrap();
     let legal = store.add_respondent(id, "Lgeal", None).unwrap();
     store
