@@ -299,6 +299,10 @@ export const STRINGS = {
   },
 
   'trend.heading': { ja: '{org} の推移', en: 'Trend of {org}' },
+  'trend.upTo': {
+    ja: '{date} の評価までを表示しています（PDF と同じ）。',
+    en: 'Assessments up to {date}, the open one, as in its PDF.',
+  },
   'trend.chart': { ja: '評価ごとの領域別スコア', en: 'Area scores per assessment' },
   'trend.single': {
     ja: 'この組織の評価はまだ 1 回だけです。再評価すると推移が表示されます。',

@@ -266,6 +266,8 @@ describe('trend and peers', () => {
     expect(el.querySelector('[data-changes="improved"] li[data-item="2.8"]')!.textContent).toContain('c → b (+50)');
     expect(el.querySelector('[data-changes="regressed"] .muted')).not.toBeNull();
     expect(el.querySelector('[data-testid="trend-single"]')).toBeNull();
+    // The trend runs up to the open assessment, as its PDF does.
+    expect(el.querySelector('[data-testid="trend-upto"]')!.textContent).toBe(`${view.row.date} の評価までを表示しています（PDF と同じ）。`);
   });
 
   test('one assessment says a trend needs a re-assessment', async () => {

@@ -627,3 +627,36 @@ fn backup_copies_a_consistent_database() {
         store.load_assessment(&s.questionnaire, id).unwrap()
     );
 }
+
+#[test]
+fn the_trend_runs_up_to_the_date_asked_for() {
+    let (_dir, mut store, s, first) = store_with_full_assessment();
+    let q = &s.questionnaire;
+    let (catalog, _) = csirt_model::Catalog::load(None).unwrap();
+    let org_id = store.assessment(first).unwrap().organisation_id;
+    let first_date = store.assessment(first).unwrap().date;
+    for date in ["2030-01-01", "2031-01-01"] {
+        store
+            .create_assessment(org_id, q, Some(date), Lang::Ja)
+            .unwrap();
+    }
+    let dates = |upto: Option<&str>| -> Vec<String> {
+        store
+            .trend(&catalog, org_id, upto)
+            .unwrap()
+            .points
+            .into_iter()
+            .map(|p| p.date)
+            .collect()
+    };
+    assert_eq!(
+        dates(None),
+        vec![first_date.clone(), "2030-01-01".into(), "2031-01-01".into()]
+    );
+    // An earlier assessment's trend, as its PDF shows it, stops at its own date.
+    assert_eq!(
+        dates(Some("2030-01-01")),
+        vec![first_date.clone(), "2030-01-01".into()]
+    );
+    assert_eq!(dates(Some(&first_date)), vec![first_date]);
+}

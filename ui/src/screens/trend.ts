@@ -1,6 +1,6 @@
-// The organisation's trend: scores per area and per set-up item over its assessments (the chart
-// is csirt-report's, as in the PDF), and the items that improved or regressed since the
-// assessment before the latest.
+// The organisation's trend: scores per area and per set-up item over its assessments up to the
+// open one (the chart is csirt-report's, as in the PDF), and the items that improved or
+// regressed since the assessment before it.
 
 import { call } from '../api';
 import type { App } from '../app';
@@ -73,6 +73,7 @@ export async function renderTrend(_app: App, q: Questionnaire, view: AssessmentV
       'section',
       { class: 'card' },
       h('h2', null, t('trend.heading', { org: view.row.organisation_name })),
+      h('p', { class: 'muted small', 'data-testid': 'trend-upto' }, t('trend.upTo', { date: view.row.date })),
       points.length < 2 ? h('p', { class: 'muted', 'data-testid': 'trend-single' }, t('trend.single')) : null,
       chart(svg),
       h(
