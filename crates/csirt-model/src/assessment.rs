@@ -4,6 +4,7 @@ use crate::error::{AnswerProblem, ModelError};
 use crate::load::Catalog;
 use crate::questionnaire::{ItemKind, Questionnaire, SERVICE_KEYS};
 use crate::text::Lang;
+pub use crate::workshop::{Consensus, Workshop, WorkshopRespondent};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -173,6 +174,9 @@ pub struct Assessment {
     /// Target overrides: the option key (or service answer) the organisation aims for, by item.
     #[serde(default, skip_serializing_if = "StrictMap::is_empty")]
     pub targets: StrictMap<String>,
+    /// The workshop behind `answers`, when several people answered: absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workshop: Option<Workshop>,
 }
 
 impl Assessment {
@@ -190,6 +194,7 @@ impl Assessment {
             comments: StrictMap::default(),
             evidence: StrictMap::default(),
             targets: StrictMap::default(),
+            workshop: None,
         }
     }
 
@@ -201,6 +206,17 @@ impl Assessment {
         self.comments.sort_by_order(&order);
         self.evidence.sort_by_order(&order);
         self.targets.sort_by_order(&order);
+        if let Some(w) = &mut self.workshop {
+            w.facilitator_answers.sort_by_order(&order);
+            w.facilitator_other.sort_by_order(&order);
+            w.consensus.sort_by_order(&order);
+            for r in &mut w.respondents {
+                r.answers.sort_by_order(&order);
+                r.other.sort_by_order(&order);
+                r.comments.sort_by_order(&order);
+                r.evidence.sort_by_order(&order);
+            }
+        }
     }
 
     pub fn to_json_pretty(&self) -> String {
@@ -384,6 +400,120 @@ pub fn check_answer(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result
     }
 }
 
+/// Checks answers and their "other" texts; `whose` prefixes each message ("" for the file's own).
+fn check_answers(
+    q: &Questionnaire,
+    answers: &StrictMap<Answer>,
+    other: &StrictMap<String>,
+    whose: &str,
+    push: &mut impl FnMut(Option<&str>, String),
+) {
+    for (id, answer) in answers.iter() {
+        if let Err(m) = check_answer(q, id, answer) {
+            push(Some(id), format!("{whose}{m}"));
+        }
+    }
+    for (id, _) in other.iter() {
+        let chose_other = q.item(id).is_some_and(|item| {
+            let chosen: Vec<&str> = match answers.get(id) {
+                Some(Answer::Text(k)) => vec![k.as_str()],
+                Some(Answer::Keys(k)) => k.iter().map(String::as_str).collect(),
+                _ => vec![],
+            };
+            item.options()
+                .iter()
+                .any(|o| o.other && chosen.contains(&o.key.as_str()))
+        });
+        if !chose_other {
+            push(
+                Some(id),
+                format!("{whose}free text is given but no \"other\" option is chosen"),
+            );
+        }
+    }
+}
+
+fn check_notes(
+    q: &Questionnaire,
+    comments: &StrictMap<String>,
+    evidence: &StrictMap<String>,
+    whose: &str,
+    push: &mut impl FnMut(Option<&str>, String),
+) {
+    for (id, _) in comments.iter() {
+        if q.item(id).is_none() {
+            push(
+                Some(id),
+                format!("{whose}comment for an item that does not exist"),
+            );
+        }
+    }
+    for (id, _) in evidence.iter() {
+        if q.item(id).is_none() {
+            push(
+                Some(id),
+                format!("{whose}evidence for an item that does not exist"),
+            );
+        }
+    }
+}
+
+/// Checks a carried workshop: every part against the questionnaire, and the file's answers
+/// against what the workshop's parts give, so an import scores exactly as the file says.
+fn check_workshop(
+    q: &Questionnaire,
+    w: &Workshop,
+    a: &Assessment,
+    push: &mut impl FnMut(Option<&str>, String),
+) {
+    check_answers(
+        q,
+        &w.facilitator_answers,
+        &w.facilitator_other,
+        "workshop, facilitator: ",
+        push,
+    );
+    for (i, r) in w.respondents.iter().enumerate() {
+        let whose = format!("workshop, respondent {} ({:?}): ", i + 1, r.name);
+        if r.name.trim().is_empty() {
+            push(None, format!("{whose}a respondent needs a name"));
+        }
+        check_answers(q, &r.answers, &r.other, &whose, push);
+        check_notes(q, &r.comments, &r.evidence, &whose, push);
+    }
+    for (id, c) in w.consensus.iter() {
+        let other = StrictMap(c.other.iter().map(|o| (id.clone(), o.clone())).collect());
+        let answer = StrictMap(vec![(id.clone(), c.answer.clone())]);
+        check_answers(q, &answer, &other, "workshop, agreed answer: ", push);
+    }
+    let (answers, other) = w.agreed();
+    let same = |x: &StrictMap<Answer>, y: &StrictMap<Answer>| {
+        x.len() == y.len() && x.iter().all(|(k, v)| y.get(k) == Some(v))
+    };
+    let same_text = |x: &StrictMap<String>, y: &StrictMap<String>| {
+        x.len() == y.len() && x.iter().all(|(k, v)| y.get(k) == Some(v))
+    };
+    if !same(&answers, &a.answers) || !same_text(&other, &a.other) {
+        let item = answers
+            .iter()
+            .find(|(k, v)| a.answers.get(k) != Some(*v))
+            .map(|(k, _)| k.as_str())
+            .or_else(|| {
+                a.answers
+                    .iter()
+                    .find(|(k, _)| answers.get(k).is_none())
+                    .map(|(k, _)| k.as_str())
+            });
+        push(
+            item,
+            "the file's answers differ from what its workshop gives (agreed answers, then the \
+             facilitator's, then answers every respondent gave alike); the file was edited by \
+             hand or is damaged"
+                .into(),
+        );
+    }
+}
+
 /// Checks a target override: the item must be scored and the key must carry a level.
 pub fn check_target(q: &Questionnaire, item_id: &str, key: &str) -> Result<(), String> {
     let item = q
@@ -432,38 +562,10 @@ pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelEr
             push(None, format!("date {d:?} is not YYYY-MM-DD"));
         }
     }
-    for (id, answer) in a.answers.iter() {
-        if let Err(m) = check_answer(q, id, answer) {
-            push(Some(id), m);
-        }
-    }
-    for (id, _) in a.other.iter() {
-        let chose_other = q.item(id).is_some_and(|item| {
-            let chosen: Vec<&str> = match a.answers.get(id) {
-                Some(Answer::Text(k)) => vec![k.as_str()],
-                Some(Answer::Keys(k)) => k.iter().map(String::as_str).collect(),
-                _ => vec![],
-            };
-            item.options()
-                .iter()
-                .any(|o| o.other && chosen.contains(&o.key.as_str()))
-        });
-        if !chose_other {
-            push(
-                Some(id),
-                "free text is given but no \"other\" option is chosen".into(),
-            );
-        }
-    }
-    for (id, _) in a.comments.iter() {
-        if q.item(id).is_none() {
-            push(Some(id), "comment for an item that does not exist".into());
-        }
-    }
-    for (id, _) in a.evidence.iter() {
-        if q.item(id).is_none() {
-            push(Some(id), "evidence for an item that does not exist".into());
-        }
+    check_answers(q, &a.answers, &a.other, "", &mut push);
+    check_notes(q, &a.comments, &a.evidence, "", &mut push);
+    if let Some(w) = &a.workshop {
+        check_workshop(q, w, a, &mut push);
     }
     for (id, key) in a.targets.iter() {
         if let Err(m) = check_target(q, id, key) {

@@ -175,5 +175,6 @@ pub fn demo_assessment(lang: Lang) -> Assessment {
         comments: comment_map,
         evidence: evidence_map,
         targets: StrictMap::default(),
+        workshop: None,
     }
 }

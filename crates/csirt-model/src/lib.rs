@@ -11,6 +11,7 @@ pub mod questionnaire;
 mod raw;
 mod source;
 pub mod text;
+pub mod workshop;
 
 pub use assessment::{Answer, Assessment, Organisation, Status, StrictMap, ASSESSMENT_FORMAT};
 pub use benchmark::{Benchmark, Bound, Figure, Group, Interview, Precision};
