@@ -10,7 +10,8 @@ pub use error::StoreError;
 pub use workshop::{AssessmentSummary, ReportContext, RespondentNote};
 
 use csirt_model::assessment::{check_answer, check_target, validate_against};
-use csirt_model::{Answer, Assessment, Lang, Organisation, Questionnaire, Status};
+use csirt_model::assessment::{Consensus, Workshop, WorkshopRespondent};
+use csirt_model::{Answer, Assessment, Lang, Organisation, Questionnaire, Status, StrictMap};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -804,10 +805,90 @@ impl Store {
             params![assessment_id, name.trim(), non_empty(role), now],
         )?;
         let respondent_id = tx.last_insert_rowid();
-        insert_answers_tx(&tx, respondent_id, a, &now)?;
+        insert_answers_tx(&tx, respondent_id, &AnswerSet::of(a), &now)?;
         touch(&tx, assessment_id, &now)?;
         tx.commit()?;
         Ok(respondent_id)
+    }
+
+    /// The workshop of an assessment: the facilitator's own answers, each named respondent's
+    /// answers (and, with `with_notes`, their comments and evidence) and the agreed answers.
+    pub fn load_workshop(&self, assessment_id: i64, with_notes: bool) -> Result<Workshop> {
+        let mut w = Workshop::default();
+        for (item, answer, other) in self.respondent_answers(assessment_id, None)? {
+            if let Some(o) = other {
+                w.facilitator_other.insert(item.clone(), o);
+            }
+            w.facilitator_answers.insert(item, answer);
+        }
+        for r in self.list_respondents(assessment_id)? {
+            if r.is_default {
+                continue;
+            }
+            let mut one = WorkshopRespondent {
+                name: r.name,
+                role: r.role,
+                answers: StrictMap::default(),
+                other: StrictMap::default(),
+                comments: StrictMap::default(),
+                evidence: StrictMap::default(),
+            };
+            for (item, answer, other) in self.respondent_answers(assessment_id, Some(r.id))? {
+                if let Some(o) = other {
+                    one.other.insert(item.clone(), o);
+                }
+                one.answers.insert(item, answer);
+            }
+            if with_notes {
+                for (item, comment, evidence) in self.respondent_notes(assessment_id, Some(r.id))? {
+                    if let Some(c) = comment {
+                        one.comments.insert(item.clone(), c);
+                    }
+                    if let Some(e) = evidence {
+                        one.evidence.insert(item, e);
+                    }
+                }
+            }
+            w.respondents.push(one);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, value, other_text, note FROM consensus WHERE assessment_id = ?1
+             ORDER BY item_id",
+        )?;
+        let rows = stmt
+            .query_map([assessment_id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (item, value, other, note) in rows {
+            w.consensus.insert(
+                item,
+                Consensus {
+                    answer: serde_json::from_str(&value)?,
+                    other,
+                    note,
+                },
+            );
+        }
+        Ok(w)
+    }
+
+    /// The assessment as a file to carry elsewhere: [`Store::load_assessment`] plus, when
+    /// several people answered or answers were agreed, the whole workshop, so that importing
+    /// the file keeps who answered what, their notes and the agreement notes.
+    pub fn export_assessment(&self, q: &Questionnaire, assessment_id: i64) -> Result<Assessment> {
+        let mut a = self.load_assessment(q, assessment_id)?;
+        let w = self.load_workshop(assessment_id, true)?;
+        if !w.is_trivial() {
+            a.workshop = Some(w);
+            a.sort_by_questionnaire(q);
+        }
+        Ok(a)
     }
 
     /// The assessment in interchange form: the consensus answer where one is set, else the
@@ -830,58 +911,10 @@ impl Store {
         a.language = Some(row.language);
         a.status = row.status;
 
-        for (item, answer, other) in self.respondent_answers(assessment_id, None)? {
-            if let Some(o) = other {
-                a.other.insert(item.clone(), o);
-            }
-            a.answers.insert(item, answer);
-        }
-        {
-            let mut stmt = self.conn.prepare(
-                "SELECT item_id, value, other_text FROM consensus WHERE assessment_id = ?1",
-            )?;
-            let rows = stmt
-                .query_map([assessment_id], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            for (item, value, other) in rows {
-                a.other.remove(&item);
-                if let Some(o) = other {
-                    a.other.insert(item.clone(), o);
-                }
-                a.answers.insert(item, serde_json::from_str(&value)?);
-            }
-        }
-        // Workshop items nobody settled: where every respondent who answered gave the same
-        // answer, that agreement is the answer.
-        {
-            let mut stmt = self.conn.prepare(
-                "SELECT a.item_id, a.value FROM answer a JOIN respondent r ON r.id = a.respondent_id
-                 WHERE r.assessment_id = ?1 AND r.is_default = 0 ORDER BY a.item_id",
-            )?;
-            let rows = stmt
-                .query_map([assessment_id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut by_item: Vec<(String, Vec<String>)> = Vec::new();
-            for (item, value) in rows {
-                match by_item.iter_mut().find(|(i, _)| *i == item) {
-                    Some((_, values)) => values.push(value),
-                    None => by_item.push((item, vec![value])),
-                }
-            }
-            for (item, values) in by_item {
-                if a.answers.get(&item).is_none() && values.windows(2).all(|w| w[0] == w[1]) {
-                    a.answers.insert(item, serde_json::from_str(&values[0])?);
-                }
-            }
-        }
+        // One rule, the model's, turns the workshop into the answers that are scored.
+        let (answers, other) = self.load_workshop(assessment_id, false)?.agreed();
+        a.answers = answers;
+        a.other = other;
         insert_notes(&mut a, self.respondent_notes(assessment_id, None)?);
         {
             let mut stmt = self.conn.prepare(
@@ -957,7 +990,10 @@ impl Store {
             [id],
             |r| r.get(0),
         )?;
-        insert_answers_tx(&tx, respondent_id, a, &now)?;
+        match &a.workshop {
+            None => insert_answers_tx(&tx, respondent_id, &AnswerSet::of(a), &now)?,
+            Some(w) => insert_workshop_tx(&tx, id, respondent_id, a, w, &now)?,
+        }
         for (item, key) in a.targets.iter() {
             tx.execute(
                 "INSERT INTO target_override (assessment_id, item_id, target_key, updated_at)
@@ -1054,12 +1090,26 @@ fn touch(tx: &Transaction, assessment_id: i64, now: &str) -> Result<()> {
 
 /// Writes a file's answers, "other" texts, comments and evidence as `respondent_id`'s, inside
 /// the caller's transaction. An item may carry evidence without a comment, and keeps it.
-fn insert_answers_tx(
-    tx: &Transaction,
-    respondent_id: i64,
-    a: &Assessment,
-    now: &str,
-) -> Result<()> {
+/// One person's answers, "other" texts, comments and evidence, as written for one respondent.
+struct AnswerSet<'a> {
+    answers: &'a StrictMap<Answer>,
+    other: &'a StrictMap<String>,
+    comments: &'a StrictMap<String>,
+    evidence: &'a StrictMap<String>,
+}
+
+impl<'a> AnswerSet<'a> {
+    fn of(a: &'a Assessment) -> Self {
+        AnswerSet {
+            answers: &a.answers,
+            other: &a.other,
+            comments: &a.comments,
+            evidence: &a.evidence,
+        }
+    }
+}
+
+fn insert_answers_tx(tx: &Transaction, respondent_id: i64, a: &AnswerSet, now: &str) -> Result<()> {
     for (item, answer) in a.answers.iter() {
         tx.execute(
             "INSERT INTO answer (respondent_id, item_id, value, other_text, updated_at)
@@ -1085,6 +1135,59 @@ fn insert_answers_tx(
             a.comments.get(item).map(String::as_str),
             a.evidence.get(item).map(String::as_str),
             now,
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes a carried workshop: the facilitator's own answers with the file's comments and
+/// evidence, each respondent, and the agreed answers with their notes.
+fn insert_workshop_tx(
+    tx: &Transaction,
+    assessment_id: i64,
+    facilitator_id: i64,
+    a: &Assessment,
+    w: &Workshop,
+    now: &str,
+) -> Result<()> {
+    let facilitator = AnswerSet {
+        answers: &w.facilitator_answers,
+        other: &w.facilitator_other,
+        comments: &a.comments,
+        evidence: &a.evidence,
+    };
+    insert_answers_tx(tx, facilitator_id, &facilitator, now)?;
+    for r in &w.respondents {
+        tx.execute(
+            "INSERT INTO respondent (assessment_id, name, role, is_default, created_at)
+             VALUES (?1, ?2, ?3, 0, ?4)",
+            params![
+                assessment_id,
+                r.name.trim(),
+                non_empty(r.role.as_deref()),
+                now
+            ],
+        )?;
+        let set = AnswerSet {
+            answers: &r.answers,
+            other: &r.other,
+            comments: &r.comments,
+            evidence: &r.evidence,
+        };
+        insert_answers_tx(tx, tx.last_insert_rowid(), &set, now)?;
+    }
+    for (item, c) in w.consensus.iter() {
+        tx.execute(
+            "INSERT INTO consensus (assessment_id, item_id, value, other_text, note, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                assessment_id,
+                item,
+                serde_json::to_string(&c.answer)?,
+                non_empty(c.other.as_deref()),
+                non_empty(c.note.as_deref()),
+                now
+            ],
         )?;
     }
     Ok(())

@@ -660,3 +660,163 @@ fn the_trend_runs_up_to_the_date_asked_for() {
     );
     assert_eq!(dates(Some(&first_date)), vec![first_date]);
 }
+
+/// A workshop on `full_assessment()`: two respondents with answers of several types, "other"
+/// text and notes, an item both answered alike, and an agreed answer with a note.
+fn store_with_workshop() -> (tempfile::TempDir, Store, QuestionnaireSet, i64) {
+    let (dir, mut store, s, id) = store_with_full_assessment();
+    let q = &s.questionnaire;
+    let sato = store
+        .add_respondent(id, "佐藤", Some("CSIRT リーダー"))
+        .unwrap();
+    let suzuki = store.add_respondent(id, "鈴木", None).unwrap();
+    let keys = |k: &[&str]| Answer::Keys(k.iter().map(|s| s.to_string()).collect());
+    let saves: [(i64, &str, Answer, Option<&str>); 7] = [
+        (sato, "4.1", Answer::Text("a".into()), None),
+        (suzuki, "4.1", Answer::Text("e".into()), None),
+        (sato, "1.1", Answer::Text("j".into()), Some("研究所")),
+        (suzuki, "1.2", keys(&["a", "c"]), None),
+        (sato, "3.3", Answer::Number(40.into()), None),
+        (sato, "4.2", Answer::Text("b".into()), None),
+        (suzuki, "4.2", Answer::Text("b".into()), None),
+    ];
+    for (who, item, answer, other) in saves {
+        store
+            .save_answer(q, id, Some(who), item, &answer, other)
+            .unwrap();
+    }
+    store
+        .save_note(
+            q,
+            id,
+            Some(suzuki),
+            "4.1",
+            Some("訓練は監査されていない"),
+            Some("訓練記録"),
+        )
+        .unwrap();
+    store
+        .set_consensus(
+            q,
+            id,
+            "4.1",
+            Some(&Answer::Text("c".into())),
+            None,
+            Some("文書化で合意"),
+        )
+        .unwrap();
+    (dir, store, s, id)
+}
+
+#[test]
+fn a_workshop_is_carried_whole_through_the_file() {
+    let (_dir, store, s, id) = store_with_workshop();
+    let q = &s.questionnaire;
+    let file = store.export_assessment(q, id).unwrap();
+    let w = file
+        .workshop
+        .as_ref()
+        .expect("the file carries the workshop");
+    assert_eq!(w.respondents.len(), 2);
+    // The file's answers are the scored ones; the facilitator's own are kept beside them.
+    assert_eq!(file.answers, store.load_assessment(q, id).unwrap().answers);
+    assert_eq!(file.answers.get("4.2"), Some(&Answer::Text("b".into())));
+
+    let text = file.to_json_pretty();
+    let parsed = csirt_model::assessment::parse(text.as_bytes()).unwrap();
+    csirt_model::assessment::validate_against(&parsed, q).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut second = Store::open(&dir.path().join("second.sqlite3")).unwrap();
+    let copy = second.import(q, &parsed, None).unwrap();
+    assert_eq!(second.export_assessment(q, copy).unwrap(), file);
+    assert_eq!(
+        second.load_workshop(copy, true).unwrap(),
+        store.load_workshop(id, true).unwrap()
+    );
+    assert_eq!(
+        second.divergence(q, copy, "F").unwrap(),
+        store.divergence(q, id, "F").unwrap()
+    );
+    assert_eq!(
+        second.named_notes(q, copy, "F").unwrap(),
+        store.named_notes(q, id, "F").unwrap()
+    );
+    assert_eq!(
+        second.consensus_notes(copy).unwrap(),
+        vec![("4.1".to_string(), "文書化で合意".to_string())]
+    );
+    let names: Vec<_> = second
+        .list_respondents(copy)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.name, r.role, r.is_default))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            (String::new(), None, true),
+            ("佐藤".into(), Some("CSIRT リーダー".into()), false),
+            ("鈴木".into(), None, false)
+        ]
+    );
+}
+
+#[test]
+fn an_assessment_without_a_workshop_exports_as_before() {
+    let (_dir, store, s, id) = store_with_full_assessment();
+    let file = store.export_assessment(&s.questionnaire, id).unwrap();
+    assert!(file.workshop.is_none());
+    assert!(!file.to_json_pretty().contains("workshop"));
+}
+
+#[test]
+fn a_file_whose_answers_disagree_with_its_workshop_is_refused_and_changes_nothing() {
+    let (_dir, store, s, id) = store_with_workshop();
+    let q = &s.questionnaire;
+    let good = store.export_assessment(q, id).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut second = Store::open(&dir.path().join("second.sqlite3")).unwrap();
+    let before = second.dump().unwrap();
+
+    // Hand-edited: the scored answer of 4.1 no longer matches the agreed one.
+    let mut edited = good.clone();
+    edited
+        .answers
+        .insert("4.1".into(), Answer::Text("a".into()));
+    let problems = match second.import(q, &edited, None) {
+        Err(StoreError::Model(csirt_model::ModelError::InvalidAssessment(p))) => p,
+        other => panic!("expected the file to be refused, got {other:?}"),
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].item.as_deref(), Some("4.1"));
+    assert!(
+        problems[0].message.contains("workshop"),
+        "{}",
+        problems[0].message
+    );
+
+    // A respondent's answer that the item cannot take, and a nameless respondent.
+    let mut bad = good.clone();
+    let w = bad.workshop.as_mut().unwrap();
+    w.respondents[1]
+        .answers
+        .insert("3.3".into(), Answer::Text("many".into()));
+    w.respondents[0].name = " ".into();
+    let problems = match second.import(q, &bad, None) {
+        Err(StoreError::Model(csirt_model::ModelError::InvalidAssessment(p))) => p,
+        other => panic!("expected the file to be refused, got {other:?}"),
+    };
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("respondent 2 (\"鈴木\")") && m.contains("cannot take")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("needs a name")),
+        "{messages:?}"
+    );
+    assert_eq!(second.dump().unwrap(), before);
+}
