@@ -509,3 +509,108 @@ fn the_cli_renames_and_removes_a_respondent() {
     let div = stdout(&csirt_env(&db, &["assessment", "divergence", id], None));
     assert!(!div.contains("佐藤="), "{div}");
 }
+
+#[test]
+fn a_workshop_survives_the_encrypted_hand_off() {
+    // At the client's site: the demo, a respondent who disagrees, and an agreed answer.
+    let (dir, site, id, who) = demo_with_respondent("佐藤");
+    let id = id.as_str();
+    let steps: [&[&str]; 3] = [
+        &[
+            "assessment",
+            "answer",
+            id,
+            "4.1",
+            "\"a\"",
+            "--respondent",
+            &who,
+        ],
+        &[
+            "assessment",
+            "answer",
+            id,
+            "4.2",
+            "\"b\"",
+            "--respondent",
+            &who,
+        ],
+        &[
+            "assessment",
+            "consensus",
+            id,
+            "4.1",
+            "\"b\"",
+            "--note",
+            "承認で合意",
+        ],
+    ];
+    for args in steps {
+        let out = csirt_env(&site, args, None);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let divergence_at_site = stdout(&csirt_env(
+        &site,
+        &["assessment", "divergence", id, "--json"],
+        None,
+    ));
+    let score_at_site = stdout(&csirt_env(
+        &site,
+        &["assessment", "show", id, "--json"],
+        None,
+    ));
+    let sealed = dir.path().join("workshop.json.age");
+    let out = csirt_env(
+        &site,
+        &[
+            "assessment",
+            "export",
+            id,
+            "--encrypt",
+            "-o",
+            sealed.to_str().unwrap(),
+        ],
+        Some("tsubame 2026"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // At the consultant's office: the same respondents, divergence, agreement and scores.
+    let office = dir.path().join("office.sqlite3");
+    let copy = stdout(&csirt_env(
+        &office,
+        &["assessment", "import", sealed.to_str().unwrap()],
+        Some("tsubame 2026"),
+    ));
+    let copy = copy.trim();
+    let divergence_at_office = stdout(&csirt_env(
+        &office,
+        &["assessment", "divergence", copy, "--json"],
+        None,
+    ));
+    assert_eq!(divergence_at_office, divergence_at_site);
+    assert!(divergence_at_office.contains("佐藤"));
+    let score_at_office = stdout(&csirt_env(
+        &office,
+        &["assessment", "show", copy, "--json"],
+        None,
+    ));
+    let strip_ids = |s: &str| -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_str(s).unwrap();
+        for key in ["id", "organisation_id", "created_at", "updated_at"] {
+            strip(&mut v, key);
+        }
+        v
+    };
+    assert_eq!(strip_ids(&score_at_office), strip_ids(&score_at_site));
+}
+
+/// Removes `key` wherever it occurs, for comparing two databases' views of the same data.
+fn strip(v: &mut serde_json::Value, key: &str) {
+    match v {
+        serde_json::Value::Object(map) => {
+            map.remove(key);
+            map.values_mut().for_each(|x| strip(x, key));
+        }
+        serde_json::Value::Array(list) => list.iter_mut().for_each(|x| strip(x, key)),
+        _ => {}
+    }
+}

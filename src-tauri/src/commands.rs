@@ -267,7 +267,12 @@ pub async fn export_assessment(
         .with_store(move |s, c| {
             let row = s.assessment(input.assessment_id)?;
             let set = c.get(&row.questionnaire_id)?;
-            let v = view(s, c, input.assessment_id)?;
+            let mut v = view(s, c, input.assessment_id)?;
+            if format == ExportFormat::Json {
+                // The file carries the workshop too, so importing it elsewhere loses nobody's
+                // answers.
+                v.assessment = s.export_assessment(&set.questionnaire, input.assessment_id)?;
+            }
             let context = s.report_context(c, input.assessment_id, &input.facilitator)?;
             let peers = match (format, input.peers) {
                 (ExportFormat::Pdf, true) => Some(peers_of(c, &v)?),

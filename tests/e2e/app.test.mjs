@@ -531,5 +531,12 @@ describe('csirt-app', () => {
     await goSection('4');
     // The consensus travelled in the file.
     assert.equal(await $(`${item('4.1')} input[value="c"]`).isSelected(), true);
+    // So did the workshop: both respondents, their disagreement, 鈴木's comment and the note.
+    await openTab('workshop');
+    await $('[data-testid="divergence"] article.divergence').waitForExist({ timeout: 10000 });
+    assert.deepEqual(await texts('[data-testid="respondents"] td.name'), ['佐藤', '鈴木']);
+    assert.deepEqual(await attrs('article.divergence[data-item="4.1"] tr[data-who]', 'data-who'), ['佐藤', '鈴木']);
+    assert.deepEqual(await texts('article.divergence[data-item="4.1"] [data-testid="respondent-notes"] li'), [`鈴木: ${WHY}`]);
+    assert.ok((await texts('article.divergence[data-item="4.1"] [data-testid="consensus-note"]')).join('').includes(NOTE));
   });
 });

@@ -459,7 +459,9 @@ pub fn assessment(
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
             let q = &set.questionnaire;
-            let a = store.load_assessment(q, id)?;
+            // With its workshop, if any, so that importing the file elsewhere loses nobody's
+            // answers; scoring ignores it.
+            let a = store.export_assessment(q, id)?;
             let bytes = match format {
                 ExportFormat::Json if encrypt => {
                     let pass = passphrase(passphrase_file.as_deref())?;
