@@ -797,6 +797,15 @@ impl Store {
         if name.trim().is_empty() {
             return Err(StoreError::InvalidInput("a respondent needs a name".into()));
         }
+        // Its answers are several people's, merged: taking them as one person's would
+        // misstate the divergence.
+        if let Some(w) = a.workshop.as_ref().filter(|w| !w.is_trivial()) {
+            return Err(StoreError::InvalidInput(format!(
+                "this file carries a whole workshop ({} respondents); import it as an \
+                 assessment, not as one respondent",
+                w.respondents.len()
+            )));
+        }
         let now = time::now_rfc3339();
         let tx = self.conn.transaction()?;
         tx.execute(

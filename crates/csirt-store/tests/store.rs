@@ -819,4 +819,13 @@ fn a_file_whose_answers_disagree_with_its_workshop_is_refused_and_changes_nothin
         "{messages:?}"
     );
     assert_eq!(second.dump().unwrap(), before);
+
+    // A whole workshop is not one person's answers.
+    let target = second.import(q, &full_assessment(), None).unwrap();
+    let before = second.dump().unwrap();
+    match second.import_as_respondent(q, target, "Legal", None, &good) {
+        Err(StoreError::InvalidInput(m)) => assert!(m.contains("whole workshop"), "{m}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(second.dump().unwrap(), before);
 }
