@@ -102,6 +102,12 @@ describe('workshop', () => {
     row.querySelector<HTMLButtonElement>('[data-testid="edit-respondent"]')!.click();
     const name = row.querySelector<HTMLInputElement>('[data-testid="edit-respondent-name"]')!;
     expect(name.value).toBe('佐藤');
+    // An empty name is caught here, in the user's language, before the shell refuses it.
+    name.value = ' ';
+    row.querySelector<HTMLButtonElement>('[data-testid="save-respondent"]')!.click();
+    await settle();
+    expect(calls.some((c) => c.cmd === 'update_respondent')).toBe(false);
+    expect(el.querySelector('[data-testid="respondents"] .error')!.textContent).toBe('先に回答者の名前を入力してください。');
     name.value = ' 佐藤 花子 ';
     row.querySelector<HTMLInputElement>('[data-testid="edit-respondent-role"]')!.value = '';
     row.querySelector<HTMLButtonElement>('[data-testid="save-respondent"]')!.click();

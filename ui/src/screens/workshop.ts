@@ -70,8 +70,13 @@ function respondentRow(app: App, view: AssessmentView, r: RespondentRow, error: 
   const edit = () => {
     const name = h('input', { type: 'text', 'data-testid': 'edit-respondent-name', value: r.name, 'aria-label': t('workshop.name') });
     const role = h('input', { type: 'text', 'data-testid': 'edit-respondent-role', value: r.role ?? '', 'aria-label': t('workshop.role') });
-    const save = () =>
-      call('update_respondent', {
+    const save = () => {
+      if (!name.value.trim()) {
+        error.textContent = t('workshop.needsName');
+        return;
+      }
+      error.textContent = '';
+      return call('update_respondent', {
         assessment_id: view.row.id,
         respondent_id: r.id,
         name: name.value.trim(),
@@ -79,6 +84,7 @@ function respondentRow(app: App, view: AssessmentView, r: RespondentRow, error: 
       })
         .then(() => app.render())
         .catch((e) => (error.textContent = toCommandError(e).message));
+    };
     mount(
       row,
       h('td', null, name),
