@@ -498,6 +498,16 @@ fn the_cli_renames_and_removes_a_respondent() {
     );
     let div = stdout(&csirt_env(&db, &["assessment", "divergence", id], None));
     assert!(div.contains("佐藤=") && !div.contains("Sato="), "{div}");
+    // The list gives the ids that rename and remove take.
+    let listed = stdout(&csirt_env(
+        &db,
+        &["--lang", "en", "assessment", "respondents", id],
+        None,
+    ));
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines[0].ends_with("\tFacilitator\t"), "{listed}");
+    assert_eq!(lines[1], format!("{who}\t佐藤\t法務"));
 
     // The facilitator cannot be removed; the failure says why and exits non-zero.
     let refused = csirt_env(&db, &["assessment", "remove-respondent", id, "1"], None);

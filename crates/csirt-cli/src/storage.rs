@@ -140,6 +140,12 @@ pub enum AssessmentCommand {
         #[arg(long)]
         role: Option<String>,
     },
+    /// The workshop's respondents: id, name, role (the facilitator first, unnamed).
+    Respondents {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Correct a respondent's name and role.
     RenameRespondent {
         id: i64,
@@ -519,6 +525,22 @@ pub fn assessment(
         AssessmentCommand::AddRespondent { id, name, role } => {
             let store = Store::open(path)?;
             writeln!(out, "{}", store.add_respondent(id, &name, role.as_deref())?)?;
+        }
+        AssessmentCommand::Respondents { id, json } => {
+            let store = Store::open(path)?;
+            let rows = store.list_respondents(id)?;
+            if json {
+                print_json(out, &rows)?;
+            } else {
+                for r in rows {
+                    let name = if r.is_default {
+                        default_respondent(lang).to_string()
+                    } else {
+                        r.name
+                    };
+                    writeln!(out, "{}	{}	{}", r.id, name, r.role.unwrap_or_default())?;
+                }
+            }
         }
         AssessmentCommand::RenameRespondent {
             id,
