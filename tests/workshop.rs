@@ -624,3 +624,74 @@ fn strip(v: &mut serde_json::Value, key: &str) {
         _ => {}
     }
 }
+
+#[test]
+fn a_report_from_a_workshop_file_lists_the_disagreements_as_from_the_database() {
+    let (dir, db, id, who) = demo_with_respondent("佐藤");
+    let id = id.as_str();
+    let steps: [&[&str]; 2] = [
+        &[
+            "assessment",
+            "answer",
+            id,
+            "4.1",
+            "\"a\"",
+            "--respondent",
+            &who,
+        ],
+        &[
+            "assessment",
+            "consensus",
+            id,
+            "4.1",
+            "\"b\"",
+            "--note",
+            "承認で合意",
+        ],
+    ];
+    for args in steps {
+        assert!(csirt_env(&db, args, None).status.success(), "{args:?}");
+    }
+    let folder = dir.path().join("clients");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("client.json");
+    let out = csirt_env(
+        &db,
+        &["assessment", "export", id, "-o", file.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stored = dir.path().join("stored.pdf");
+    let out = csirt_env(
+        &db,
+        &["assessment", "report", id, "-o", stored.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = csirt_env(
+        &db,
+        &["report", "--all", folder.to_str().unwrap(), "--lang", "ja"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let text = |pdf: &Path| -> String {
+        let out = Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        let all = String::from_utf8_lossy(&out.stdout).replace(char::is_whitespace, "");
+        // The disagreements appendix, to the end.
+        all.split_once("付録C")
+            .map(|(_, c)| c.to_string())
+            .unwrap_or_default()
+    };
+    let from_file = text(&folder.join("client.ja.pdf"));
+    for s in ["佐藤", "ファシリテーター", "承認で合意", "4.1"] {
+        assert!(
+            from_file.contains(s),
+            "the batch report's appendix lacks {s}: {from_file}"
+        );
+    }
+    assert_eq!(from_file, text(&stored));
+}

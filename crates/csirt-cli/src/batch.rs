@@ -1,29 +1,50 @@
 //! `csirt report --all <dir>`: one PDF per assessment file, for consultants with many clients.
 
 use crate::{read_file, CliError};
-use csirt_model::{assessment, Catalog, Lang};
+use csirt_model::{assessment, Assessment, Catalog, Lang};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The report of one validated assessment file: PDF, or HTML with `html`. A file that carries
+/// its workshop gets the appendix of disagreements and agreement notes, as from the store.
+pub(crate) fn render_assessment(
+    a: &Assessment,
+    catalog: &Catalog,
+    lang: Lang,
+    html: bool,
+) -> Result<Vec<u8>, CliError> {
+    let set = catalog.get(&a.questionnaire)?;
+    let q = &set.questionnaire;
+    let score = csirt_scoring::score(q, set.benchmark.as_deref(), a)?;
+    let input = csirt_report::ReportInput {
+        questionnaire: q,
+        benchmark: set.benchmark.as_deref(),
+        assessment: a,
+        score: &score,
+    };
+    if html {
+        return Ok(csirt_report::html::render_html(&input, lang).into_bytes());
+    }
+    let (divergence, consensus_notes) =
+        csirt_scoring::workshop_report(q, a, crate::storage::default_respondent(lang));
+    let extras = csirt_report::ReportExtras {
+        divergence: &divergence,
+        consensus_notes: &consensus_notes,
+        ..Default::default()
+    };
+    Ok(csirt_report::render_pdf_with(
+        &input,
+        &extras,
+        lang,
+        csirt_report::now_unix(),
+    )?)
+}
 
 fn render_one(file: &Path, catalog: &Catalog, lang: Lang, html: bool) -> Result<PathBuf, CliError> {
     let a = assessment::parse(&read_file(file)?)?;
     assessment::validate(&a, catalog)?;
-    let set = catalog.get(&a.questionnaire)?;
-    let score = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
-    let input = csirt_report::ReportInput {
-        questionnaire: &set.questionnaire,
-        benchmark: set.benchmark.as_deref(),
-        assessment: &a,
-        score: &score,
-    };
-    let (bytes, ext) = if html {
-        (
-            csirt_report::html::render_html(&input, lang).into_bytes(),
-            "html",
-        )
-    } else {
-        (csirt_report::render_pdf(&input, lang)?, "pdf")
-    };
+    let bytes = render_assessment(&a, catalog, lang, html)?;
+    let ext = if html { "html" } else { "pdf" };
     let out = file.with_extension(format!("{}.{ext}", lang.code()));
     std::fs::write(&out, bytes).map_err(|source| CliError::WriteFile {
         path: out.clone(),

@@ -304,19 +304,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 }
                 (None, _) => demo::demo_assessment(lang),
             };
-            let set = catalog.get(&a.questionnaire)?;
-            let score = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
-            let input = csirt_report::ReportInput {
-                questionnaire: &set.questionnaire,
-                benchmark: set.benchmark.as_deref(),
-                assessment: &a,
-                score: &score,
-            };
-            let pdf = if html {
-                csirt_report::html::render_html(&input, lang).into_bytes()
-            } else {
-                csirt_report::render_pdf(&input, lang)?
-            };
+            let pdf = batch::render_assessment(&a, &catalog, lang, html)?;
             std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
                 path: output.clone(),
                 source,

@@ -282,7 +282,7 @@ fn passphrase(file: Option<&Path>) -> Result<String, CliError> {
 
 /// The CLI's name for the default respondent (the facilitator) in divergence lists and the
 /// report; the same words the app uses.
-fn default_respondent(lang: Lang) -> &'static str {
+pub(crate) fn default_respondent(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "ファシリテーター",
         Lang::En => "Facilitator",

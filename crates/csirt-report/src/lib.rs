@@ -113,7 +113,8 @@ fn compress_streams(doc: &mut lopdf::Document) {
     }
 }
 
-fn now_unix() -> i64 {
+/// The current time in seconds since 1970 (UTC), as the reports are dated.
+pub fn now_unix() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

@@ -13,7 +13,9 @@ pub use peers::{nearest_peers, PeerMatch, PeerPractice};
 pub use roadmap::{roadmap, Phase, Roadmap, RoadmapEntry};
 pub use standing::{at_or_above, common_practice_level, expected_score, Share, Standing};
 pub use trend::{trend, ItemChange, Trend, TrendPoint};
-pub use workshop::{divergence, Divergence, LevelSpread, RespondentAnswers};
+pub use workshop::{
+    divergence, workshop_people, workshop_report, Divergence, LevelSpread, RespondentAnswers,
+};
 
 use csirt_model::{Answer, Assessment, Benchmark, Item, Questionnaire, Text};
 use serde::Serialize;

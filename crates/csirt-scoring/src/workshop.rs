@@ -1,7 +1,8 @@
 //! Workshops: how far several respondents' answers diverge, item by item, so the facilitator
 //! knows what to discuss first. Works for every answer type.
 
-use csirt_model::{Answer, Item, ItemKind, Questionnaire, StrictMap};
+use csirt_model::assessment::Workshop;
+use csirt_model::{Answer, Assessment, Item, ItemKind, Questionnaire, StrictMap};
 use serde::Serialize;
 
 /// One respondent's answers.
@@ -190,6 +191,46 @@ fn divergence_of(item: &Item, respondents: &[RespondentAnswers]) -> Divergence {
             .collect(),
         disagreement: round3(disagreement),
     }
+}
+
+/// Everyone in a workshop who answered anything, the facilitator first (called `facilitator`),
+/// then the respondents in the order they were added.
+pub fn workshop_people<'a>(w: &'a Workshop, facilitator: &'a str) -> Vec<RespondentAnswers<'a>> {
+    std::iter::once(RespondentAnswers {
+        name: facilitator,
+        answers: &w.facilitator_answers,
+    })
+    .chain(w.respondents.iter().map(|r| RespondentAnswers {
+        name: &r.name,
+        answers: &r.answers,
+    }))
+    .filter(|r| !r.answers.is_empty())
+    .collect()
+}
+
+/// What the report shows of an assessment's workshop: where people disagreed (empty unless two
+/// or more answered: one person cannot disagree) and the notes of the agreed answers. The same
+/// for a stored assessment and for a file that carries its workshop.
+pub fn workshop_report(
+    q: &Questionnaire,
+    a: &Assessment,
+    facilitator: &str,
+) -> (Vec<Divergence>, Vec<(String, String)>) {
+    let Some(w) = &a.workshop else {
+        return (Vec::new(), Vec::new());
+    };
+    let people = workshop_people(w, facilitator);
+    let divergence = if people.len() > 1 {
+        divergence(q, &people)
+    } else {
+        Vec::new()
+    };
+    let notes = w
+        .consensus
+        .iter()
+        .filter_map(|(item, c)| c.note.clone().map(|n| (item.clone(), n)))
+        .collect();
+    (divergence, notes)
 }
 
 /// Every answered item's divergence, most disputed first (ties in questionnaire order).

@@ -2,8 +2,8 @@
 //! app so both name respondents, pick earlier assessments and fill the report's extras alike.
 
 use crate::{AssessmentRow, Result, Store};
-use csirt_model::{Answer, Catalog, Questionnaire, StrictMap};
-use csirt_scoring::{Divergence, RespondentAnswers, ScoreReport, Trend};
+use csirt_model::{Catalog, Questionnaire};
+use csirt_scoring::{Divergence, ScoreReport, Trend};
 use serde::Serialize;
 
 /// One respondent's comment or evidence on one item, for the facilitator's agenda.
@@ -36,28 +36,6 @@ pub struct ReportContext {
 }
 
 impl Store {
-    /// Each respondent who answered anything, by name; the unnamed default respondent (the
-    /// facilitator) is called `default_name`, which the caller words in its own language.
-    pub fn named_answer_sets(
-        &self,
-        assessment_id: i64,
-        default_name: &str,
-    ) -> Result<Vec<(String, StrictMap<Answer>)>> {
-        Ok(self
-            .respondent_answer_sets(assessment_id)?
-            .into_iter()
-            .filter(|(_, answers)| !answers.is_empty())
-            .map(|(r, answers)| {
-                let name = if r.name.is_empty() {
-                    default_name.to_string()
-                } else {
-                    r.name
-                };
-                (name, answers)
-            })
-            .collect())
-    }
-
     /// What each respondent wrote beside their answers, by item in questionnaire order, then by
     /// respondent; the facilitator is called `default_name`.
     pub fn named_notes(
@@ -123,12 +101,11 @@ impl Store {
         assessment_id: i64,
         default_name: &str,
     ) -> Result<Vec<Divergence>> {
-        let named = self.named_answer_sets(assessment_id, default_name)?;
-        let respondents: Vec<RespondentAnswers> = named
-            .iter()
-            .map(|(name, answers)| RespondentAnswers { name, answers })
-            .collect();
-        Ok(csirt_scoring::divergence(q, &respondents))
+        let w = self.load_workshop(assessment_id, false)?;
+        Ok(csirt_scoring::divergence(
+            q,
+            &csirt_scoring::workshop_people(&w, default_name),
+        ))
     }
 
     /// How far the one answering has got: the assessment's progress for the facilitator
@@ -196,15 +173,13 @@ impl Store {
     ) -> Result<ReportContext> {
         let row = self.assessment(assessment_id)?;
         let set = catalog.get(&row.questionnaire_id)?;
-        let named = self.named_answer_sets(assessment_id, default_name)?;
-        let divergence = if named.len() > 1 {
-            self.divergence(&set.questionnaire, assessment_id, default_name)?
-        } else {
-            Vec::new()
-        };
+        // Through the file form, so a stored assessment and its exported file report alike.
+        let file = self.export_assessment(&set.questionnaire, assessment_id)?;
+        let (divergence, consensus_notes) =
+            csirt_scoring::workshop_report(&set.questionnaire, &file, default_name);
         Ok(ReportContext {
             divergence,
-            consensus_notes: self.consensus_notes(assessment_id)?,
+            consensus_notes,
             trend: self.trend(catalog, row.organisation_id, Some(&row.date))?,
         })
     }
