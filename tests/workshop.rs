@@ -405,6 +405,14 @@ fn batch_reports_render_every_file_and_report_failures() {
     );
 }
 
+/// Runs each `csirt` command against `db`, failing the test on the first that fails.
+fn run_all(db: &Path, steps: &[&[&str]]) {
+    for args in steps {
+        let out = csirt_env(db, args, None);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+}
+
 /// A database holding the demo assessment and one respondent named `name`, through the CLI:
 /// the folder, the database, the assessment id and the respondent id.
 fn demo_with_respondent(name: &str) -> (tempfile::TempDir, std::path::PathBuf, String, String) {
@@ -554,10 +562,7 @@ fn a_workshop_survives_the_encrypted_hand_off() {
             "承認で合意",
         ],
     ];
-    for args in steps {
-        let out = csirt_env(&site, args, None);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    }
+    run_all(&site, &steps);
     let divergence_at_site = stdout(&csirt_env(
         &site,
         &["assessment", "divergence", id, "--json"],
@@ -649,9 +654,7 @@ fn a_report_from_a_workshop_file_lists_the_disagreements_as_from_the_database() 
             "承認で合意",
         ],
     ];
-    for args in steps {
-        assert!(csirt_env(&db, args, None).status.success(), "{args:?}");
-    }
+    run_all(&db, &steps);
     let folder = dir.path().join("clients");
     std::fs::create_dir(&folder).unwrap();
     let file = folder.join("client.json");
