@@ -659,6 +659,13 @@ impl Store {
                 item: item_id.to_string(),
                 message,
             })?;
+            // As for any answer; a stray text would also make the exported file unreadable.
+            if non_empty(other_text).is_some() && !chooses_other(q, item_id, a) {
+                return Err(StoreError::InvalidAnswer {
+                    item: item_id.to_string(),
+                    message: "free text is given but no \"other\" option is chosen".into(),
+                });
+            }
         }
         self.check_questionnaire(assessment_id, q)?;
         let now = time::now_rfc3339();

@@ -772,7 +772,7 @@ fn an_assessment_without_a_workshop_exports_as_before() {
 
 #[test]
 fn a_file_whose_answers_disagree_with_its_workshop_is_refused_and_changes_nothing() {
-    let (_dir, store, s, id) = store_with_workshop();
+    let (_dir, mut store, s, id) = store_with_workshop();
     let q = &s.questionnaire;
     let good = store.export_assessment(q, id).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -819,6 +819,22 @@ fn a_file_whose_answers_disagree_with_its_workshop_is_refused_and_changes_nothin
         "{messages:?}"
     );
     assert_eq!(second.dump().unwrap(), before);
+
+    // An agreed answer cannot carry "other" text unless it chooses an "other" option, or the
+    // exported file would be refused on import.
+    let before_consensus = store.dump().unwrap();
+    assert!(matches!(
+        store.set_consensus(
+            q,
+            id,
+            "4.2",
+            Some(&Answer::Text("b".into())),
+            Some("stray"),
+            None
+        ),
+        Err(StoreError::InvalidAnswer { .. })
+    ));
+    assert_eq!(store.dump().unwrap(), before_consensus);
 
     // A whole workshop is not one person's answers.
     let target = second.import(q, &full_assessment(), None).unwrap();
