@@ -6,7 +6,7 @@ mod common;
 
 use common::{stderr, stdout};
 use csirt_model::{builtin, Answer, Assessment, Lang, Organisation, QuestionnaireSet};
-use csirt_scoring::{divergence, nearest_peers, score, trend, RespondentAnswers};
+use csirt_scoring::{nearest_peers, score, trend};
 use csirt_store::Store;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -79,20 +79,8 @@ fn divergence_and_consensus_work_for_every_answer_type() {
         .save_answer(q, id, Some(legal), "4.1", &text("b"), None)
         .unwrap();
 
-    let sets = store.respondent_answer_sets(id).unwrap();
-    let named: Vec<(String, csirt_model::StrictMap<Answer>)> = sets
-        .into_iter()
-        .filter(|(_, a)| !a.is_empty())
-        .map(|(r, a)| (r.name, a))
-        .collect();
-    let respondents: Vec<RespondentAnswers> = named
-        .iter()
-        .map(|(n, a)| RespondentAnswers {
-            name: n,
-            answers: a,
-        })
-        .collect();
-    let div = divergence(q, &respondents);
+    // The facilitator answered nothing, so only the two respondents are compared.
+    let div = store.divergence(q, id, "Facilitator").unwrap();
     for (item, _, _) in disputed() {
         let d = div
             .iter()

@@ -400,6 +400,21 @@ pub fn check_answer(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result
     }
 }
 
+/// Whether `answer` picks an "other" option of the item, the only kind that takes free text.
+pub fn chooses_other(q: &Questionnaire, item_id: &str, answer: &Answer) -> bool {
+    let Some(item) = q.item(item_id) else {
+        return false;
+    };
+    let chosen: Vec<&str> = match answer {
+        Answer::Text(k) => vec![k.as_str()],
+        Answer::Keys(k) => k.iter().map(String::as_str).collect(),
+        Answer::Number(_) => vec![],
+    };
+    item.options()
+        .iter()
+        .any(|o| o.other && chosen.contains(&o.key.as_str()))
+}
+
 /// Checks answers and their "other" texts; `whose` prefixes each message ("" for the file's own).
 fn check_answers(
     q: &Questionnaire,
@@ -414,17 +429,7 @@ fn check_answers(
         }
     }
     for (id, _) in other.iter() {
-        let chose_other = q.item(id).is_some_and(|item| {
-            let chosen: Vec<&str> = match answers.get(id) {
-                Some(Answer::Text(k)) => vec![k.as_str()],
-                Some(Answer::Keys(k)) => k.iter().map(String::as_str).collect(),
-                _ => vec![],
-            };
-            item.options()
-                .iter()
-                .any(|o| o.other && chosen.contains(&o.key.as_str()))
-        });
-        if !chose_other {
+        if !answers.get(id).is_some_and(|a| chooses_other(q, id, a)) {
             push(
                 Some(id),
                 format!("{whose}free text is given but no \"other\" option is chosen"),
@@ -487,31 +492,25 @@ fn check_workshop(
         check_answers(q, &answer, &other, "workshop, agreed answer: ", push);
     }
     let (answers, other) = w.agreed();
-    let same = |x: &StrictMap<Answer>, y: &StrictMap<Answer>| {
-        x.len() == y.len() && x.iter().all(|(k, v)| y.get(k) == Some(v))
-    };
-    let same_text = |x: &StrictMap<String>, y: &StrictMap<String>| {
-        x.len() == y.len() && x.iter().all(|(k, v)| y.get(k) == Some(v))
-    };
-    if !same(&answers, &a.answers) || !same_text(&other, &a.other) {
-        let item = answers
-            .iter()
-            .find(|(k, v)| a.answers.get(k) != Some(*v))
-            .map(|(k, _)| k.as_str())
-            .or_else(|| {
-                a.answers
-                    .iter()
-                    .find(|(k, _)| answers.get(k).is_none())
-                    .map(|(k, _)| k.as_str())
-            });
+    if let Some(item) =
+        first_difference(&answers, &a.answers).or_else(|| first_difference(&other, &a.other))
+    {
         push(
-            item,
+            Some(item),
             "the file's answers differ from what its workshop gives (agreed answers, then the \
              facilitator's, then answers every respondent gave alike); the file was edited by \
              hand or is damaged"
                 .into(),
         );
     }
+}
+
+/// The first item on which two maps disagree, looking from both sides.
+fn first_difference<'a, V: PartialEq>(x: &'a StrictMap<V>, y: &'a StrictMap<V>) -> Option<&'a str> {
+    x.iter()
+        .find(|(k, v)| y.get(k) != Some(*v))
+        .or_else(|| y.iter().find(|(k, _)| x.get(k).is_none()))
+        .map(|(k, _)| k.as_str())
 }
 
 /// Checks a target override: the item must be scored and the key must carry a level.

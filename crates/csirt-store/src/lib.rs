@@ -9,7 +9,7 @@ mod workshop;
 pub use error::StoreError;
 pub use workshop::{AssessmentSummary, ReportContext, RespondentNote};
 
-use csirt_model::assessment::{check_answer, check_target, validate_against};
+use csirt_model::assessment::{check_answer, check_target, chooses_other, validate_against};
 use csirt_model::assessment::{Consensus, Workshop, WorkshopRespondent};
 use csirt_model::{Answer, Assessment, Lang, Organisation, Questionnaire, Status, StrictMap};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
@@ -88,21 +88,6 @@ fn parse_lang(s: &str) -> Lang {
 
 fn non_empty(s: Option<&str>) -> Option<&str> {
     s.map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// True when `answer` chooses one of the item's "other" options.
-fn chooses_other(q: &Questionnaire, item_id: &str, answer: &Answer) -> bool {
-    let Some(item) = q.item(item_id) else {
-        return false;
-    };
-    let chosen: Vec<&str> = match answer {
-        Answer::Text(k) => vec![k.as_str()],
-        Answer::Keys(k) => k.iter().map(String::as_str).collect(),
-        Answer::Number(_) => vec![],
-    };
-    item.options()
-        .iter()
-        .any(|o| o.other && chosen.contains(&o.key.as_str()))
 }
 
 impl Store {
@@ -742,38 +727,44 @@ impl Store {
         respondent: i64,
     ) -> Result<Assessment> {
         let mut a = self.load_assessment(q, assessment_id)?;
-        a.answers = csirt_model::StrictMap::default();
-        a.other = csirt_model::StrictMap::default();
-        a.comments = csirt_model::StrictMap::default();
-        a.evidence = csirt_model::StrictMap::default();
-        for (item, answer, other) in self.respondent_answers(assessment_id, Some(respondent))? {
-            if let Some(o) = other {
-                a.other.insert(item.clone(), o);
-            }
-            a.answers.insert(item, answer);
-        }
-        insert_notes(
-            &mut a,
-            self.respondent_notes(assessment_id, Some(respondent))?,
-        );
+        (a.answers, a.other) = self.own_answers(assessment_id, Some(respondent))?;
+        (a.comments, a.evidence) = self.own_notes(assessment_id, Some(respondent))?;
         a.sort_by_questionnaire(q);
         Ok(a)
     }
 
-    /// Every respondent with their own answers (for the divergence view).
-    pub fn respondent_answer_sets(
+    /// One respondent's answers and "other" texts (the default respondent's when `None`).
+    fn own_answers(
         &self,
         assessment_id: i64,
-    ) -> Result<Vec<(RespondentRow, csirt_model::StrictMap<Answer>)>> {
-        let mut out = Vec::new();
-        for r in self.list_respondents(assessment_id)? {
-            let mut map = csirt_model::StrictMap::default();
-            for (item, answer, _) in self.respondent_answers(assessment_id, Some(r.id))? {
-                map.insert(item, answer);
+        respondent: Option<i64>,
+    ) -> Result<(StrictMap<Answer>, StrictMap<String>)> {
+        let (mut answers, mut other) = (StrictMap::default(), StrictMap::default());
+        for (item, answer, text) in self.respondent_answers(assessment_id, respondent)? {
+            if let Some(t) = text {
+                other.insert(item.clone(), t);
             }
-            out.push((r, map));
+            answers.insert(item, answer);
         }
-        Ok(out)
+        Ok((answers, other))
+    }
+
+    /// One respondent's comments and evidence (the default respondent's when `None`).
+    fn own_notes(
+        &self,
+        assessment_id: i64,
+        respondent: Option<i64>,
+    ) -> Result<(StrictMap<String>, StrictMap<String>)> {
+        let (mut comments, mut evidence) = (StrictMap::default(), StrictMap::default());
+        for (item, comment, proof) in self.respondent_notes(assessment_id, respondent)? {
+            if let Some(c) = comment {
+                comments.insert(item.clone(), c);
+            }
+            if let Some(e) = proof {
+                evidence.insert(item, e);
+            }
+        }
+        Ok((comments, evidence))
     }
 
     /// The consensus notes of an assessment, by item.
@@ -831,41 +822,25 @@ impl Store {
     /// answers (and, with `with_notes`, their comments and evidence) and the agreed answers.
     pub fn load_workshop(&self, assessment_id: i64, with_notes: bool) -> Result<Workshop> {
         let mut w = Workshop::default();
-        for (item, answer, other) in self.respondent_answers(assessment_id, None)? {
-            if let Some(o) = other {
-                w.facilitator_other.insert(item.clone(), o);
-            }
-            w.facilitator_answers.insert(item, answer);
-        }
+        (w.facilitator_answers, w.facilitator_other) = self.own_answers(assessment_id, None)?;
         for r in self.list_respondents(assessment_id)? {
             if r.is_default {
                 continue;
             }
-            let mut one = WorkshopRespondent {
+            let (answers, other) = self.own_answers(assessment_id, Some(r.id))?;
+            let (comments, evidence) = if with_notes {
+                self.own_notes(assessment_id, Some(r.id))?
+            } else {
+                Default::default()
+            };
+            w.respondents.push(WorkshopRespondent {
                 name: r.name,
                 role: r.role,
-                answers: StrictMap::default(),
-                other: StrictMap::default(),
-                comments: StrictMap::default(),
-                evidence: StrictMap::default(),
-            };
-            for (item, answer, other) in self.respondent_answers(assessment_id, Some(r.id))? {
-                if let Some(o) = other {
-                    one.other.insert(item.clone(), o);
-                }
-                one.answers.insert(item, answer);
-            }
-            if with_notes {
-                for (item, comment, evidence) in self.respondent_notes(assessment_id, Some(r.id))? {
-                    if let Some(c) = comment {
-                        one.comments.insert(item.clone(), c);
-                    }
-                    if let Some(e) = evidence {
-                        one.evidence.insert(item, e);
-                    }
-                }
-            }
-            w.respondents.push(one);
+                answers,
+                other,
+                comments,
+                evidence,
+            });
         }
         let mut stmt = self.conn.prepare(
             "SELECT item_id, value, other_text, note FROM consensus WHERE assessment_id = ?1
@@ -931,7 +906,7 @@ impl Store {
         let (answers, other) = self.load_workshop(assessment_id, false)?.agreed();
         a.answers = answers;
         a.other = other;
-        insert_notes(&mut a, self.respondent_notes(assessment_id, None)?);
+        (a.comments, a.evidence) = self.own_notes(assessment_id, None)?;
         {
             let mut stmt = self.conn.prepare(
                 "SELECT item_id, target_key FROM target_override WHERE assessment_id = ?1",
@@ -1080,17 +1055,6 @@ fn backup_path(path: &Path, version: u32) -> PathBuf {
         .unwrap_or_else(|| "csirt.sqlite3".into());
     let stamp = time::now_rfc3339().replace(':', "");
     path.with_file_name(format!("{name}.v{version}-{stamp}.bak"))
-}
-
-fn insert_notes(a: &mut Assessment, notes: Vec<ItemNote>) {
-    for (item, comment, evidence) in notes {
-        if let Some(c) = comment {
-            a.comments.insert(item.clone(), c);
-        }
-        if let Some(e) = evidence {
-            a.evidence.insert(item, e);
-        }
-    }
 }
 
 fn touch(tx: &Transaction, assessment_id: i64, now: &str) -> Result<()> {
