@@ -1,9 +1,11 @@
 //! The assessment interchange file (`csirt-assessment/1`): its shape, parsing and validation.
 
+use crate::bi;
+use crate::date::{parse_date, parse_year_month};
 use crate::error::{AnswerProblem, ModelError};
 use crate::load::Catalog;
 use crate::questionnaire::{ItemKind, Questionnaire, SERVICE_KEYS};
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 pub use crate::workshop::{Consensus, Workshop, WorkshopRespondent};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -225,55 +227,76 @@ impl Assessment {
     }
 }
 
-fn one(item: Option<&str>, message: impl Into<String>) -> ModelError {
+fn one(item: Option<&str>, message: Text) -> ModelError {
     ModelError::InvalidAssessment(vec![AnswerProblem {
         item: item.map(str::to_string),
-        message: message.into(),
+        message,
     }])
+}
+
+/// The UTF-8 byte-order mark that Windows editors (Notepad, Excel's "CSV UTF-8") put first.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `bytes` without a leading UTF-8 byte-order mark, which every text file the product reads may
+/// start with.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
 }
 
 /// Parses an assessment file: size, encoding, format version and shape. Does not check answers
 /// against the questionnaire; [`validate`] does that.
 pub fn parse(bytes: &[u8]) -> Result<Assessment, ModelError> {
     if bytes.len() > MAX_IMPORT_BYTES {
+        let (size, mb) = (bytes.len(), MAX_IMPORT_BYTES / (1024 * 1024));
         return Err(one(
             None,
-            format!(
-                "the file is {} bytes; assessment files are limited to {} MB",
-                bytes.len(),
-                MAX_IMPORT_BYTES / (1024 * 1024)
+            bi!(
+                "ファイルは {size} バイトあります。評価ファイルは {mb} MB までです",
+                "the file is {size} bytes; assessment files are limited to {mb} MB"
             ),
         ));
     }
+    let bytes = strip_bom(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
         one(
             None,
-            format!(
-                "the file is not valid UTF-8 (first bad byte at offset {})",
-                e.valid_up_to()
+            bi!(
+                "ファイルが UTF-8 として正しくありません（最初の不正なバイトは {at} バイト目）",
+                "the file is not valid UTF-8 (first bad byte at offset {at})"
             ),
         )
     })?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
         one(
             None,
-            format!(
-                "not valid JSON at line {}, column {}: {e}",
-                e.line(),
-                e.column()
+            bi!(
+                "JSON として正しくありません（{line} 行 {column} 列: {e}）",
+                "not valid JSON at line {line}, column {column}: {e}"
             ),
         )
     })?;
     let format = value
         .get("format")
         .and_then(|f| f.as_str())
-        .ok_or_else(|| one(None, "missing \"format\": expected \"csirt-assessment/1\""))?;
+        .ok_or_else(|| {
+            one(
+                None,
+                bi!(
+                    "\"format\" がありません。\"{ASSESSMENT_FORMAT}\" のはずです",
+                    "missing \"format\": expected \"{ASSESSMENT_FORMAT}\""
+                ),
+            )
+        })?;
     match format.strip_prefix(FORMAT_PREFIX).map(str::parse::<u32>) {
         Some(Ok(v)) if v == FORMAT_VERSION => {}
         Some(Ok(v)) if v > FORMAT_VERSION => {
             return Err(one(
                 None,
-                format!(
+                bi!(
+                    "このファイルは形式 {format:?} で、新しい版のアプリが書いたものです。\
+                     この版が読めるのは {ASSESSMENT_FORMAT:?} です。アプリを更新してから取り込んでください",
                     "the file is format {format:?}, written by a newer version of the app; \
                      this version reads {ASSESSMENT_FORMAT:?}. Update the app to import it"
                 ),
@@ -282,7 +305,10 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, ModelError> {
         _ => {
             return Err(one(
                 None,
-                format!("unknown format {format:?}: expected {ASSESSMENT_FORMAT:?}"),
+                bi!(
+                    "形式 {format:?} は知りません。{ASSESSMENT_FORMAT:?} のはずです",
+                    "unknown format {format:?}: expected {ASSESSMENT_FORMAT:?}"
+                ),
             ))
         }
     }
@@ -293,37 +319,26 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, ModelError> {
             .nth(1)
             .filter(|s| s.chars().next().is_some_and(|c| c.is_ascii_digit()))
             .map(str::to_string);
+        let (line, column) = (e.line(), e.column());
         one(
             item.as_deref(),
-            format!("line {}, column {}: {e}", e.line(), e.column()),
+            bi!(
+                "{line} 行 {column} 列: ファイルの形が正しくありません（{e}）",
+                "line {line}, column {column}: {e}"
+            ),
         )
     })
 }
 
-fn is_year_month(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 7 || b[4] != b'-' {
-        return false;
-    }
-    let (y, m) = (&s[..4], &s[5..]);
-    y.chars().all(|c| c.is_ascii_digit())
-        && m.chars().all(|c| c.is_ascii_digit())
-        && matches!(m.parse::<u32>(), Ok(1..=12))
-        && matches!(y.parse::<u32>(), Ok(1900..=2200))
-}
-
-fn is_date(s: &str) -> bool {
-    s.len() == 10
-        && is_year_month(&s[..7])
-        && s.as_bytes()[7] == b'-'
-        && matches!(s[8..].parse::<u32>(), Ok(1..=31))
-}
-
 /// Checks one answer against its item. Returns the problem message, if any.
-pub fn check_answer(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result<(), String> {
-    let item = q
-        .item(item_id)
-        .ok_or_else(|| format!("no such item in questionnaire {}", q.id))?;
+pub fn check_answer(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result<(), Text> {
+    let qid = &q.id;
+    let item = q.item(item_id).ok_or_else(|| {
+        bi!(
+            "質問票 {qid} にこの項目はありません",
+            "no such item in questionnaire {qid}"
+        )
+    })?;
     let keys_list = || {
         item.options()
             .iter()
@@ -332,71 +347,80 @@ pub fn check_answer(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result
             .join(", ")
     };
     match (&item.kind, answer) {
-        (ItemKind::Group, _) => Err("this is a heading; answer its sub-items instead".into()),
+        (ItemKind::Group, _) => Err(bi!(
+            "これは見出しです。下位の項目に回答してください",
+            "this is a heading; answer its sub-items instead"
+        )),
         (ItemKind::Single { .. } | ItemKind::Scale { .. }, Answer::Text(k)) => {
             if item.option(k).is_some() {
                 Ok(())
             } else {
-                Err(format!(
-                    "{k:?} is not an option of this item (options: {})",
-                    keys_list()
+                let keys = keys_list();
+                Err(bi!(
+                    "{k:?} はこの項目の選択肢ではありません（選択肢: {keys}）",
+                    "{k:?} is not an option of this item (options: {keys})"
                 ))
             }
         }
         (ItemKind::Multiple { .. }, Answer::Keys(keys)) => {
             for (i, k) in keys.iter().enumerate() {
                 if item.option(k).is_none() {
-                    return Err(format!(
-                        "{k:?} is not an option of this item (options: {})",
-                        keys_list()
+                    let keys = keys_list();
+                    return Err(bi!(
+                        "{k:?} はこの項目の選択肢ではありません（選択肢: {keys}）",
+                        "{k:?} is not an option of this item (options: {keys})"
                     ));
                 }
-                if keys[..i].contains(k) {
-                    return Err(format!("option {k:?} is chosen twice"));
+                if keys.iter().take(i).any(|earlier| earlier == k) {
+                    return Err(bi!(
+                        "選択肢 {k:?} が二度選ばれています",
+                        "option {k:?} is chosen twice"
+                    ));
                 }
             }
             Ok(())
         }
         (ItemKind::Number { min, max, .. }, Answer::Number(n)) => {
-            let v = n
-                .as_f64()
-                .filter(|v| v.is_finite())
-                .ok_or_else(|| "the number is out of range".to_string())?;
+            let v = n.as_f64().filter(|v| v.is_finite()).ok_or_else(|| {
+                bi!(
+                    "数が大きすぎるか、数として扱えません",
+                    "the number is out of range"
+                )
+            })?;
             if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-                return Err(format!(
-                    "{v} is outside the allowed range {}–{}",
-                    min.map(|m| m.to_string()).unwrap_or_default(),
-                    max.map(|m| m.to_string()).unwrap_or_default()
+                let lo = min.map(|m| m.to_string()).unwrap_or_default();
+                let hi = max.map(|m| m.to_string()).unwrap_or_default();
+                return Err(bi!(
+                    "{v} は範囲 {lo}〜{hi} の外です",
+                    "{v} is outside the allowed range {lo}–{hi}"
                 ));
             }
             Ok(())
         }
-        (ItemKind::YearMonth, Answer::Text(s)) => {
-            if is_year_month(s) {
-                Ok(())
-            } else {
-                Err(format!("{s:?} is not a year and month like \"2014-04\""))
-            }
-        }
+        (ItemKind::YearMonth, Answer::Text(s)) => parse_year_month(s).map(|_| ()),
         (ItemKind::Service { .. }, Answer::Text(s)) => {
             if SERVICE_KEYS.contains(&s.as_str()) {
                 Ok(())
             } else {
-                Err(format!(
+                Err(bi!(
+                    "{s:?} はサービスの回答ではありません。\"in-house\"、\"outsourced\"、\"none\" のどれかです",
                     "{s:?} is not a service answer: use \"in-house\", \"outsourced\" or \"none\""
                 ))
             }
         }
         (ItemKind::Text, Answer::Text(_)) => Ok(()),
-        (kind, answer) => Err(format!(
-            "a {} item cannot take {}",
-            kind.type_name(),
-            match answer {
-                Answer::Number(_) => "a number",
-                Answer::Text(_) => "a string",
-                Answer::Keys(_) => "a list",
-            }
-        )),
+        (kind, answer) => {
+            let kind = kind.type_name();
+            let (ja, en) = match answer {
+                Answer::Number(_) => ("数", "a number"),
+                Answer::Text(_) => ("文字列", "a string"),
+                Answer::Keys(_) => ("リスト", "a list"),
+            };
+            Err(bi!(
+                "{kind} 型の項目に{ja}は入りません",
+                "a {kind} item cannot take {en}"
+            ))
+        }
     }
 }
 
@@ -415,25 +439,34 @@ pub fn chooses_other(q: &Questionnaire, item_id: &str, answer: &Answer) -> bool 
         .any(|o| o.other && chosen.contains(&o.key.as_str()))
 }
 
-/// Checks answers and their "other" texts; `whose` prefixes each message ("" for the file's own).
+/// `message` with `whose` (whose answers these are; empty for the file's own) put before it.
+fn prefixed(whose: &Text, message: Text) -> Text {
+    Text::new(
+        format!("{}{}", whose.ja, message.ja),
+        format!("{}{}", whose.en, message.en),
+    )
+}
+
+/// Checks answers and their "other" texts; `whose` prefixes each message (empty for the file's own).
 fn check_answers(
     q: &Questionnaire,
     answers: &StrictMap<Answer>,
     other: &StrictMap<String>,
-    whose: &str,
-    push: &mut impl FnMut(Option<&str>, String),
+    whose: &Text,
+    push: &mut impl FnMut(Option<&str>, Text),
 ) {
     for (id, answer) in answers.iter() {
         if let Err(m) = check_answer(q, id, answer) {
-            push(Some(id), format!("{whose}{m}"));
+            push(Some(id), prefixed(whose, m));
         }
     }
     for (id, _) in other.iter() {
         if !answers.get(id).is_some_and(|a| chooses_other(q, id, a)) {
-            push(
-                Some(id),
-                format!("{whose}free text is given but no \"other\" option is chosen"),
+            let m = bi!(
+                "自由記述がありますが、「その他」の選択肢が選ばれていません",
+                "free text is given but no \"other\" option is chosen"
             );
+            push(Some(id), prefixed(whose, m));
         }
     }
 }
@@ -442,23 +475,25 @@ fn check_notes(
     q: &Questionnaire,
     comments: &StrictMap<String>,
     evidence: &StrictMap<String>,
-    whose: &str,
-    push: &mut impl FnMut(Option<&str>, String),
+    whose: &Text,
+    push: &mut impl FnMut(Option<&str>, Text),
 ) {
     for (id, _) in comments.iter() {
         if q.item(id).is_none() {
-            push(
-                Some(id),
-                format!("{whose}comment for an item that does not exist"),
+            let m = bi!(
+                "存在しない項目へのコメントです",
+                "comment for an item that does not exist"
             );
+            push(Some(id), prefixed(whose, m));
         }
     }
     for (id, _) in evidence.iter() {
         if q.item(id).is_none() {
-            push(
-                Some(id),
-                format!("{whose}evidence for an item that does not exist"),
+            let m = bi!(
+                "存在しない項目への根拠です",
+                "evidence for an item that does not exist"
             );
+            push(Some(id), prefixed(whose, m));
         }
     }
 }
@@ -469,19 +504,24 @@ fn check_workshop(
     q: &Questionnaire,
     w: &Workshop,
     a: &Assessment,
-    push: &mut impl FnMut(Option<&str>, String),
+    push: &mut impl FnMut(Option<&str>, Text),
 ) {
     check_answers(
         q,
         &w.facilitator_answers,
         &w.facilitator_other,
-        "workshop, facilitator: ",
+        &Text::new("ワークショップ・進行役: ", "workshop, facilitator: "),
         push,
     );
     for (i, r) in w.respondents.iter().enumerate() {
-        let whose = format!("workshop, respondent {} ({:?}): ", i + 1, r.name);
+        let (n, name) = (i + 1, &r.name);
+        let whose = bi!(
+            "ワークショップ・回答者 {n}（{name:?}）: ",
+            "workshop, respondent {n} ({name:?}): "
+        );
         if r.name.trim().is_empty() {
-            push(None, format!("{whose}a respondent needs a name"));
+            let m = bi!("回答者には名前が必要です", "a respondent needs a name");
+            push(None, prefixed(&whose, m));
         }
         check_answers(q, &r.answers, &r.other, &whose, push);
         check_notes(q, &r.comments, &r.evidence, &whose, push);
@@ -489,7 +529,11 @@ fn check_workshop(
     for (id, c) in w.consensus.iter() {
         let other = StrictMap(c.other.iter().map(|o| (id.clone(), o.clone())).collect());
         let answer = StrictMap(vec![(id.clone(), c.answer.clone())]);
-        check_answers(q, &answer, &other, "workshop, agreed answer: ", push);
+        let whose = Text::new(
+            "ワークショップ・合意した回答: ",
+            "workshop, agreed answer: ",
+        );
+        check_answers(q, &answer, &other, &whose, push);
     }
     let (answers, other) = w.agreed();
     if let Some(item) =
@@ -497,10 +541,13 @@ fn check_workshop(
     {
         push(
             Some(item),
-            "the file's answers differ from what its workshop gives (agreed answers, then the \
-             facilitator's, then answers every respondent gave alike); the file was edited by \
-             hand or is damaged"
-                .into(),
+            bi!(
+                "ファイルの回答が、ワークショップから導かれる回答（合意した回答、次に進行役の回答、\
+                 次に全員が同じだった回答）と違います。手で編集されたか、壊れています",
+                "the file's answers differ from what its workshop gives (agreed answers, then the \
+                 facilitator's, then answers every respondent gave alike); the file was edited by \
+                 hand or is damaged"
+            ),
         );
     }
 }
@@ -514,15 +561,25 @@ fn first_difference<'a, V: PartialEq>(x: &'a StrictMap<V>, y: &'a StrictMap<V>) 
 }
 
 /// Checks a target override: the item must be scored and the key must carry a level.
-pub fn check_target(q: &Questionnaire, item_id: &str, key: &str) -> Result<(), String> {
-    let item = q
-        .item(item_id)
-        .ok_or_else(|| format!("no such item in questionnaire {}", q.id))?;
+pub fn check_target(q: &Questionnaire, item_id: &str, key: &str) -> Result<(), Text> {
+    let qid = &q.id;
+    let item = q.item(item_id).ok_or_else(|| {
+        bi!(
+            "質問票 {qid} にこの項目はありません",
+            "no such item in questionnaire {qid}"
+        )
+    })?;
     if !item.scored {
-        return Err("only scored items take a target".into());
+        return Err(bi!(
+            "目標を設定できるのは採点される項目だけです",
+            "only scored items take a target"
+        ));
     }
     if item.level_of_key(key).is_none() {
-        return Err(format!("{key:?} is not a levelled answer of this item"));
+        return Err(bi!(
+            "{key:?} はこの項目の水準を持つ回答ではありません",
+            "{key:?} is not a levelled answer of this item"
+        ));
     }
     Ok(())
 }
@@ -530,45 +587,54 @@ pub fn check_target(q: &Questionnaire, item_id: &str, key: &str) -> Result<(), S
 /// Validates every answer, other-text, comment and target against the questionnaire, reporting
 /// all problems at once.
 pub fn validate(a: &Assessment, catalog: &Catalog) -> Result<(), ModelError> {
-    let set = catalog
-        .get(&a.questionnaire)
-        .map_err(|_| one(None, format!("unknown questionnaire {:?}", a.questionnaire)))?;
+    let set = catalog.get(&a.questionnaire).map_err(|_| {
+        let id = &a.questionnaire;
+        one(
+            None,
+            bi!("質問票 {id:?} はありません", "unknown questionnaire {id:?}"),
+        )
+    })?;
     validate_against(a, &set.questionnaire)
 }
 
 pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelError> {
     let mut problems = Vec::new();
-    let mut push = |item: Option<&str>, message: String| {
+    let mut push = |item: Option<&str>, message: Text| {
         problems.push(AnswerProblem {
             item: item.map(str::to_string),
             message,
         })
     };
     if a.questionnaire != q.id {
+        let (file, loaded) = (&a.questionnaire, &q.id);
         push(
             None,
-            format!(
-                "the file is for questionnaire {:?}, not {:?}",
-                a.questionnaire, q.id
+            bi!(
+                "このファイルは質問票 {file:?} のもので、{loaded:?} のものではありません",
+                "the file is for questionnaire {file:?}, not {loaded:?}"
             ),
         );
     }
     if a.organisation.name.trim().is_empty() {
-        push(None, "the organisation needs a name".into());
+        push(
+            None,
+            bi!("組織には名前が必要です", "the organisation needs a name"),
+        );
     }
     if let Some(d) = &a.date {
-        if !is_date(d) {
-            push(None, format!("date {d:?} is not YYYY-MM-DD"));
+        if let Err(m) = parse_date(d) {
+            push(None, m);
         }
     }
-    check_answers(q, &a.answers, &a.other, "", &mut push);
-    check_notes(q, &a.comments, &a.evidence, "", &mut push);
+    let own = Text::default();
+    check_answers(q, &a.answers, &a.other, &own, &mut push);
+    check_notes(q, &a.comments, &a.evidence, &own, &mut push);
     if let Some(w) = &a.workshop {
         check_workshop(q, w, a, &mut push);
     }
     for (id, key) in a.targets.iter() {
         if let Err(m) = check_target(q, id, key) {
-            push(Some(id), format!("target: {m}"));
+            push(Some(id), prefixed(&Text::new("目標: ", "target: "), m));
         }
     }
     if problems.is_empty() {
@@ -583,13 +649,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn year_month_accepts_only_real_months() {
-        assert!(is_year_month("2014-04"));
-        assert!(!is_year_month("2014-13"));
-        assert!(!is_year_month("2014-4"));
-        assert!(!is_year_month("14-04-01"));
-        assert!(is_date("2026-11-21"));
-        assert!(!is_date("2026-11-32"));
+    fn a_byte_order_mark_is_skipped() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(
+            crate::demo::demo_assessment(Lang::En)
+                .to_json_pretty()
+                .as_bytes(),
+        );
+        assert!(parse(&bytes).is_ok());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The model crate's one error type, and the located problems a validation run collects.
 
+use crate::text::{Lang, Localized, Text};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -9,15 +10,22 @@ pub struct Problem {
     pub file: PathBuf,
     /// 1-based line; 0 when the problem has no single place (e.g. a missing item).
     pub line: usize,
-    pub message: String,
+    pub message: Text,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl Localized for Problem {
+    fn localized(&self, lang: Lang) -> String {
+        let message = self.message.get(lang);
         if self.line > 0 {
-            write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+            format!("{}:{}: {message}", self.file.display(), self.line)
         } else {
-            write!(f, "{}: {}", self.file.display(), self.message)
+            format!("{}: {message}", self.file.display())
         }
     }
 }
@@ -26,14 +34,22 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AnswerProblem {
     pub item: Option<String>,
-    pub message: String,
+    pub message: Text,
 }
 
 impl fmt::Display for AnswerProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.item {
-            Some(item) => write!(f, "item {item}: {}", self.message),
-            None => f.write_str(&self.message),
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl Localized for AnswerProblem {
+    fn localized(&self, lang: Lang) -> String {
+        let message = self.message.get(lang);
+        match (&self.item, lang) {
+            (Some(item), Lang::Ja) => format!("項目 {item}: {message}"),
+            (Some(item), Lang::En) => format!("item {item}: {message}"),
+            (None, _) => message.to_string(),
         }
     }
 }
@@ -62,12 +78,58 @@ pub enum ModelError {
 }
 
 impl ModelError {
-    /// The problems of a data or assessment validation failure, as display lines.
-    pub fn problem_lines(&self) -> Vec<String> {
+    /// The problems of a data or assessment validation failure, as display lines in `lang`.
+    pub fn problem_lines(&self, lang: Lang) -> Vec<String> {
         match self {
-            ModelError::Invalid(p) => p.iter().map(|p| p.to_string()).collect(),
-            ModelError::InvalidAssessment(p) => p.iter().map(|p| p.to_string()).collect(),
-            other => vec![other.to_string()],
+            ModelError::Invalid(p) => p.iter().map(|p| p.localized(lang)).collect(),
+            ModelError::InvalidAssessment(p) => p.iter().map(|p| p.localized(lang)).collect(),
+            other => vec![other.localized(lang)],
         }
+    }
+}
+
+fn join_in<T: Localized>(problems: &[T], lang: Lang) -> String {
+    problems
+        .iter()
+        .map(|p| p.localized(lang))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Localized for ModelError {
+    fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ModelError::Io { path, source } => {
+                format!("{} を読めません: {}", path.display(), io_ja(source))
+            }
+            ModelError::Invalid(p) => format!(
+                "質問票のデータに {} 件の問題があります:\n{}",
+                p.len(),
+                join_in(p, lang)
+            ),
+            ModelError::UnknownQuestionnaire(id) => format!("ID {id:?} の質問票はありません"),
+            ModelError::InvalidAssessment(p) => {
+                format!("評価ファイルが正しくありません:\n{}", join_in(p, lang))
+            }
+        }
+    }
+}
+
+/// An I/O error's cause in Japanese, for the common kinds; the system's own text otherwise.
+pub fn io_ja(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "ファイルまたはフォルダがありません".into(),
+        K::PermissionDenied => "アクセスが許可されていません".into(),
+        K::AlreadyExists => "すでに存在します".into(),
+        K::InvalidData => "内容が正しくありません".into(),
+        K::StorageFull => "ディスクがいっぱいです".into(),
+        K::ReadOnlyFilesystem => "読み取り専用のファイルシステムです".into(),
+        K::IsADirectory => "フォルダです（ファイルを指定してください）".into(),
+        K::NotADirectory => "フォルダではありません".into(),
+        _ => format!("入出力エラー（{e}）"),
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod benchmark;
+pub mod date;
 pub mod demo;
 pub mod error;
 pub mod load;
@@ -18,4 +19,4 @@ pub use benchmark::{Benchmark, Bound, Figure, Group, Interview, Precision};
 pub use error::{AnswerProblem, ModelError, Problem};
 pub use load::{builtin, builtin_texts, compile_texts, load_dir, Catalog, QuestionnaireSet};
 pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};
-pub use text::{Lang, Text};
+pub use text::{Lang, Localized, Text};

@@ -43,9 +43,13 @@ fn read(path: &Path) -> Result<SourceFile, ModelError> {
                 path: path.to_path_buf(),
                 text: prefix,
             };
-            Err(ModelError::Invalid(vec![
-                file.problem_at(offset, "the file is not valid UTF-8".into())
-            ]))
+            Err(ModelError::Invalid(vec![file.problem_at(
+                offset,
+                crate::bi!(
+                    "ファイルが UTF-8 として正しくありません",
+                    "the file is not valid UTF-8"
+                ),
+            )]))
         }
     }
 }

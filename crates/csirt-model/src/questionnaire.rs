@@ -635,7 +635,7 @@ pub(crate) fn compile(
     }
 
     if items.is_empty() {
-        problems.push(file.problem_at(0, "the questionnaire has no items".into()));
+        problems.push(file.problem_at(0, "the questionnaire has no items".to_string()));
     }
     for spanned in &raw.items {
         let it = spanned.get_ref();

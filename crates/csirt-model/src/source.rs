@@ -1,6 +1,7 @@
 //! A data file's path and text, to turn byte offsets into line numbers for error messages.
 
 use crate::error::Problem;
+use crate::text::Text;
 use std::path::PathBuf;
 
 pub(crate) struct SourceFile {
@@ -19,11 +20,11 @@ impl SourceFile {
             + 1
     }
 
-    pub fn problem_at(&self, offset: usize, message: String) -> Problem {
+    pub fn problem_at(&self, offset: usize, message: impl Into<Untranslated>) -> Problem {
         Problem {
             file: self.path.clone(),
             line: self.line_of(offset),
-            message,
+            message: message.into().0,
         }
     }
 
@@ -34,8 +35,24 @@ impl SourceFile {
             Problem {
                 file: self.path.clone(),
                 line,
-                message: e.message().trim().to_string(),
+                message: Text::new(
+                    format!("書き方が正しくありません: {}", e.message().trim()),
+                    e.message().trim(),
+                ),
             }
         })
+    }
+}
+
+/// TEMPORARY while the validators' messages are translated.
+pub(crate) struct Untranslated(pub Text);
+impl From<String> for Untranslated {
+    fn from(s: String) -> Self {
+        Untranslated(Text::new(s.clone(), s))
+    }
+}
+impl From<Text> for Untranslated {
+    fn from(t: Text) -> Self {
+        Untranslated(t)
     }
 }

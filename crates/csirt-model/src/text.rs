@@ -76,3 +76,44 @@ impl FromStr for Lang {
         }
     }
 }
+
+/// A message a user can see (an error, a warning), in the language they chose.
+///
+/// Every crate's error type implements it, so the CLI and the app show errors in the user's
+/// language; `Display` stays English, for logs and for callers that have no language.
+pub trait Localized {
+    fn localized(&self, lang: Lang) -> String;
+}
+
+impl Localized for Text {
+    fn localized(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
+    }
+}
+
+impl fmt::Display for Text {
+    /// The English text; use [`Text::get`] for the user's language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// A bilingual message from two format strings: `bi!("…{x}…", "…{x}…")`, Japanese first.
+#[macro_export]
+macro_rules! bi {
+    ($ja:literal, $en:literal $(,)?) => {
+        $crate::text::Text::new(format!($ja), format!($en))
+    };
+}
+
+impl Localized for UnknownLang {
+    fn localized(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "言語 {:?} は使えません。\"ja\" か \"en\" を指定してください",
+                self.0
+            ),
+            Lang::En => self.to_string(),
+        }
+    }
+}

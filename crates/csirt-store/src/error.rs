@@ -31,7 +31,10 @@ pub enum StoreError {
     #[error("no respondent with id {0} in this assessment")]
     NoRespondent(i64),
     #[error("item {item}: {message}")]
-    InvalidAnswer { item: String, message: String },
+    InvalidAnswer {
+        item: String,
+        message: csirt_model::Text,
+    },
     #[error("{0}")]
     InvalidInput(String),
     #[error("the assessment uses questionnaire {0:?}, which is not loaded")]

@@ -528,7 +528,10 @@ impl Store {
         if other.is_some() && !chooses_other(q, item_id, answer) {
             return Err(StoreError::InvalidAnswer {
                 item: item_id.to_string(),
-                message: "free text is given but no \"other\" option is chosen".into(),
+                message: csirt_model::bi!(
+                    "自由記述がありますが、「その他」の選択肢が選ばれていません",
+                    "free text is given but no \"other\" option is chosen"
+                ),
             });
         }
         self.check_questionnaire(assessment_id, q)?;
@@ -581,7 +584,7 @@ impl Store {
         if q.item(item_id).is_none() {
             return Err(StoreError::InvalidAnswer {
                 item: item_id.to_string(),
-                message: "no such item".into(),
+                message: csirt_model::bi!("この項目はありません", "no such item"),
             });
         }
         self.check_questionnaire(assessment_id, q)?;
@@ -648,7 +651,10 @@ impl Store {
             if non_empty(other_text).is_some() && !chooses_other(q, item_id, a) {
                 return Err(StoreError::InvalidAnswer {
                     item: item_id.to_string(),
-                    message: "free text is given but no \"other\" option is chosen".into(),
+                    message: csirt_model::bi!(
+                        "自由記述がありますが、「その他」の選択肢が選ばれていません",
+                        "free text is given but no \"other\" option is chosen"
+                    ),
                 });
             }
         }

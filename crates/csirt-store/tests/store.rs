@@ -791,7 +791,7 @@ fn a_file_whose_answers_disagree_with_its_workshop_is_refused_and_changes_nothin
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].item.as_deref(), Some("4.1"));
     assert!(
-        problems[0].message.contains("workshop"),
+        problems[0].message.en.contains("workshop"),
         "{}",
         problems[0].message
     );
@@ -807,7 +807,7 @@ fn a_file_whose_answers_disagree_with_its_workshop_is_refused_and_changes_nothin
         Err(StoreError::Model(csirt_model::ModelError::InvalidAssessment(p))) => p,
         other => panic!("expected the file to be refused, got {other:?}"),
     };
-    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.en.as_str()).collect();
     assert!(
         messages
             .iter()
