@@ -96,3 +96,10 @@ mod tests {
         ));
     }
 }
+
+// TEMPORARY: English in both languages until this crate's messages are translated.
+impl csirt_model::Localized for CryptoError {
+    fn localized(&self, _lang: csirt_model::Lang) -> String {
+        self.to_string()
+    }
+}

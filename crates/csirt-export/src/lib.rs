@@ -194,3 +194,10 @@ pub fn workbook_xlsx(
     }
     Ok(book.save_to_buffer()?)
 }
+
+// TEMPORARY: English in both languages until this crate's messages are translated.
+impl csirt_model::Localized for ExportError {
+    fn localized(&self, _lang: csirt_model::Lang) -> String {
+        self.to_string()
+    }
+}

@@ -246,3 +246,10 @@ mod font_tests {
         }
     }
 }
+
+// TEMPORARY: English in both languages until this crate's messages are translated.
+impl csirt_model::Localized for ReportError {
+    fn localized(&self, _lang: csirt_model::Lang) -> String {
+        self.to_string()
+    }
+}

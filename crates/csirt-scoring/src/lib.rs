@@ -32,6 +32,17 @@ pub enum ScoringError {
     WrongQuestionnaire { expected: String, found: String },
 }
 
+impl csirt_model::Localized for ScoringError {
+    fn localized(&self, lang: csirt_model::Lang) -> String {
+        match (self, lang) {
+            (ScoringError::WrongQuestionnaire { expected, found }, csirt_model::Lang::Ja) => {
+                format!("この評価は質問票 {found:?} のもので、{expected:?} のものではありません")
+            }
+            (e, csirt_model::Lang::En) => e.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TargetSource {

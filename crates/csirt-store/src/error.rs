@@ -68,3 +68,10 @@ impl From<rusqlite::Error> for StoreError {
         }
     }
 }
+
+// TEMPORARY: English in both languages until this crate's messages are translated.
+impl csirt_model::Localized for StoreError {
+    fn localized(&self, _lang: csirt_model::Lang) -> String {
+        self.to_string()
+    }
+}
