@@ -5,7 +5,7 @@ mod human;
 mod storage;
 
 use clap::{Parser, Subcommand};
-use csirt_model::{assessment, demo, load_dir, Catalog, Lang, ModelError};
+use csirt_model::{assessment, demo, load_dir, Catalog, Lang, Localized, ModelError};
 use csirt_scoring::ScoringError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,8 +26,6 @@ pub(crate) enum CliError {
     Write(#[from] std::io::Error),
     #[error("cannot encode JSON: {0}")]
     Json(#[from] serde_json::Error),
-    #[error("{dir} has {count} invalid questionnaire folder(s); run `csirt validate` on each")]
-    BadFolders { dir: PathBuf, count: usize },
     #[error(transparent)]
     Store(#[from] csirt_store::StoreError),
     #[error(transparent)]
@@ -152,18 +150,27 @@ enum BenchmarkCommand {
     },
 }
 
-fn load_catalog(extra: Option<&Path>) -> Result<Catalog, CliError> {
+/// The built-in questionnaire and the valid folders under `extra`. A folder that is invalid, or
+/// that shares its id with another folder or the built-in questionnaire, is reported on stderr
+/// and left out; everything else keeps working.
+fn load_catalog(extra: Option<&Path>, lang: Lang) -> Result<Catalog, CliError> {
     let (catalog, failures) = Catalog::load(extra)?;
-    if let Some(dir) = extra {
-        if !failures.is_empty() {
-            for (path, e) in &failures {
-                eprintln!("{}: {e}", path.display());
-            }
-            return Err(CliError::BadFolders {
-                dir: dir.to_path_buf(),
-                count: failures.len(),
-            });
-        }
+    for (path, e) in &failures {
+        let (head, hint) = match lang {
+            Lang::Ja => (
+                "読み込まなかった質問票のフォルダ",
+                "`csirt validate <フォルダ>` で詳しく確認できます",
+            ),
+            Lang::En => (
+                "questionnaire folder skipped",
+                "`csirt validate <folder>` explains",
+            ),
+        };
+        eprintln!(
+            "{head}: {}\n{}\n({hint})",
+            path.display(),
+            e.localized(lang)
+        );
     }
     Ok(catalog)
 }
@@ -211,7 +218,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             )?;
         }
         Command::Questionnaire { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             match command {
                 QuestionnaireCommand::List { json } => {
                     if json {
@@ -255,7 +262,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Benchmark {
             command: BenchmarkCommand::Show { id, json },
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let set = catalog.get(&id)?;
             match &set.benchmark {
                 Some(b) if json => print_json(out, &b.figures)?,
@@ -265,7 +272,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             }
         }
         Command::Score { file, json } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let a = assessment::parse(&read_file(&file)?)?;
             assessment::validate(&a, &catalog)?;
             let set = catalog.get(&a.questionnaire)?;
@@ -285,7 +292,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             html,
             ..
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             batch::report_all(&dir, &catalog, lang, html, out)?;
         }
         Command::Report {
@@ -295,7 +302,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             html,
             ..
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let a = match (file, demo) {
                 (Some(f), _) => {
                     let a = assessment::parse(&read_file(&f)?)?;
@@ -312,17 +319,17 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             writeln!(out, "{} ({} bytes)", output.display(), pdf.len())?;
         }
         Command::Db { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
             storage::db(command, &path, &catalog, out)?;
         }
         Command::Org { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
             storage::org(command, &path, &catalog, lang, out)?;
         }
         Command::Assessment { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref())?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
             storage::assessment(command, &path, &catalog, lang, out)?;
         }

@@ -1,7 +1,9 @@
 //! The compiled benchmark: every figure the seeds give about the 66 surveyed teams, with provenance.
 
+use crate::bi;
+use crate::date::parse_date;
 use crate::error::Problem;
-use crate::questionnaire::{ItemKind, Questionnaire};
+use crate::questionnaire::{check_bound, prefix, ItemKind, Questionnaire, MAX_DATA_NUMBER};
 use crate::raw::{RawBenchmark, RawBound, RawPrecision};
 use crate::source::SourceFile;
 use crate::text::Text;
@@ -279,16 +281,6 @@ impl Benchmark {
     }
 }
 
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
 /// Second validation phase for the benchmark, checked against its questionnaire.
 pub(crate) fn compile(
     raw: RawBenchmark,
@@ -296,26 +288,37 @@ pub(crate) fn compile(
     file: &SourceFile,
 ) -> Result<Benchmark, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut bad = |span: std::ops::Range<usize>, msg: String| {
+    let mut bad = |span: std::ops::Range<usize>, msg: Text| {
         problems.push(file.problem_at(span.start, msg));
     };
 
     if raw.format.get_ref() != BENCHMARK_FORMAT {
+        let format = raw.format.get_ref();
         bad(
             raw.format.span(),
-            format!(
-                "format is {:?}; this version of the app reads {BENCHMARK_FORMAT:?}",
-                raw.format.get_ref()
+            bi!(
+                "format が {format:?} です。この版のアプリが読めるのは {BENCHMARK_FORMAT:?} です",
+                "format is {format:?}; this version of the app reads {BENCHMARK_FORMAT:?}"
             ),
         );
     }
     if raw.questionnaire.get_ref() != &q.id {
+        let (named, held) = (raw.questionnaire.get_ref(), &q.id);
         bad(
             raw.questionnaire.span(),
-            format!(
-                "questionnaire is {:?} but the folder holds {:?}",
-                raw.questionnaire.get_ref(),
-                q.id
+            bi!(
+                "questionnaire が {named:?} ですが、フォルダにあるのは {held:?} です",
+                "questionnaire is {named:?} but the folder holds {held:?}"
+            ),
+        );
+    }
+    if raw.n == 0 || f64::from(raw.n) > MAX_DATA_NUMBER {
+        let n = raw.n;
+        bad(
+            raw.format.span(),
+            bi!(
+                "調査の n = {n} は 1 以上 {MAX_DATA_NUMBER} 以下でなければなりません",
+                "the survey's n = {n} must be between 1 and {MAX_DATA_NUMBER}"
             ),
         );
     }
@@ -327,7 +330,10 @@ pub(crate) fn compile(
         if t.is_incomplete() {
             bad(
                 raw.format.span(),
-                format!("{what} needs both ja and en text"),
+                bi!(
+                    "{what} には ja と en の両方の文が必要です",
+                    "{what} needs both ja and en text"
+                ),
             );
         }
     }
@@ -335,10 +341,10 @@ pub(crate) fn compile(
         ("survey_date", &raw.survey_date),
         ("published", &raw.published),
     ] {
-        if !is_iso_date(d) {
+        if let Err(m) = parse_date(d) {
             bad(
                 raw.format.span(),
-                format!("{what} must be a date YYYY-MM-DD"),
+                prefix(Text::new(format!("{what}: "), format!("{what}: ")), m),
             );
         }
     }
@@ -349,23 +355,38 @@ pub(crate) fn compile(
         let f = spanned.get_ref();
         let span = f.item.span();
         let item_id = f.item.get_ref();
-        let mut here = |msg: String| bad(span.clone(), format!("figure for item {item_id}: {msg}"));
+        let mut here = |msg: Text| {
+            bad(
+                span.clone(),
+                prefix(
+                    bi!("項目 {item_id} の数値: ", "figure for item {item_id}: "),
+                    msg,
+                ),
+            )
+        };
         let precision = Precision::from(f.precision);
         let item = q.item(item_id);
         if item.is_none() {
-            here("no such item in the questionnaire".into());
+            here(bi!(
+                "質問票にこの項目はありません",
+                "no such item in the questionnaire"
+            ));
         }
         if f.n == 0 || f.n > raw.n {
-            here(format!(
-                "n = {} must be between 1 and the survey's n = {}",
-                f.n, raw.n
+            let (n, all) = (f.n, raw.n);
+            here(bi!(
+                "n = {n} は 1 から調査の n = {all} までの間でなければなりません",
+                "n = {n} must be between 1 and the survey's n = {all}"
             ));
         }
         if f.source.trim().is_empty() {
-            here("source is required".into());
+            here(bi!("source が必要です", "source is required"));
         }
         if precision == Precision::ExactValue {
-            here("exact-value is for facts; a figure is a count, a percentage or narrative".into());
+            here(bi!(
+                "exact-value は fact のためのものです。数値は件数、割合、文のどれかです",
+                "exact-value is for facts; a figure is a count, a percentage or narrative"
+            ));
         }
         let dup_key = (
             item_id.clone(),
@@ -376,31 +397,47 @@ pub(crate) fn compile(
             f.subject.join(","),
         );
         if !seen.insert(dup_key) {
-            here("the same figure is recorded twice".into());
+            here(bi!(
+                "同じ数値が二度記録されています",
+                "the same figure is recorded twice"
+            ));
         }
         let is_narrative = precision == Precision::Narrative;
         match (is_narrative, &f.quote, f.bound) {
-            (true, None, _) => here("a narrative figure must keep its quote (ja and en)".into()),
-            (true, _, None) => here("a narrative figure needs a bound".into()),
-            (false, _, Some(_)) => here("bound is only for narrative figures".into()),
+            (true, None, _) => here(bi!(
+                "文で示す数値には引用（ja と en）が必要です",
+                "a narrative figure must keep its quote (ja and en)"
+            )),
+            (true, _, None) => here(bi!(
+                "文で示す数値には bound が必要です",
+                "a narrative figure needs a bound"
+            )),
+            (false, _, Some(_)) => here(bi!(
+                "bound は文で示す数値のためのものです",
+                "bound is only for narrative figures"
+            )),
             _ => {}
         }
-        if let Some(qt) = &f.quote {
-            if qt.is_incomplete() {
-                here("quote needs both ja and en".into());
-            }
-        }
-        if let Some(n) = &f.note {
-            if n.is_incomplete() {
-                here("note needs both ja and en".into());
+        for (what, t) in [("quote", &f.quote), ("note", &f.note)] {
+            if t.as_ref().is_some_and(Text::is_incomplete) {
+                here(bi!(
+                    "{what} には ja と en の両方が必要です",
+                    "{what} needs both ja and en"
+                ));
             }
         }
         let bound = f.bound.map(Bound::from);
         if bound == Some(Bound::Qualitative) && !f.values.is_empty() {
-            here("a qualitative figure claims no number: remove values".into());
+            here(bi!(
+                "定性的な数値は数を示しません。values を消してください",
+                "a qualitative figure claims no number: remove values"
+            ));
         }
         if bound != Some(Bound::Qualitative) && f.values.is_empty() {
-            here("values are required (or bound = \"qualitative\")".into());
+            here(bi!(
+                "values が必要です（または bound = \"qualitative\"）",
+                "values are required (or bound = \"qualitative\")"
+            ));
         }
 
         let mut values = Vec::new();
@@ -409,20 +446,33 @@ pub(crate) fn compile(
         for (key, &value) in &f.values {
             let group = Group::parse(key);
             if !(value.is_finite() && value >= 0.0) {
-                here(format!("value {key} = {value} must be a number >= 0"));
+                here(bi!(
+                    "値 {key} = {value} は 0 以上の有限の数でなければなりません",
+                    "value {key} = {value} must be a finite number >= 0"
+                ));
             }
+            let n = f.n;
             match precision {
                 Precision::ExactCount => {
                     if value.fract() != 0.0 {
-                        here(format!("{key} = {value}: a count must be a whole number"));
+                        here(bi!(
+                            "{key} = {value}: 件数は整数でなければなりません",
+                            "{key} = {value}: a count must be a whole number"
+                        ));
                     }
-                    if value > f64::from(f.n) {
-                        here(format!("{key} = {value} is more than n = {}", f.n));
+                    if value > f64::from(n) {
+                        here(bi!(
+                            "{key} = {value} が n = {n} より多くなっています",
+                            "{key} = {value} is more than n = {n}"
+                        ));
                     }
                 }
                 _ => {
                     if value > 100.0 {
-                        here(format!("{key} = {value} is more than 100 %"));
+                        here(bi!(
+                            "{key} = {value} が 100 % を超えています",
+                            "{key} = {value} is more than 100 %"
+                        ));
                     }
                 }
             }
@@ -432,15 +482,24 @@ pub(crate) fn compile(
                     (Group::Provided, ItemKind::Service { .. }) => {}
                     // The free-text "other" service (2.9.w) is counted as provided too.
                     (Group::Provided, ItemKind::Text) if item.parent.is_some() => {}
-                    (Group::Provided, _) => here("`provided` is only for 2.9 service items".into()),
+                    (Group::Provided, _) => here(bi!(
+                        "`provided` は 2.9 のサービス項目のためのものです",
+                        "`provided` is only for 2.9 service items"
+                    )),
                     (Group::Unanswered, _) => {}
                     (Group::Options(keys), _) => {
                         for k in keys {
                             if item.option(k).is_none() {
-                                here(format!("option key {k:?} is not an option of the item"));
+                                here(bi!(
+                                    "選択肢のキー {k:?} はこの項目の選択肢ではありません",
+                                    "option key {k:?} is not an option of the item"
+                                ));
                             }
                             if !covered.insert(k.clone()) {
-                                here(format!("option key {k:?} is counted in two values"));
+                                here(bi!(
+                                    "選択肢のキー {k:?} が二つの値で数えられています",
+                                    "option key {k:?} is counted in two values"
+                                ));
                             }
                         }
                     }
@@ -456,7 +515,10 @@ pub(crate) fn compile(
         let single_answer = item
             .is_some_and(|i| matches!(i.kind, ItemKind::Single { .. } | ItemKind::Scale { .. }));
         if single_answer && precision == Precision::ExactPercent && total > 100.5 {
-            here(format!("the shares add up to {total} %, more than 100 %"));
+            here(bi!(
+                "割合の合計が {total} % で、100 % を超えています",
+                "the shares add up to {total} %, more than 100 %"
+            ));
         }
         if let Some(item) = item {
             for k in &f.subject {
@@ -464,7 +526,10 @@ pub(crate) fn compile(
                     && (k == "provided"
                         || crate::questionnaire::SERVICE_KEYS.contains(&k.as_str()));
                 if item.option(k).is_none() && !service_key {
-                    here(format!("subject key {k:?} is not an option of the item"));
+                    here(bi!(
+                        "subject のキー {k:?} はこの項目の選択肢ではありません",
+                        "subject key {k:?} is not an option of the item"
+                    ));
                 }
             }
         }
@@ -486,26 +551,39 @@ pub(crate) fn compile(
         let span = spanned.span();
         let f = spanned.get_ref();
         let precision = Precision::from(f.precision);
-        if facts.iter().any(|x| x.id == f.id) {
-            bad(span.clone(), format!("duplicate fact id {:?}", f.id));
+        let fid = &f.id;
+        let mut here = |msg: Text| {
+            bad(
+                span.clone(),
+                prefix(bi!("事実 {fid}: ", "fact {fid}: "), msg),
+            )
+        };
+        if facts.iter().any(|x| &x.id == fid) {
+            here(bi!("id が重複しています", "duplicate fact id"));
         }
         if f.label.is_incomplete() {
-            bad(
-                span.clone(),
-                format!("fact {}: label needs both ja and en", f.id),
-            );
+            here(bi!(
+                "label には ja と en の両方が必要です",
+                "label needs both ja and en"
+            ));
         }
         if precision == Precision::Narrative && f.quote.is_none() {
-            bad(
-                span.clone(),
-                format!("fact {}: a narrative fact must keep its quote", f.id),
-            );
+            here(bi!(
+                "文で示す事実には引用が必要です",
+                "a narrative fact must keep its quote"
+            ));
         }
-        if precision != Precision::Narrative && f.value.is_none() {
-            bad(
-                span.clone(),
-                format!("fact {}: an exact fact needs a value", f.id),
-            );
+        match f.value {
+            None if precision != Precision::Narrative => here(bi!(
+                "正確な事実には value が必要です",
+                "an exact fact needs a value"
+            )),
+            Some(v) => {
+                if let Err(m) = check_bound(v) {
+                    here(prefix(Text::new("value: ", "value: "), m));
+                }
+            }
+            None => {}
         }
         facts.push(Fact {
             id: f.id.clone(),
@@ -522,27 +600,37 @@ pub(crate) fn compile(
     for spanned in &raw.supplements {
         let span = spanned.span();
         let s = spanned.get_ref();
-        if supplements.iter().any(|x| x.id == s.id) {
-            bad(span.clone(), format!("duplicate supplement id {:?}", s.id));
-        }
-        if s.title.is_incomplete() {
+        let sid = &s.id;
+        let mut here = |msg: Text| {
             bad(
                 span.clone(),
-                format!("supplement {}: title needs ja and en", s.id),
-            );
+                prefix(bi!("補足表 {sid}: ", "supplement {sid}: "), msg),
+            )
+        };
+        if supplements.iter().any(|x| &x.id == sid) {
+            here(bi!("id が重複しています", "duplicate supplement id"));
+        }
+        if s.title.is_incomplete() {
+            here(bi!(
+                "title には ja と en の両方が必要です",
+                "title needs ja and en"
+            ));
         }
         for r in &s.rows {
-            if r.values.len() != s.columns.len() {
-                bad(
-                    span.clone(),
-                    format!(
-                        "supplement {}: row {:?} has {} values for {} columns",
-                        s.id,
-                        r.key,
-                        r.values.len(),
-                        s.columns.len()
-                    ),
-                );
+            let (key, values, columns) = (&r.key, r.values.len(), s.columns.len());
+            if values != columns {
+                here(bi!(
+                    "行 {key:?} に {columns} 列に対して {values} 個の値があります",
+                    "row {key:?} has {values} values for {columns} columns"
+                ));
+            }
+            for &v in &r.values {
+                if !((0.0..=MAX_DATA_NUMBER).contains(&v)) {
+                    here(bi!(
+                        "行 {key:?}: 値 {v} は 0 以上 {MAX_DATA_NUMBER} 以下の有限の数でなければなりません",
+                        "row {key:?}: value {v} must be a finite number from 0 to {MAX_DATA_NUMBER}"
+                    ));
+                }
             }
         }
         supplements.push(Supplement {
@@ -575,18 +663,33 @@ pub(crate) fn compile(
     for spanned in &raw.interviews {
         let span = spanned.span();
         let i = spanned.get_ref();
-        let mut here = |msg: String| bad(span.clone(), format!("interview {}: {msg}", i.id));
-        if interviews.iter().any(|x| x.id == i.id) {
-            here("duplicate interview id".into());
+        let iid = &i.id;
+        let mut here = |msg: Text| {
+            bad(
+                span.clone(),
+                prefix(bi!("インタビュー {iid}: ", "interview {iid}: "), msg),
+            )
+        };
+        if interviews.iter().any(|x| &x.id == iid) {
+            here(bi!("id が重複しています", "duplicate interview id"));
         }
-        if !INTERVIEW_FORMS.contains(&i.form.as_str()) {
-            here(format!(
-                "form {:?} is not one of {INTERVIEW_FORMS:?}",
-                i.form
+        let form = &i.form;
+        if !INTERVIEW_FORMS.contains(&form.as_str()) {
+            here(bi!(
+                "form {form:?} は {INTERVIEW_FORMS:?} のどれでもありません",
+                "form {form:?} is not one of {INTERVIEW_FORMS:?}"
             ));
         }
-        if !is_iso_date(&i.date) {
-            here("date must be YYYY-MM-DD".into());
+        if let Err(m) = parse_date(&i.date) {
+            here(m);
+        }
+        if let Some(size) = i.size_approx {
+            if f64::from(size) > MAX_DATA_NUMBER {
+                here(bi!(
+                    "size_approx = {size} が大きすぎます",
+                    "size_approx = {size} is too large"
+                ));
+            }
         }
         for t in [
             &i.organisation,
@@ -598,32 +701,49 @@ pub(crate) fn compile(
             &i.constituency,
         ] {
             if t.is_incomplete() {
-                here("every profile text needs ja and en".into());
+                here(bi!(
+                    "プロフィールの文にはすべて ja と en が必要です",
+                    "every profile text needs ja and en"
+                ));
                 break;
             }
         }
         for p in &i.practices {
-            if !PRACTICE_TOPICS.contains(&p.topic.as_str()) {
-                here(format!("practice topic {:?} is unknown", p.topic));
+            let topic = &p.topic;
+            if !PRACTICE_TOPICS.contains(&topic.as_str()) {
+                here(bi!(
+                    "取り組みの topic {topic:?} は知りません",
+                    "practice topic {topic:?} is unknown"
+                ));
             }
             if let Some(c) = &p.cadence {
                 if !CADENCES.contains(&c.as_str()) {
-                    here(format!("cadence {c:?} is not one of {CADENCES:?}"));
+                    here(bi!(
+                        "cadence {c:?} は {CADENCES:?} のどれでもありません",
+                        "cadence {c:?} is not one of {CADENCES:?}"
+                    ));
                 }
             }
-            if !p.section.starts_with(&i.section) {
-                here(format!(
-                    "practice section {} is outside the interview's section {}",
-                    p.section, i.section
+            let (section, own) = (&p.section, &i.section);
+            if !section.starts_with(own.as_str()) {
+                here(bi!(
+                    "取り組みの節 {section} がインタビューの節 {own} の外にあります",
+                    "practice section {section} is outside the interview's section {own}"
                 ));
             }
             for item in &p.items {
                 if q.item(item).is_none() {
-                    here(format!("practice refers to unknown item {item}"));
+                    here(bi!(
+                        "取り組みが存在しない項目 {item} を指しています",
+                        "practice refers to unknown item {item}"
+                    ));
                 }
             }
             if p.text.is_incomplete() {
-                here(format!("practice {} needs ja and en text", p.topic));
+                here(bi!(
+                    "取り組み {topic} には ja と en の文が必要です",
+                    "practice {topic} needs ja and en text"
+                ));
             }
         }
         interviews.push(Interview {

@@ -86,15 +86,21 @@ pub fn parse_date(s: &str) -> Result<Date, Text> {
             "date {s:?} is not in the form YYYY-MM-DD (for example 2026-03-31)"
         )
     };
-    let p = parts(s, 3).ok_or_else(shape)?;
+    let Some([y, month, day]) = parts(s, 3).and_then(|p| <[i32; 3]>::try_from(p).ok()) else {
+        return Err(shape());
+    };
     let (first, last) = (YEARS.start(), YEARS.end());
-    let year = year_in_range(p[0]).ok_or_else(|| {
+    let year = year_in_range(y).ok_or_else(|| {
         crate::bi!(
             "日付 {s:?} の年は {first}〜{last} の範囲で指定してください",
             "date {s:?}: the year must be between {first} and {last}",
         )
     })?;
-    let (month, day) = (p[1] as i8, p[2] as i8);
+    // Two digits each, so they fit; an out-of-range value is refused by the calendar below.
+    let (month, day) = (
+        i8::try_from(month).unwrap_or(0),
+        i8::try_from(day).unwrap_or(0),
+    );
     jiff::civil::Date::new(year, month, day)
         .map(Date)
         .map_err(|_| {
@@ -113,10 +119,12 @@ pub fn parse_year_month(s: &str) -> Result<(i16, i8), Text> {
             "{s:?} is not a year and month like \"2014-04\""
         )
     };
-    let p = parts(s, 2).ok_or_else(bad)?;
-    let year = year_in_range(p[0]).ok_or_else(bad)?;
-    match p[1] {
-        1..=12 => Ok((year, p[1] as i8)),
+    let Some([y, m]) = parts(s, 2).and_then(|p| <[i32; 2]>::try_from(p).ok()) else {
+        return Err(bad());
+    };
+    let year = year_in_range(y).ok_or_else(bad)?;
+    match i8::try_from(m) {
+        Ok(m @ 1..=12) => Ok((year, m)),
         _ => Err(bad()),
     }
 }

@@ -75,6 +75,16 @@ pub enum ModelError {
     UnknownQuestionnaire(String),
     #[error("the assessment file is not valid:\n{}", join(.0))]
     InvalidAssessment(Vec<AnswerProblem>),
+    #[error("questionnaire folders {dir} (version {version}) and {other} (version {other_version}) both have the id {id:?}; neither was loaded: give one another id, or move the old copy out of the folder")]
+    DuplicateId {
+        id: String,
+        dir: PathBuf,
+        version: String,
+        other: PathBuf,
+        other_version: String,
+    },
+    #[error("questionnaire folder {dir} has the id {id:?} of the built-in questionnaire; it was not loaded: give it another id")]
+    ShadowsBuiltin { id: String, dir: PathBuf },
 }
 
 impl ModelError {
@@ -114,6 +124,23 @@ impl Localized for ModelError {
             ModelError::InvalidAssessment(p) => {
                 format!("評価ファイルが正しくありません:\n{}", join_in(p, lang))
             }
+            ModelError::DuplicateId {
+                id,
+                dir,
+                version,
+                other,
+                other_version,
+            } => format!(
+                "質問票のフォルダ {}（版 {version}）と {}（版 {other_version}）が同じ id {id:?} を持っています。\
+                 どちらも読み込みませんでした。一方の id を変えるか、古い写しをフォルダの外へ移してください",
+                dir.display(),
+                other.display()
+            ),
+            ModelError::ShadowsBuiltin { id, dir } => format!(
+                "質問票のフォルダ {} は組み込みの質問票と同じ id {id:?} を持つため、読み込みませんでした。\
+                 別の id を付けてください",
+                dir.display()
+            ),
         }
     }
 }

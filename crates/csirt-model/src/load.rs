@@ -159,9 +159,10 @@ pub fn builtin() -> Result<QuestionnaireSet, ModelError> {
     })
 }
 
-/// Every questionnaire the app knows: the built-in one, then each valid folder under `extra_root`
-/// (a folder with the same id replaces the built-in one). Folders that fail validation are
-/// returned beside the catalog so the caller can show their problems.
+/// Every questionnaire the app knows: the built-in one, then each valid folder under `extra_root`.
+/// Folders that fail validation, that share an id with another folder, or that would shadow the
+/// built-in questionnaire are returned beside the catalog (and left out of it), so the caller can
+/// show their problems while everything else keeps working.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub sets: Vec<QuestionnaireSet>,
@@ -171,8 +172,9 @@ impl Catalog {
     pub fn load(
         extra_root: Option<&Path>,
     ) -> Result<(Catalog, Vec<(PathBuf, ModelError)>), ModelError> {
-        let mut sets = vec![builtin()?];
+        let builtin = builtin()?;
         let mut failures = Vec::new();
+        let mut extra: Vec<QuestionnaireSet> = Vec::new();
         if let Some(root) = extra_root {
             let entries = std::fs::read_dir(root).map_err(|source| ModelError::Io {
                 path: root.to_path_buf(),
@@ -185,13 +187,43 @@ impl Catalog {
             dirs.sort();
             for dir in dirs {
                 match load_dir(&dir) {
-                    Ok(set) => {
-                        sets.retain(|s| s.questionnaire.id != set.questionnaire.id);
-                        sets.push(set);
-                    }
+                    Ok(set) => extra.push(set),
                     Err(e) => failures.push((dir, e)),
                 }
             }
+        }
+        let folder = |s: &QuestionnaireSet| s.dir.clone().unwrap_or_default();
+        let mut sets = vec![builtin];
+        for set in &extra {
+            let id = &set.questionnaire.id;
+            if *id == sets[0].questionnaire.id {
+                failures.push((
+                    folder(set),
+                    ModelError::ShadowsBuiltin {
+                        id: id.clone(),
+                        dir: folder(set),
+                    },
+                ));
+                continue;
+            }
+            let same: Vec<&QuestionnaireSet> = extra
+                .iter()
+                .filter(|o| o.questionnaire.id == *id && !std::ptr::eq(*o, set))
+                .collect();
+            if let Some(other) = same.first() {
+                failures.push((
+                    folder(set),
+                    ModelError::DuplicateId {
+                        id: id.clone(),
+                        dir: folder(set),
+                        version: set.questionnaire.version.clone(),
+                        other: folder(other),
+                        other_version: other.questionnaire.version.clone(),
+                    },
+                ));
+                continue;
+            }
+            sets.push(set.clone());
         }
         Ok((Catalog { sets }, failures))
     }

@@ -1,5 +1,6 @@
 //! The compiled questionnaire: items, scales, areas and the six set-up items, after validation.
 
+use crate::bi;
 use crate::error::Problem;
 use crate::raw::{RawItemType, RawOption, RawQuestionnaire};
 use crate::source::SourceFile;
@@ -253,34 +254,77 @@ fn is_plain_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_')
 }
 
+/// `head` put before `message` in both languages.
+pub(crate) fn prefix(head: Text, message: Text) -> Text {
+    Text::new(head.ja + &message.ja, head.en + &message.en)
+}
+
+/// The largest magnitude a number in a data file may have: a team size, a bound, a weight or a
+/// survey figure beyond this is a typing mistake (and an `inf` or `nan` is never a number).
+pub const MAX_DATA_NUMBER: f64 = 1.0e9;
+
+/// A bound of a number item: finite and within [`MAX_DATA_NUMBER`].
+pub(crate) fn check_bound(v: f64) -> Result<(), Text> {
+    if v.is_finite() && v.abs() <= MAX_DATA_NUMBER {
+        Ok(())
+    } else {
+        Err(bi!(
+            "{v} は有限の数で、絶対値が {MAX_DATA_NUMBER} 以下でなければなりません",
+            "{v} must be a finite number no larger than {MAX_DATA_NUMBER} in magnitude"
+        ))
+    }
+}
+
+/// A weight: finite, above 0 and within [`MAX_DATA_NUMBER`].
+pub(crate) fn check_weight(w: f64) -> Result<(), Text> {
+    if w.is_finite() && w > 0.0 && w <= MAX_DATA_NUMBER {
+        Ok(())
+    } else {
+        Err(bi!(
+            "weight は 0 より大きく {MAX_DATA_NUMBER} 以下の有限の数でなければなりません（{w}）",
+            "weight must be a finite number above 0 and no larger than {MAX_DATA_NUMBER} ({w})"
+        ))
+    }
+}
+
 /// Second validation phase: cross-checks, then the compiled questionnaire.
 pub(crate) fn compile(
     raw: RawQuestionnaire,
     file: &SourceFile,
 ) -> Result<Questionnaire, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut bad = |span: std::ops::Range<usize>, msg: String| {
+    let mut bad = |span: std::ops::Range<usize>, msg: Text| {
         problems.push(file.problem_at(span.start, msg));
     };
 
     if raw.format.get_ref() != QUESTIONNAIRE_FORMAT {
+        let format = raw.format.get_ref();
         bad(
             raw.format.span(),
-            format!(
-                "format is {:?}; this version of the app reads {QUESTIONNAIRE_FORMAT:?}",
-                raw.format.get_ref()
+            bi!(
+                "format が {format:?} です。この版のアプリが読めるのは {QUESTIONNAIRE_FORMAT:?} です",
+                "format is {format:?}; this version of the app reads {QUESTIONNAIRE_FORMAT:?}"
             ),
         );
     }
     if !is_plain_id(raw.id.get_ref()) {
         bad(
             raw.id.span(),
-            "id must be letters, digits, '.', '-' or '_'".into(),
+            bi!(
+                "id に使えるのは英数字と '.'、'-'、'_' だけです",
+                "id must be letters, digits, '.', '-' or '_'"
+            ),
         );
     }
     for (what, t) in [("title", &raw.title), ("source", &raw.source)] {
         if t.is_incomplete() {
-            bad(raw.id.span(), format!("{what} needs both ja and en text"));
+            bad(
+                raw.id.span(),
+                bi!(
+                    "{what} には ja と en の両方の文が必要です",
+                    "{what} needs both ja and en text"
+                ),
+            );
         }
     }
 
@@ -289,28 +333,45 @@ pub(crate) fn compile(
     for s in &raw.scales {
         let span = s.span();
         let s = s.get_ref();
-        if scales.iter().any(|x| x.id == s.id) {
-            bad(span.clone(), format!("duplicate scale id {:?}", s.id));
+        let sid = &s.id;
+        if scales.iter().any(|x| &x.id == sid) {
+            bad(
+                span.clone(),
+                bi!(
+                    "尺度 id {sid:?} が重複しています",
+                    "duplicate scale id {sid:?}"
+                ),
+            );
         }
         if s.name.is_incomplete() {
             bad(
                 span.clone(),
-                format!("scale {:?} needs a ja and en name", s.id),
+                bi!(
+                    "尺度 {sid:?} には ja と en の名前が必要です",
+                    "scale {sid:?} needs a ja and en name"
+                ),
             );
         }
         if s.options.len() < 2 {
             bad(
                 span.clone(),
-                format!("scale {:?} needs at least two options", s.id),
+                bi!(
+                    "尺度 {sid:?} には選択肢が二つ以上必要です",
+                    "scale {sid:?} needs at least two options"
+                ),
             );
         }
         let mut keys = BTreeSet::new();
         let mut levels = BTreeSet::new();
         for o in &s.options {
+            let key = &o.key;
             if !keys.insert(o.key.clone()) {
                 bad(
                     span.clone(),
-                    format!("scale {:?}: duplicate option key {:?}", s.id, o.key),
+                    bi!(
+                        "尺度 {sid:?}: 選択肢のキー {key:?} が重複しています",
+                        "scale {sid:?}: duplicate option key {key:?}"
+                    ),
                 );
             }
             match o.level {
@@ -318,32 +379,47 @@ pub(crate) fn compile(
                     if !levels.insert(l) {
                         bad(
                             span.clone(),
-                            format!("scale {:?}: level {l} used twice", s.id),
+                            bi!(
+                                "尺度 {sid:?}: 水準 {l} が二度使われています",
+                                "scale {sid:?}: level {l} used twice"
+                            ),
                         );
                     }
                 }
                 None => bad(
                     span.clone(),
-                    format!("scale {:?}: option {:?} has no level", s.id, o.key),
+                    bi!(
+                        "尺度 {sid:?}: 選択肢 {key:?} に水準がありません",
+                        "scale {sid:?}: option {key:?} has no level"
+                    ),
                 ),
             }
             if o.ja.trim().is_empty() || o.en.trim().is_empty() {
                 bad(
                     span.clone(),
-                    format!("scale {:?}: option {:?} needs ja and en text", s.id, o.key),
+                    bi!(
+                        "尺度 {sid:?}: 選択肢 {key:?} には ja と en の文が必要です",
+                        "scale {sid:?}: option {key:?} needs ja and en text"
+                    ),
                 );
             }
             if o.other {
                 bad(
                     span.clone(),
-                    format!("scale {:?}: a scale option cannot be \"other\"", s.id),
+                    bi!(
+                        "尺度 {sid:?}: 尺度の選択肢を「その他」にはできません",
+                        "scale {sid:?}: a scale option cannot be \"other\""
+                    ),
                 );
             }
         }
         if levels.first() != Some(&0) {
             bad(
                 span.clone(),
-                format!("scale {:?}: the lowest level must be 0", s.id),
+                bi!(
+                    "尺度 {sid:?}: いちばん低い水準は 0 でなければなりません",
+                    "scale {sid:?}: the lowest level must be 0"
+                ),
             );
         }
         scales.push(Scale {
@@ -357,13 +433,23 @@ pub(crate) fn compile(
     for a in &raw.areas {
         let span = a.span();
         let a = a.get_ref();
-        if areas.iter().any(|x| x.id == a.id) {
-            bad(span.clone(), format!("duplicate area id {:?}", a.id));
+        let aid = &a.id;
+        if areas.iter().any(|x| &x.id == aid) {
+            bad(
+                span.clone(),
+                bi!(
+                    "領域 id {aid:?} が重複しています",
+                    "duplicate area id {aid:?}"
+                ),
+            );
         }
         if a.name.is_incomplete() {
             bad(
                 span.clone(),
-                format!("area {:?} needs a ja and en name", a.id),
+                bi!(
+                    "領域 {aid:?} には ja と en の名前が必要です",
+                    "area {aid:?} needs a ja and en name"
+                ),
             );
         }
         areas.push(Area {
@@ -376,19 +462,29 @@ pub(crate) fn compile(
     for s in &raw.setup_items {
         let span = s.span();
         let s = s.get_ref();
-        if setup_items.iter().any(|x| x.id == s.id) {
-            bad(span.clone(), format!("duplicate set-up item id {:?}", s.id));
+        let sid = &s.id;
+        if setup_items.iter().any(|x| &x.id == sid) {
+            bad(
+                span.clone(),
+                bi!(
+                    "設置項目 id {sid:?} が重複しています",
+                    "duplicate set-up item id {sid:?}"
+                ),
+            );
         }
         if s.name.is_incomplete() || s.guidance.is_incomplete() {
             bad(
                 span.clone(),
-                format!("set-up item {:?} needs ja and en name and guidance", s.id),
+                bi!(
+                    "設置項目 {sid:?} には ja と en の名前と指針が必要です",
+                    "set-up item {sid:?} needs ja and en name and guidance"
+                ),
             );
         }
-        if !(s.weight.is_finite() && s.weight > 0.0) {
+        if let Err(m) = check_weight(s.weight) {
             bad(
                 span.clone(),
-                format!("set-up item {:?}: weight must be > 0", s.id),
+                prefix(bi!("設置項目 {sid:?}: ", "set-up item {sid:?}: "), m),
             );
         }
         setup_items.push(SetupItem {
@@ -405,13 +501,23 @@ pub(crate) fn compile(
     for s in &raw.sections {
         let span = s.span();
         let s = s.get_ref();
-        if sections.iter().any(|x| x.id == s.id) {
-            bad(span.clone(), format!("duplicate section id {:?}", s.id));
+        let sid = &s.id;
+        if sections.iter().any(|x| &x.id == sid) {
+            bad(
+                span.clone(),
+                bi!(
+                    "章 id {sid:?} が重複しています",
+                    "duplicate section id {sid:?}"
+                ),
+            );
         }
         if s.title.is_incomplete() {
             bad(
                 span.clone(),
-                format!("section {:?} needs a ja and en title", s.id),
+                bi!(
+                    "章 {sid:?} には ja と en の題名が必要です",
+                    "section {sid:?} needs a ja and en title"
+                ),
             );
         }
         sections.push(Section {
@@ -434,86 +540,127 @@ pub(crate) fn compile(
         // Point at the item's `id = …` line, the first thing a reader looks for.
         let span = it.id.span();
         let id = it.id.get_ref();
-        let mut here = |msg: String| bad(span.clone(), format!("item {id}: {msg}"));
+        let mut here =
+            |msg: Text| bad(span.clone(), prefix(bi!("項目 {id}: ", "item {id}: "), msg));
 
         if !is_plain_id(id) {
-            here("the id must be letters, digits, '.', '-' or '_'".into());
+            here(bi!(
+                "id に使えるのは英数字と '.'、'-'、'_' だけです",
+                "the id must be letters, digits, '.', '-' or '_'"
+            ));
         }
         if index.contains_key(id) {
-            here("duplicate item id".into());
+            here(bi!("項目 id が重複しています", "duplicate item id"));
         }
-        if !sections.iter().any(|s| s.id == it.section) {
-            here(format!("unknown section {:?}", it.section));
+        let section = &it.section;
+        if !sections.iter().any(|s| &s.id == section) {
+            here(bi!(
+                "章 {section:?} はありません",
+                "unknown section {section:?}"
+            ));
         }
-        if !areas.iter().any(|a| a.id == it.area) {
-            here(format!("unknown area {:?}", it.area));
+        let area = &it.area;
+        if !areas.iter().any(|a| &a.id == area) {
+            here(bi!("領域 {area:?} はありません", "unknown area {area:?}"));
         }
         for s in &it.setup {
             if !setup_items.iter().any(|x| &x.id == s) {
-                here(format!("unknown set-up item {s:?}"));
+                here(bi!(
+                    "設置項目 {s:?} はありません",
+                    "unknown set-up item {s:?}"
+                ));
             }
         }
         for p in &it.sim3 {
             if !is_sim3_parameter(p) {
-                here(format!(
+                here(bi!(
+                    "{p:?} は SIM3 のパラメータ（O-n、H-n、T-n、P-n）ではありません",
                     "{p:?} is not a SIM3 parameter (O-n, H-n, T-n or P-n)"
                 ));
             }
         }
-        if it.text.is_incomplete() {
-            here("text needs both ja and en".into());
-        }
-        if let Some(f) = &it.finding {
-            if f.is_incomplete() {
-                here("finding needs both ja and en".into());
-            }
-        }
-        if let Some(n) = &it.note {
-            if n.is_incomplete() {
-                here("note needs both ja and en".into());
+        for (what, t) in [
+            ("text", Some(&it.text)),
+            ("finding", it.finding.as_ref()),
+            ("note", it.note.as_ref()),
+        ] {
+            if t.is_some_and(Text::is_incomplete) {
+                here(bi!(
+                    "{what} には ja と en の両方が必要です",
+                    "{what} needs both ja and en"
+                ));
             }
         }
         if it.reconstructed && it.note.is_none() {
-            here("a reconstructed item needs a note saying how it was reconstructed".into());
+            here(bi!(
+                "再構成した項目には、どう再構成したかを書いた note が必要です",
+                "a reconstructed item needs a note saying how it was reconstructed"
+            ));
         }
         let weight = it.weight.unwrap_or(1.0);
-        if !(weight.is_finite() && weight > 0.0) {
-            here("weight must be > 0".into());
+        if let Err(m) = check_weight(weight) {
+            here(m);
         }
         if let Some(p) = &it.parent {
             if !group_ids.contains(p.as_str()) {
-                here(format!("parent {p:?} is not a group item"));
+                here(bi!(
+                    "parent {p:?} はグループ項目ではありません",
+                    "parent {p:?} is not a group item"
+                ));
             }
         }
 
         let takes_options = matches!(it.item_type, RawItemType::Single | RawItemType::Multiple);
         if !takes_options && !it.options.is_empty() {
-            here(format!("a {:?} item takes no options", it.item_type));
+            let kind = format!("{:?}", it.item_type);
+            here(bi!(
+                "{kind} 型の項目は選択肢を持ちません",
+                "a {kind} item takes no options"
+            ));
         }
         if it.item_type != RawItemType::Scale && it.scale.is_some() {
-            here("only a scale item names a scale".into());
+            here(bi!(
+                "scale を指定できるのは尺度の項目だけです",
+                "only a scale item names a scale"
+            ));
         }
         if it.item_type != RawItemType::Service && it.scored.is_some() {
-            here("`scored` is for service items; other items are scored by their levels".into());
+            here(bi!(
+                "`scored` はサービス項目のためのものです。他の項目は水準で採点されます",
+                "`scored` is for service items; other items are scored by their levels"
+            ));
         }
         if it.item_type != RawItemType::Number
             && (it.unit.is_some() || it.min.is_some() || it.max.is_some())
         {
-            here("unit, min and max are for number items".into());
+            here(bi!(
+                "unit、min、max は数の項目のためのものです",
+                "unit, min and max are for number items"
+            ));
         }
 
-        let check_options = |opts: &[RawOption], here: &mut dyn FnMut(String)| {
+        let check_options = |opts: &[RawOption], here: &mut dyn FnMut(Text)| {
             let mut keys = BTreeSet::new();
             for o in opts {
+                let key = &o.key;
                 if !keys.insert(o.key.as_str()) {
-                    here(format!("duplicate option key {:?}", o.key));
+                    here(bi!(
+                        "選択肢のキー {key:?} が重複しています",
+                        "duplicate option key {key:?}"
+                    ));
                 }
                 if o.ja.trim().is_empty() || o.en.trim().is_empty() {
-                    here(format!("option {:?} needs ja and en text", o.key));
+                    here(bi!(
+                        "選択肢 {key:?} には ja と en の文が必要です",
+                        "option {key:?} needs ja and en text"
+                    ));
                 }
             }
             if opts.len() < 2 {
-                here("a choice item needs at least two options".into());
+                here(bi!(
+                    "選択式の項目には選択肢が二つ以上必要です",
+                    "a choice item needs at least two options"
+                ));
             }
         };
 
@@ -523,10 +670,16 @@ pub(crate) fn compile(
                 let plain: Vec<&RawOption> = it.options.iter().filter(|o| !o.other).collect();
                 let with_level = plain.iter().filter(|o| o.level.is_some()).count();
                 if with_level != 0 && with_level != plain.len() {
-                    here("either every non-other option has a level or none has".into());
+                    here(bi!(
+                        "「その他」以外の選択肢は、すべてに水準を付けるか、どれにも付けないかのどちらかです",
+                        "either every non-other option has a level or none has"
+                    ));
                 }
                 if it.options.iter().any(|o| o.other && o.level.is_some()) {
-                    here("an \"other\" option cannot carry a level".into());
+                    here(bi!(
+                        "「その他」の選択肢には水準を付けられません",
+                        "an \"other\" option cannot carry a level"
+                    ));
                 }
                 let scored = with_level > 0 && with_level == plain.len();
                 (
@@ -539,7 +692,10 @@ pub(crate) fn compile(
             RawItemType::Multiple => {
                 check_options(&it.options, &mut here);
                 if it.options.iter().any(|o| o.level.is_some()) {
-                    here("multiple-choice options carry no level: they are not scored".into());
+                    here(bi!(
+                        "複数選択の選択肢には水準を付けません（採点されません）",
+                        "multiple-choice options carry no level: they are not scored"
+                    ));
                 }
                 (
                     ItemKind::Multiple {
@@ -558,7 +714,7 @@ pub(crate) fn compile(
                         true,
                     ),
                     None => {
-                        here(format!("unknown scale {sid:?}"));
+                        here(bi!("尺度 {sid:?} はありません", "unknown scale {sid:?}"));
                         (
                             ItemKind::Scale {
                                 scale: sid.clone(),
@@ -569,7 +725,10 @@ pub(crate) fn compile(
                     }
                 },
                 None => {
-                    here("a scale item needs `scale`".into());
+                    here(bi!(
+                        "尺度の項目には `scale` が必要です",
+                        "a scale item needs `scale`"
+                    ));
                     (
                         ItemKind::Scale {
                             scale: String::new(),
@@ -580,14 +739,25 @@ pub(crate) fn compile(
                 }
             },
             RawItemType::Number => {
+                for (what, bound) in [("min", it.min), ("max", it.max)] {
+                    if let Some(Err(m)) = bound.map(check_bound) {
+                        here(prefix(
+                            Text::new(format!("{what}: "), format!("{what}: ")),
+                            m,
+                        ));
+                    }
+                }
                 if let (Some(lo), Some(hi)) = (it.min, it.max) {
                     if lo > hi {
-                        here("min is above max".into());
+                        here(bi!("min が max より大きくなっています", "min is above max"));
                     }
                 }
                 let unit = it.unit.clone().unwrap_or_default();
                 if it.unit.is_some() && unit.is_incomplete() {
-                    here("unit needs both ja and en".into());
+                    here(bi!(
+                        "unit には ja と en の両方が必要です",
+                        "unit needs both ja and en"
+                    ));
                 }
                 (
                     ItemKind::Number {
@@ -608,8 +778,14 @@ pub(crate) fn compile(
         };
 
         match (&it.recommendation, scored) {
-            (None, true) => here("a scored item needs a recommendation in ja and en".into()),
-            (Some(r), _) if r.is_incomplete() => here("recommendation needs both ja and en".into()),
+            (None, true) => here(bi!(
+                "採点される項目には ja と en の recommendation が必要です",
+                "a scored item needs a recommendation in ja and en"
+            )),
+            (Some(r), _) if r.is_incomplete() => here(bi!(
+                "recommendation には ja と en の両方が必要です",
+                "recommendation needs both ja and en"
+            )),
             _ => {}
         }
 
@@ -635,37 +811,43 @@ pub(crate) fn compile(
     }
 
     if items.is_empty() {
-        problems.push(file.problem_at(0, "the questionnaire has no items".to_string()));
+        problems.push(file.problem_at(
+            0,
+            bi!("質問票に項目がありません", "the questionnaire has no items"),
+        ));
     }
     for spanned in &raw.items {
         let it = spanned.get_ref();
+        let id = it.id.get_ref();
         for dep in &it.after {
-            match index.get(dep).map(|&i| &items[i]) {
-                None => problems.push(file.problem_at(
-                    it.id.span().start,
-                    format!(
-                        "item {}: `after` names unknown item {dep:?}",
-                        it.id.get_ref()
-                    ),
-                )),
-                Some(d) if !d.scored => problems.push(file.problem_at(
-                    it.id.span().start,
-                    format!(
-                        "item {}: `after` item {dep} is not scored, so it has no gap",
-                        it.id.get_ref()
-                    ),
-                )),
-                Some(_) if dep == it.id.get_ref() => problems.push(file.problem_at(
-                    it.id.span().start,
-                    format!("item {}: an item cannot come after itself", it.id.get_ref()),
-                )),
-                Some(_) => {}
-            }
+            let message = match index.get(dep).and_then(|&i| items.get(i)) {
+                None => bi!(
+                    "項目 {id}: `after` の項目 {dep:?} はありません",
+                    "item {id}: `after` names unknown item {dep:?}"
+                ),
+                Some(d) if !d.scored => bi!(
+                    "項目 {id}: `after` の項目 {dep} は採点されないので、差がありません",
+                    "item {id}: `after` item {dep} is not scored, so it has no gap"
+                ),
+                Some(_) if dep == id => bi!(
+                    "項目 {id}: 項目は自分自身の後には来られません",
+                    "item {id}: an item cannot come after itself"
+                ),
+                Some(_) => continue,
+            };
+            problems.push(file.problem_at(it.id.span().start, message));
         }
     }
     for a in &areas {
-        if !items.iter().any(|i| i.area == a.id) {
-            problems.push(file.problem_at(0, format!("area {:?} has no items", a.id)));
+        let aid = &a.id;
+        if !items.iter().any(|i| &i.area == aid) {
+            problems.push(file.problem_at(
+                0,
+                bi!(
+                    "領域 {aid:?} に項目がありません",
+                    "area {aid:?} has no items"
+                ),
+            ));
         }
     }
 

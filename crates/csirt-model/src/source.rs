@@ -20,11 +20,11 @@ impl SourceFile {
             + 1
     }
 
-    pub fn problem_at(&self, offset: usize, message: impl Into<Untranslated>) -> Problem {
+    pub fn problem_at(&self, offset: usize, message: Text) -> Problem {
         Problem {
             file: self.path.clone(),
             line: self.line_of(offset),
-            message: message.into().0,
+            message,
         }
     }
 
@@ -41,18 +41,5 @@ impl SourceFile {
                 ),
             }
         })
-    }
-}
-
-/// TEMPORARY while the validators' messages are translated.
-pub(crate) struct Untranslated(pub Text);
-impl From<String> for Untranslated {
-    fn from(s: String) -> Self {
-        Untranslated(Text::new(s.clone(), s))
-    }
-}
-impl From<Text> for Untranslated {
-    fn from(t: Text) -> Self {
-        Untranslated(t)
     }
 }

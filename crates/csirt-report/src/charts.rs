@@ -113,8 +113,7 @@ pub fn draw_radar<DB: DrawingBackend>(
     };
     let thin = ShapeStyle::from(&GRID).stroke_width((0.6 * unit).max(1.0) as u32);
     for ring in [25.0, 50.0, 75.0, 100.0] {
-        let mut pts: Vec<(i32, i32)> = (0..n).map(|i| at(i, ring)).collect();
-        pts.push(pts[0]);
+        let pts: Vec<(i32, i32)> = (0..=n).map(|i| at(i % n, ring)).collect();
         root.draw(&PathElement::new(pts, thin))?;
     }
     for ring in [50.0, 100.0] {
@@ -153,7 +152,7 @@ pub fn draw_radar<DB: DrawingBackend>(
         .collect();
     root.draw(&Polygon::new(pts.clone(), ORG.mix(0.18).filled()))?;
     let mut outline = pts.clone();
-    outline.push(pts[0]);
+    outline.extend(pts.first().copied());
     root.draw(&PathElement::new(
         outline,
         ShapeStyle::from(&ORG).stroke_width((1.6 * unit) as u32),
