@@ -405,3 +405,51 @@ fn every_data_and_answer_problem_exists_in_japanese_and_english() {
         }
     }
 }
+
+#[test]
+fn a_passphrase_file_saved_with_a_byte_order_mark_opens_what_it_sealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let demo = dir.path().join("demo.json");
+    fs::write(&demo, demo_json(&db)).unwrap();
+    let id = stdout(&run(
+        &db,
+        None,
+        "en",
+        &["assessment", "import", demo.to_str().unwrap()],
+    ));
+    let plain = dir.path().join("pass.txt");
+    fs::write(&plain, "tsubame 2026\n").unwrap();
+    let with_bom = dir.path().join("pass-bom.txt");
+    fs::write(&with_bom, "\u{feff}tsubame 2026\r\n").unwrap();
+    let sealed = dir.path().join("handoff.age");
+    let out = run(
+        &db,
+        None,
+        "en",
+        &[
+            "assessment",
+            "export",
+            id.trim(),
+            "--encrypt",
+            "--passphrase-file",
+            plain.to_str().unwrap(),
+            "-o",
+            sealed.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(
+        &dir.path().join("other.sqlite3"),
+        None,
+        "en",
+        &[
+            "assessment",
+            "import",
+            sealed.to_str().unwrap(),
+            "--passphrase-file",
+            with_bom.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -269,6 +269,8 @@ fn passphrase(file: Option<&Path>) -> Result<String, CliError> {
                 path: f.to_path_buf(),
                 source,
             })?;
+            // Notepad saves with a byte-order mark; it is not part of the passphrase.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             Ok(text.trim_end_matches(['\n', '\r']).to_string())
         }
         None => std::env::var("CSIRT_PASSPHRASE").map_err(|_| {
