@@ -199,6 +199,34 @@ mod tests {
         assert!(cut_to_fit(&(exact + "x"), marker, SPREADSHEET_CELL_MAX_UTF16).is_some());
     }
 
+    proptest::proptest! {
+        /// Whatever the text, the CSV cell is never a formula, and it is the text itself or the
+        /// text after one quote: nothing is lost.
+        #[test]
+        fn no_text_comes_out_as_a_formula(s in "[ \t\r\n\u{3000}=+\\-@＝＋－＠a'\"|!]{0,8}\\PC{0,8}") {
+            let n = neutralise(&s);
+            proptest::prop_assert!(!looks_like_formula(&n), "{:?}", n);
+            let quoted = format!("'{}", s);
+            proptest::prop_assert!(n == s || *n == quoted);
+        }
+
+        /// A cut text fits, keeps a prefix of the text whole characters at a time, and ends
+        /// with the marker.
+        #[test]
+        fn a_cut_fits_and_keeps_a_prefix(s in "\\PC{0,60}", max in 12usize..80) {
+            let marker = cut_marker(Lang::En);
+            match cut_to_fit(&s, marker, max) {
+                None => proptest::prop_assert!(s.encode_utf16().count() <= max),
+                Some((cut, kept)) => {
+                    proptest::prop_assert!(cut.encode_utf16().count() <= max);
+                    let body = cut.strip_suffix(marker).unwrap_or_default();
+                    proptest::prop_assert!(s.starts_with(body));
+                    proptest::prop_assert_eq!(body.chars().count(), kept);
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_cut_cell_warns_naming_the_item_in_both_languages() {
         let mut warnings = Vec::new();
