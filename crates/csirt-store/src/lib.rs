@@ -520,12 +520,16 @@ impl Store {
         answer: &Answer,
         other_text: Option<&str>,
     ) -> Result<()> {
-        check_answer(q, item_id, answer)
-            .and_then(|()| csirt_model::limits::check_answer_texts(answer, other_text))
-            .map_err(|message| StoreError::InvalidAnswer {
+        check_answer(q, item_id, answer).map_err(|message| StoreError::InvalidAnswer {
+            item: item_id.to_string(),
+            message,
+        })?;
+        csirt_model::limits::check_answer_texts(answer, other_text).map_err(|message| {
+            StoreError::InvalidAnswer {
                 item: item_id.to_string(),
                 message,
-            })?;
+            }
+        })?;
         let other = non_empty(other_text);
         if other.is_some() && !chooses_other(q, item_id, answer) {
             return Err(StoreError::InvalidAnswer {
