@@ -55,11 +55,12 @@ fn a_full_disk_while_saving_and_exporting_gives_a_clear_error_and_no_damage() {
     let before = csirt_store::Store::open(&db).unwrap().dump().unwrap();
     let size = std::fs::metadata(&db).unwrap().len();
 
-    // Saving: a long comment needs more room than the limit leaves.
+    // Saving: the longest free-text answer accepted (csirt_model::limits), saved again and
+    // again, soon needs more room than the limit leaves.
     let limit = (size / 1024) as u32 + 4;
-    let long = "x".repeat(100_000);
+    let long = "x".repeat(csirt_model::limits::LONG_TEXT_MAX_CHARS - 2);
     let mut failures = 0;
-    for i in 0..5 {
+    for i in 0..40 {
         let out = csirt_with_full_disk(
             &db,
             limit,
@@ -68,7 +69,7 @@ fn a_full_disk_while_saving_and_exporting_gives_a_clear_error_and_no_damage() {
                 "answer",
                 "1",
                 "2.9.w",
-                &format!("\"{long}{i}\""),
+                &format!("\"{long}{i:02}\""),
             ],
         );
         if !out.status.success() {

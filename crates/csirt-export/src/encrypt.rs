@@ -69,6 +69,24 @@ pub fn decrypt(cipher: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> 
     Ok(plain)
 }
 
+impl csirt_model::Localized for CryptoError {
+    fn localized(&self, lang: csirt_model::Lang) -> String {
+        if lang == csirt_model::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            CryptoError::EmptyPassphrase => "パスフレーズが空です".to_string(),
+            CryptoError::WrongPassphrase => {
+                "パスフレーズが違うか、このファイルはパスフレーズで暗号化されていません".to_string()
+            }
+            CryptoError::Tampered(e) => {
+                format!("暗号化されたファイルが壊れているか、改ざんされています: {e}")
+            }
+            CryptoError::Encrypt(e) => format!("暗号化できません: {e}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,11 +113,32 @@ mod tests {
             Err(CryptoError::EmptyPassphrase)
         ));
     }
-}
 
-// TEMPORARY: English in both languages until this crate's messages are translated.
-impl csirt_model::Localized for CryptoError {
-    fn localized(&self, _lang: csirt_model::Lang) -> String {
-        self.to_string()
+    #[test]
+    fn every_error_reads_in_japanese_and_keeps_its_detail() {
+        use csirt_model::{Lang, Localized};
+        let errors = [
+            CryptoError::EmptyPassphrase,
+            CryptoError::WrongPassphrase,
+            CryptoError::Tampered("header MAC mismatch".into()),
+            CryptoError::Encrypt("out of memory".into()),
+        ];
+        for e in &errors {
+            let (ja, en) = (e.localized(Lang::Ja), e.localized(Lang::En));
+            assert_eq!(en, e.to_string());
+            assert_ne!(ja, en);
+            assert!(
+                ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+                "{ja}"
+            );
+            // Only the detail may be English: no English sentence of ours is left over.
+            for word in ["passphrase", "cannot", "encrypted file", "tampered"] {
+                assert!(!ja.contains(word), "{ja}");
+            }
+        }
+        assert!(errors[2]
+            .localized(Lang::Ja)
+            .contains("header MAC mismatch"));
+        assert!(errors[3].localized(Lang::Ja).contains("out of memory"));
     }
 }

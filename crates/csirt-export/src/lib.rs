@@ -1,7 +1,11 @@
 //! Spreadsheet exports of a scored assessment, for consultants who live in Excel: CSV of the
 //! answers, and XLSX with one sheet of answers and one of gaps.
 
+mod cell;
 pub mod encrypt;
+
+pub use cell::{looks_like_formula, neutralise, nfc};
+use cell::{Cell, Place};
 
 use csirt_model::{Assessment, ItemKind, Lang, Questionnaire, Text};
 use csirt_scoring::{ScoreReport, Share, Standing};
@@ -39,9 +43,25 @@ fn standing_text(st: Option<&Standing>) -> (String, String, String) {
     }
 }
 
+/// One sheet of an export: its name, its headings and one row per item.
+struct Sheet {
+    name: String,
+    header: Vec<String>,
+    /// Each row with the item it is about, for warnings.
+    rows: Vec<(String, Vec<Cell>)>,
+}
+
+fn opt_text(s: Option<&String>) -> Cell {
+    s.map_or(Cell::Empty, |s| Cell::text(s.clone()))
+}
+
+fn opt_number(v: Option<f64>, decimals: usize) -> Cell {
+    v.map_or(Cell::Empty, |v| Cell::Number(v, decimals))
+}
+
 /// One row per answerable item, in questionnaire order.
-fn answer_rows(q: &Questionnaire, a: &Assessment, r: &ScoreReport, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = vec![vec![
+fn answer_sheet(q: &Questionnaire, a: &Assessment, r: &ScoreReport, lang: Lang) -> Sheet {
+    let header = vec![
         t("項目", "Item", lang),
         t("設問", "Question", lang),
         t("種類", "Type", lang),
@@ -58,7 +78,8 @@ fn answer_rows(q: &Questionnaire, a: &Assessment, r: &ScoreReport, lang: Lang) -
         t("出典", "Source", lang),
         t("コメント", "Comment", lang),
         t("根拠", "Evidence", lang),
-    ]];
+    ];
+    let mut rows = Vec::new();
     for item in q.answerable_items() {
         let answer = a.answers.get(&item.id);
         let scored = r.item(&item.id);
@@ -67,41 +88,39 @@ fn answer_rows(q: &Questionnaire, a: &Assessment, r: &ScoreReport, lang: Lang) -
             ItemKind::Scale { scale, .. } => scale.clone(),
             k => k.type_name().to_string(),
         };
-        rows.push(vec![
-            item.id.clone(),
-            item.text.get(lang).to_string(),
-            kind,
-            answer.map(|x| x.display()).unwrap_or_default(),
-            answer
-                .map(|x| item.describe_answer(x, lang))
-                .unwrap_or_else(|| t("未回答", "not answered", lang)),
-            a.other.get(&item.id).cloned().unwrap_or_default(),
-            scored
-                .and_then(|s| s.level)
-                .map(|l| l.to_string())
-                .unwrap_or_default(),
-            scored.map(|s| s.max_level.to_string()).unwrap_or_default(),
-            scored
-                .and_then(|s| s.score)
-                .map(|v| format!("{v:.1}"))
-                .unwrap_or_default(),
-            scored.map(|s| s.target.key.clone()).unwrap_or_default(),
-            scored
-                .and_then(|s| s.gap)
-                .map(|v| format!("{v:.1}"))
-                .unwrap_or_default(),
-            standing,
-            precision,
-            source,
-            a.comments.get(&item.id).cloned().unwrap_or_default(),
-            a.evidence.get(&item.id).cloned().unwrap_or_default(),
-        ]);
+        let cells = vec![
+            Cell::text(item.id.clone()),
+            Cell::text(item.text.get(lang)),
+            Cell::text(kind),
+            answer.map_or(Cell::Empty, |x| Cell::text(x.display())),
+            Cell::text(
+                answer
+                    .map(|x| item.describe_answer(x, lang))
+                    .unwrap_or_else(|| t("未回答", "not answered", lang)),
+            ),
+            opt_text(a.other.get(&item.id)),
+            opt_number(scored.and_then(|s| s.level).map(f64::from), 0),
+            opt_number(scored.map(|s| f64::from(s.max_level)), 0),
+            opt_number(scored.and_then(|s| s.score), 1),
+            scored.map_or(Cell::Empty, |s| Cell::text(s.target.key.clone())),
+            opt_number(scored.and_then(|s| s.gap), 1),
+            Cell::text(standing),
+            Cell::text(precision),
+            Cell::text(source),
+            opt_text(a.comments.get(&item.id)),
+            opt_text(a.evidence.get(&item.id)),
+        ];
+        rows.push((item.id.clone(), cells));
     }
-    rows
+    Sheet {
+        name: t("回答", "Answers", lang),
+        header,
+        rows,
+    }
 }
 
-fn gap_rows(q: &Questionnaire, r: &ScoreReport, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = vec![vec![
+fn gap_sheet(q: &Questionnaire, r: &ScoreReport, lang: Lang) -> Sheet {
+    let header = vec![
         t("順位", "Rank", lang),
         t("項目", "Item", lang),
         t("設問", "Question", lang),
@@ -115,89 +134,167 @@ fn gap_rows(q: &Questionnaire, r: &ScoreReport, lang: Lang) -> Vec<Vec<String>> 
         ),
         t("優先度", "Priority", lang),
         t("推奨事項", "Recommendation", lang),
-    ]];
+    ];
+    let mut rows = Vec::new();
     for g in &r.gaps {
         let label = |key: &str| {
             q.item(&g.item)
                 .map(|i| i.describe_answer(&csirt_model::Answer::Text(key.to_string()), lang))
                 .unwrap_or_else(|| key.to_string())
         };
-        rows.push(vec![
-            g.rank.to_string(),
-            g.item.clone(),
-            g.text.get(lang).to_string(),
-            label(&g.current_key),
-            label(&g.target_key),
-            format!("{:.1}", g.gap),
+        let cells = vec![
+            Cell::Number(g.rank as f64, 0),
+            Cell::text(g.item.clone()),
+            Cell::text(g.text.get(lang)),
+            Cell::text(label(&g.current_key)),
+            Cell::text(label(&g.target_key)),
+            Cell::Number(g.gap, 1),
             g.peers_at_target
                 .as_ref()
-                .map(|s| share(&s.at_or_above))
-                .unwrap_or_default(),
-            format!("{:.1}", g.priority),
+                .map_or(Cell::Empty, |s| Cell::text(share(&s.at_or_above))),
+            Cell::Number(g.priority, 1),
             g.recommendation
                 .as_ref()
-                .map(|x| x.get(lang).to_string())
-                .unwrap_or_default(),
-        ]);
+                .map_or(Cell::Empty, |x| Cell::text(x.get(lang))),
+        ];
+        rows.push((g.item.clone(), cells));
     }
-    rows
+    Sheet {
+        name: t("ギャップ", "Gaps", lang),
+        header,
+        rows,
+    }
 }
 
-/// The answers as CSV (UTF-8 with a BOM, so Excel opens Japanese text correctly).
+/// An export's bytes, with a warning for every cell that had to be cut to fit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<Text>,
+}
+
+/// The answers as CSV (UTF-8 with a BOM, so Excel opens Japanese text correctly). A cut cell
+/// carries a visible marker; [`answers_csv_with_warnings`] also names it.
 pub fn answers_csv(
     q: &Questionnaire,
     a: &Assessment,
     r: &ScoreReport,
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    for row in answer_rows(q, a, r, lang) {
-        w.write_record(&row)?;
-    }
-    w.into_inner()
-        .map_err(|e| ExportError::CsvFinish(e.to_string()))
+    answers_csv_with_warnings(q, a, r, lang).map(|e| e.bytes)
 }
 
-/// An XLSX workbook with a sheet of answers and a sheet of gaps.
+/// The answers as CSV (RFC 4180, UTF-8 with a BOM). Every text is composed to NFC, a text a
+/// spreadsheet could run as a formula gets a leading `'`, and a text longer than an Excel cell
+/// is cut with a marker and a warning.
+pub fn answers_csv_with_warnings(
+    q: &Questionnaire,
+    a: &Assessment,
+    r: &ScoreReport,
+    lang: Lang,
+) -> Result<Exported, ExportError> {
+    let sheet = answer_sheet(q, a, r, lang);
+    let mut warnings = Vec::new();
+    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    w.write_record(&sheet.header)?;
+    for (item, cells) in &sheet.rows {
+        let mut record = Vec::with_capacity(cells.len());
+        for (cell, column) in cells.iter().zip(&sheet.header) {
+            record.push(match cell {
+                Cell::Text(s) => {
+                    let place = Place {
+                        sheet: &sheet.name,
+                        item,
+                        column,
+                    };
+                    cell::prepare(s, true, lang, &place, &mut warnings)
+                }
+                Cell::Number(v, d) => Cell::number_text(*v, *d),
+                Cell::Empty => String::new(),
+            });
+        }
+        w.write_record(&record)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ExportError::CsvFinish(e.to_string()))?;
+    Ok(Exported { bytes, warnings })
+}
+
+/// An XLSX workbook with a sheet of answers and a sheet of gaps. A cut cell carries a visible
+/// marker; [`workbook_xlsx_with_warnings`] also names it.
 pub fn workbook_xlsx(
     q: &Questionnaire,
     a: &Assessment,
     r: &ScoreReport,
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
+    workbook_xlsx_with_warnings(q, a, r, lang).map(|e| e.bytes)
+}
+
+/// An XLSX workbook with a sheet of answers and a sheet of gaps. Only the figures are numbers;
+/// every other cell is a string cell (never a formula, never a guessed number), composed to
+/// NFC, marked with Excel's quote prefix so editing it keeps it text, and cut with a marker and
+/// a warning when it is longer than a cell holds.
+pub fn workbook_xlsx_with_warnings(
+    q: &Questionnaire,
+    a: &Assessment,
+    r: &ScoreReport,
+    lang: Lang,
+) -> Result<Exported, ExportError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
-    let wrap = Format::new().set_text_wrap();
-    let sheets = [
-        (t("回答", "Answers", lang), answer_rows(q, a, r, lang)),
-        (t("ギャップ", "Gaps", lang), gap_rows(q, r, lang)),
-    ];
-    for (name, rows) in sheets {
-        let sheet = book.add_worksheet();
-        sheet.set_name(&name)?;
-        for (ri, row) in rows.iter().enumerate() {
-            for (ci, cell) in row.iter().enumerate() {
-                let (r16, c16) = (ri as u32, ci as u16);
-                if ri == 0 {
-                    sheet.write_string_with_format(r16, c16, cell, &bold)?;
-                } else if let Ok(n) = cell.parse::<f64>() {
-                    sheet.write_number(r16, c16, n)?;
-                } else {
-                    sheet.write_string_with_format(r16, c16, cell, &wrap)?;
+    let text = Format::new().set_text_wrap().set_quote_prefix();
+    let mut warnings = Vec::new();
+    for sheet in [answer_sheet(q, a, r, lang), gap_sheet(q, r, lang)] {
+        let ws = book.add_worksheet();
+        ws.set_name(&sheet.name)?;
+        for (ci, heading) in sheet.header.iter().enumerate() {
+            ws.write_string_with_format(0, ci as u16, heading, &bold)?;
+        }
+        for (ri, (item, cells)) in sheet.rows.iter().enumerate() {
+            let row = ri as u32 + 1;
+            for (ci, (cell, column)) in cells.iter().zip(&sheet.header).enumerate() {
+                let col = ci as u16;
+                match cell {
+                    Cell::Text(s) => {
+                        let place = Place {
+                            sheet: &sheet.name,
+                            item,
+                            column,
+                        };
+                        let s = cell::prepare(s, false, lang, &place, &mut warnings);
+                        ws.write_string_with_format(row, col, &s, &text)?;
+                    }
+                    Cell::Number(v, _) => {
+                        ws.write_number(row, col, *v)?;
+                    }
+                    Cell::Empty => {}
                 }
             }
         }
-        sheet.set_freeze_panes(1, 0)?;
-        sheet.set_column_width(1, 14)?;
-        sheet.set_column_width(2, 48)?;
+        ws.set_freeze_panes(1, 0)?;
+        ws.set_column_width(1, 14)?;
+        ws.set_column_width(2, 48)?;
     }
-    Ok(book.save_to_buffer()?)
+    let bytes = book.save_to_buffer()?;
+    Ok(Exported { bytes, warnings })
 }
 
-// TEMPORARY: English in both languages until this crate's messages are translated.
 impl csirt_model::Localized for ExportError {
-    fn localized(&self, _lang: csirt_model::Lang) -> String {
-        self.to_string()
+    fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ExportError::Csv(e) => format!("CSV ファイルを書き出せません: {e}"),
+            ExportError::Xlsx(e) => format!("XLSX ファイルを書き出せません: {e}"),
+            ExportError::CsvFinish(e) => format!("CSV ファイルを最後まで書き出せません: {e}"),
+        }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests;

@@ -3,6 +3,7 @@
 use crate::bi;
 use crate::date::{parse_date, parse_year_month};
 use crate::error::{AnswerProblem, ModelError};
+use crate::limits::{check_name, TextKind};
 use crate::load::Catalog;
 use crate::questionnaire::{ItemKind, Questionnaire, SERVICE_KEYS};
 use crate::text::{Lang, Text};
@@ -519,8 +520,7 @@ fn check_workshop(
             "ワークショップ・回答者 {n}（{name:?}）: ",
             "workshop, respondent {n} ({name:?}): "
         );
-        if r.name.trim().is_empty() {
-            let m = bi!("回答者には名前が必要です", "a respondent needs a name");
+        if let Err(m) = check_name(TextKind::RespondentName, &r.name) {
             push(None, prefixed(&whose, m));
         }
         check_answers(q, &r.answers, &r.other, &whose, push);
@@ -615,11 +615,8 @@ pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelEr
             ),
         );
     }
-    if a.organisation.name.trim().is_empty() {
-        push(
-            None,
-            bi!("組織には名前が必要です", "the organisation needs a name"),
-        );
+    if let Err(m) = check_name(TextKind::OrganisationName, &a.organisation.name) {
+        push(None, m);
     }
     if let Some(d) = &a.date {
         if let Err(m) = parse_date(d) {
@@ -637,6 +634,7 @@ pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelEr
             push(Some(id), prefixed(&Text::new("目標: ", "target: "), m));
         }
     }
+    crate::limits::check_assessment(a, &mut push);
     if problems.is_empty() {
         Ok(())
     } else {

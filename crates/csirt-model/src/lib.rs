@@ -7,6 +7,7 @@ pub mod benchmark;
 pub mod date;
 pub mod demo;
 pub mod error;
+pub mod limits;
 pub mod load;
 pub mod questionnaire;
 mod raw;

@@ -126,11 +126,24 @@ pub fn metrics(weight: Weight) -> Option<&'static Metrics> {
     }
 }
 
-/// Makes text drawable: control characters go, and characters the font lacks (emoji, most
-/// non-CJK scripts) become a visible replacement mark instead of an invisible empty box.
+/// `text` in Unicode composed form (NFC). Text typed on macOS or with some input methods comes
+/// decomposed ("e" + U+0301, か + U+3099); drawn as it is, the accent or the dakuten stands
+/// apart from its letter, or becomes 〓 when the font has no glyph for the combining mark.
+pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// Makes text drawable: composed to NFC first, then control characters go, and characters the
+/// font lacks (emoji, most non-CJK scripts) become a visible replacement mark instead of an
+/// invisible empty box.
 pub fn drawable(text: &str, weight: Weight) -> String {
+    let text = composed(text);
     let Some(m) = metrics(weight) else {
-        return text.to_string();
+        return text.into_owned();
     };
     text.chars()
         .filter_map(|c| {

@@ -8,8 +8,10 @@ use csirt_model::{Answer, Lang};
 use csirt_scoring::roadmap;
 use std::fmt::Write;
 
+/// Text for the page: composed to NFC (like the PDF) and escaped.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
+    crate::fonts::composed(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

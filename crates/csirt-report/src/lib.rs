@@ -113,6 +113,39 @@ fn compress_streams(doc: &mut lopdf::Document) {
     }
 }
 
+/// The program that wrote the PDF, as its information dictionary names it.
+pub const PRODUCER: &str = concat!("csirt-report ", env!("CARGO_PKG_VERSION"), " (printpdf)");
+
+/// Removes from the information dictionary what printpdf writes for every file whatever it is:
+/// `/GTS_PDFXVersion` (even empty, readers take it as a PDF/X claim, and the report is not
+/// PDF/X: no output intent, RGB colour) and keys left empty (no identifier, no keywords, no
+/// author), so the file claims no standard it does not meet and no metadata it does not have.
+fn claim_only_what_is_true(doc: &mut lopdf::Document) {
+    let Ok(info) = doc.trailer.get(b"Info").and_then(|i| i.as_reference()) else {
+        return;
+    };
+    let Ok(dict) = doc.get_object_mut(info).and_then(|o| o.as_dict_mut()) else {
+        return;
+    };
+    dict.remove(b"GTS_PDFXVersion");
+    let empty: Vec<Vec<u8>> = dict
+        .iter()
+        .filter(|(_, v)| is_empty_text(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in empty {
+        dict.remove(&key);
+    }
+}
+
+/// An empty PDF string, or one holding only the UTF-16 byte-order mark.
+fn is_empty_text(v: &lopdf::Object) -> bool {
+    match v {
+        lopdf::Object::String(bytes, _) => bytes.is_empty() || bytes.as_slice() == [0xFE, 0xFF],
+        _ => false,
+    }
+}
+
 /// The current time in seconds since 1970 (UTC), as the reports are dated.
 pub fn now_unix() -> i64 {
     std::time::SystemTime::now()
@@ -145,7 +178,7 @@ pub fn render_pdf_with(
     let title = format!(
         "{} — {}",
         labels::report_title(lang),
-        input.assessment.organisation.name
+        fonts::composed(&input.assessment.organisation.name)
     );
     // The layout needs only the fonts' metrics, not printpdf's parse of them, so on a first
     // render the parse runs beside the layout. The ids are made here for both to use.
@@ -167,9 +200,10 @@ pub fn render_pdf_with(
     fonts.insert(font_ids.regular, printpdf::PdfFont::new(regular.clone()));
     fonts.insert(font_ids.bold, printpdf::PdfFont::new(bold.clone()));
     let info = &mut doc.metadata.info;
-    info.author = "CSIRT maturity assessment".to_string();
-    info.creator = "csirt-report".to_string();
-    info.producer = "csirt-report (printpdf)".to_string();
+    // Nobody is named as author: the tool wrote the file, and Creator and Producer say so.
+    info.author = String::new();
+    info.creator = "CSIRT maturity assessment".to_string();
+    info.producer = PRODUCER.to_string();
     info.subject = input.questionnaire.title.get(lang).to_string();
     if let Ok(t) = printpdf::DateTime::from_unix_timestamp(created) {
         info.creation_date = t;
@@ -195,6 +229,7 @@ pub fn render_pdf_with(
     if let Ok(catalog) = lo.get_object_mut(root).and_then(|o| o.as_dict_mut()) {
         catalog.set("Lang", lopdf::Object::string_literal(lang.code()));
     }
+    claim_only_what_is_true(&mut lo);
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
@@ -247,9 +282,39 @@ mod font_tests {
     }
 }
 
-// TEMPORARY: English in both languages until this crate's messages are translated.
 impl csirt_model::Localized for ReportError {
-    fn localized(&self, _lang: csirt_model::Lang) -> String {
-        self.to_string()
+    fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ReportError::Font(e) => format!("組み込みのフォントを読み込めません: {e}"),
+            ReportError::Pdf(e) => format!("PDF を書き出せません: {e}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+    use csirt_model::Localized;
+
+    #[test]
+    fn every_error_reads_in_japanese_and_keeps_its_detail() {
+        let errors = [
+            ReportError::Font("BIZ UDPGothic Bold".into()),
+            ReportError::Pdf("invalid object reference 3 0 R".into()),
+        ];
+        for e in &errors {
+            let (ja, en) = (e.localized(Lang::Ja), e.localized(Lang::En));
+            assert_eq!(en, e.to_string());
+            assert_ne!(ja, en);
+            assert!(ja.contains("ません"), "{ja}");
+            for english in ["could not", "cannot", "embedded font"] {
+                assert!(!ja.contains(english), "{ja}");
+            }
+        }
+        assert!(errors[0].localized(Lang::Ja).contains("BIZ UDPGothic Bold"));
+        assert!(errors[1].localized(Lang::Ja).contains("3 0 R"));
     }
 }

@@ -524,6 +524,12 @@ impl Store {
             item: item_id.to_string(),
             message,
         })?;
+        csirt_model::limits::check_answer_texts(answer, other_text).map_err(|message| {
+            StoreError::InvalidAnswer {
+                item: item_id.to_string(),
+                message,
+            }
+        })?;
         let other = non_empty(other_text);
         if other.is_some() && !chooses_other(q, item_id, answer) {
             return Err(StoreError::InvalidAnswer {
@@ -587,6 +593,12 @@ impl Store {
                 message: csirt_model::bi!("この項目はありません", "no such item"),
             });
         }
+        csirt_model::limits::check_note(comment, evidence).map_err(|message| {
+            StoreError::InvalidAnswer {
+                item: item_id.to_string(),
+                message,
+            }
+        })?;
         self.check_questionnaire(assessment_id, q)?;
         let respondent_id = self.respondent_for(assessment_id, respondent)?;
         let now = time::now_rfc3339();
@@ -642,6 +654,12 @@ impl Store {
         other_text: Option<&str>,
         note: Option<&str>,
     ) -> Result<()> {
+        csirt_model::limits::check_consensus_texts(answer, other_text, note).map_err(
+            |message| StoreError::InvalidAnswer {
+                item: item_id.to_string(),
+                message,
+            },
+        )?;
         if let Some(a) = answer {
             check_answer(q, item_id, a).map_err(|message| StoreError::InvalidAnswer {
                 item: item_id.to_string(),
