@@ -8,8 +8,9 @@ use serde::{Deserialize, Deserializer};
 
 /// The `input` of a command: the payload if it has the type's shape, else why not.
 ///
-/// Deserialising never fails: the JSON value is taken whole and read into `T` afterwards, and
-/// [`Input::get`] turns a mismatch into [`AppError::BadArguments`].
+/// Deserialising never fails on a JSON payload: the value (null when `input` is missing) is
+/// taken whole and read into `T` afterwards, and [`Input::get`] turns a mismatch into
+/// [`AppError::BadArguments`].
 #[derive(Debug)]
 pub struct Input<T>(Result<T, String>);
 
@@ -21,7 +22,9 @@ impl<T> Input<T> {
 
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Input<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
+        // Through `Option`, so a call without `input` at all is also ours to refuse (Tauri
+        // hands a missing key to `deserialize_option` as none).
+        let value = Option::<serde_json::Value>::deserialize(d)?.unwrap_or_default();
         Ok(Input(
             serde_json::from_value(value).map_err(|e| e.to_string()),
         ))

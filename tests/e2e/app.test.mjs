@@ -371,7 +371,7 @@ describe('csirt-app', () => {
     /** The error payload of a command called straight through the IPC, as the UI would get it. */
     const commandError = (cmd, input) =>
       browser.executeAsync((c, i, done) => {
-        window.__TAURI_INTERNALS__.invoke(c, { input: i }).then(() => done(null), (e) => done(e));
+        window.__TAURI_INTERNALS__.invoke(c, i === null ? {} : { input: i }).then(() => done(null), (e) => done(e));
       }, cmd, input);
     const orgId = Number(await browser.execute(() => document.querySelector('button.org')?.dataset.org ?? 1));
 
@@ -387,6 +387,9 @@ describe('csirt-app', () => {
     const badIdJa = await commandError('load_assessment', { id: 'seven' });
     assert.equal(badIdJa.kind, 'invalid-input');
     assert.match(badIdJa.message, /^コマンドへの入力が正しくありません/);
+    const noInputJa = await commandError('load_assessment', null);
+    assert.equal(noInputJa.kind, 'invalid-input');
+    assert.match(noInputJa.message, /^コマンドへの入力が正しくありません/);
 
     // The same in English, after the switch.
     await $('button.lang[data-lang="en"]').click();
@@ -399,6 +402,7 @@ describe('csirt-app', () => {
     assert.match(badDateEn.message, /^date "2025-02-30" does not exist/);
     const badIdEn = await commandError('load_assessment', { id: 'seven' });
     assert.match(badIdEn.message, /^the command's input is not valid/);
+    assert.match((await commandError('load_assessment', null)).message, /^the command's input is not valid/);
 
     await $('button.lang[data-lang="ja"]').click();
     await browser.waitUntil(async () => (await $('html').getAttribute('lang')) === 'ja');
