@@ -277,10 +277,5 @@ mod tests {
         }
         let trend = store.trend(&catalog, org, None).unwrap();
         same_shape::<_, Trend>(&trend, "Trend");
-        let problem = csirt_model::AnswerProblem {
-            item: Some("2.8".into()),
-            message: "m".into(),
-        };
-        same_shape::<_, AnswerProblem>(&problem, "AnswerProblem");
     }
 }

@@ -35,9 +35,10 @@ pub fn render(
 ) -> Result<Vec<u8>, AppError> {
     let q = &set.questionnaire;
     if extras.passphrase.is_some() && format != ExportFormat::Json {
-        return Err(AppError::InvalidInput(
-            "only the assessment file (JSON) can be encrypted".into(),
-        ));
+        return Err(AppError::InvalidInput(csirt_model::Text::new(
+            "暗号化できるのは評価ファイル（JSON）だけです",
+            "only the assessment file (JSON) can be encrypted",
+        )));
     }
     Ok(match format {
         ExportFormat::Json => {
@@ -157,7 +158,7 @@ pub fn choose_and_read_import(
             }
         }
     };
-    let io = |source| AppError::Io {
+    let io = |source| AppError::Read {
         path: path.clone(),
         source,
     };

@@ -1,14 +1,20 @@
 //! The desktop shell: shared state, the command handler list, and the TypeScript bindings.
 //!
-//! Layout: `commands` (thin adapters over the core crates), `state` (store, catalog, start-up),
-//! `files` (exports, dialogs, test hooks), `wire` (payload types), `bindings` (TypeScript
-//! generation), `error` (the one error type).
+//! Layout: `commands` (thin adapters over the core crates), `input` (reading a command's
+//! payload), `state` (store, catalog, language, start-up), `view` and `export` (reading under
+//! the store's lock, then scoring and rendering without it), `files` (rendering, dialogs, test
+//! hooks), `wire` and `mirror` (payload types), `bindings` (TypeScript generation), `error` (the
+//! one error type).
 
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod export;
 pub mod files;
+pub mod input;
+pub mod mirror;
 pub mod state;
+pub mod view;
 pub mod wire;
 
 include!("command_names.rs");

@@ -1,9 +1,10 @@
-//! The state every command shares (one store handle and the loaded questionnaires), how it is
-//! opened at start-up, and the helper that runs store work off the main thread.
+//! The state every command shares (one store handle, the loaded questionnaires and the UI's
+//! language), how it is opened at start-up, and the helpers that run store work off the main
+//! thread, holding the store no longer than the reading and writing itself.
 
 use crate::error::AppError;
 use crate::wire::ErrorPayload;
-use csirt_model::{demo, Catalog, Lang};
+use csirt_model::{demo, Catalog, Lang, Localized};
 use csirt_store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -39,12 +40,15 @@ impl TestHooks {
 
 pub struct AppState {
     /// The open store, or why it could not be opened (shown by the UI instead of a crash).
-    store: Result<Arc<Mutex<Store>>, ErrorPayload>,
+    store: Result<Arc<Mutex<Store>>, Arc<AppError>>,
     pub catalog: Arc<Catalog>,
     pub db_path: PathBuf,
     pub hooks: TestHooks,
     /// An encrypted file chosen for import, waiting for its passphrase.
     pub pending_import: Arc<Mutex<Option<Vec<u8>>>>,
+    /// The UI's language (the saved setting, else the system's), which every error reaching
+    /// the UI is written in. `set_language` changes it together with the setting.
+    language: Mutex<Lang>,
 }
 
 /// The database path: `--db <file>` (or `--db=<file>`), then `CSIRT_DB`, then the platform's
@@ -104,20 +108,48 @@ fn open_store(path: &Path, catalog: &Catalog) -> Result<Store, AppError> {
 
 impl AppState {
     pub fn open(db_path: PathBuf, catalog: Catalog, hooks: TestHooks) -> AppState {
-        let store = open_store(&db_path, &catalog)
-            .map(|s| Arc::new(Mutex::new(s)))
-            .map_err(|e| e.payload());
+        let store = open_store(&db_path, &catalog);
+        let language = match &store {
+            Ok(s) => language(s).unwrap_or_else(|_| system_language_from_env()),
+            Err(_) => system_language_from_env(),
+        };
         AppState {
-            store,
+            store: store.map(|s| Arc::new(Mutex::new(s))).map_err(Arc::new),
             catalog: Arc::new(catalog),
             db_path,
             hooks,
             pending_import: Arc::default(),
+            language: Mutex::new(language),
         }
     }
 
+    /// Why the database could not be opened, in the UI's language.
     pub fn startup_error(&self) -> Option<ErrorPayload> {
-        self.store.as_ref().err().cloned()
+        let lang = self.language();
+        self.store.as_ref().err().map(|e| e.payload(lang))
+    }
+
+    /// The UI's language.
+    pub fn language(&self) -> Lang {
+        // A poisoned lock still holds a whole `Lang`.
+        *self.language.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn set_language(&self, lang: Lang) {
+        *self.language.lock().unwrap_or_else(|p| p.into_inner()) = lang;
+    }
+
+    /// A command's result as the UI receives it: an error becomes its payload, every message
+    /// in the UI's language.
+    pub fn reply<T>(&self, result: Result<T, AppError>) -> Result<T, ErrorPayload> {
+        result.map_err(|e| {
+            let lang = self.language();
+            if e.kind() == crate::wire::ErrorKind::Internal {
+                // Not the user's doing: keep the English for a bug report as well.
+                eprintln!("csirt-app: {}", e.localized(Lang::En));
+            }
+            e.payload(lang)
+        })
     }
 
     /// Runs `f` with the store on a blocking thread, so SQLite never holds up the UI thread.
@@ -126,10 +158,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store, &Catalog) -> Result<T, AppError> + Send + 'static,
     {
-        let store = self
-            .store
-            .clone()
-            .map_err(|e| AppError::NoStore(e.message))?;
+        let store = self.store.clone().map_err(AppError::NoStore)?;
         let catalog = Arc::clone(&self.catalog);
         tauri::async_runtime::spawn_blocking(move || {
             // A panic inside a save cannot leave a half-written answer (each save is one
@@ -139,6 +168,22 @@ impl AppState {
         })
         .await
         .map_err(|e| AppError::Task(e.to_string()))?
+    }
+
+    /// Reads what `work` needs under the store's lock, releases the lock, then runs `work` on
+    /// what was read, on a blocking thread. For commands with slow work (rendering, sealing,
+    /// scoring, charts): `work` gets owned data and the catalog, never the store, so an answer
+    /// saved meanwhile does not wait for it.
+    pub async fn read_then<R, T, F, W>(&self, read: F, work: W) -> Result<T, AppError>
+    where
+        R: Send + 'static,
+        T: Send + 'static,
+        F: FnOnce(&mut Store, &Catalog) -> Result<R, AppError> + Send + 'static,
+        W: FnOnce(R, &Catalog) -> Result<T, AppError> + Send + 'static,
+    {
+        let data = self.with_store(read).await?;
+        let catalog = Arc::clone(&self.catalog);
+        Self::blocking(move || work(data, &catalog)).await
     }
 
     /// Runs blocking work that does not touch the store (dialogs, file writes).

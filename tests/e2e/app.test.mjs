@@ -346,6 +346,70 @@ describe('csirt-app', () => {
     assert.equal(await orgCount(), before);
   });
 
+  test('errors come in the UI\'s language: a bad import, a bad date and a malformed input, in Japanese and in English', async () => {
+    writeFileSync(
+      openFile,
+      JSON.stringify({
+        format: 'csirt-assessment/1',
+        questionnaire: 'jpcert-2015',
+        organisation: { name: '壊れたファイル' },
+        answers: { '2.8': 'z' },
+      }),
+    );
+    const before = await orgCount();
+    const assessmentsBefore = await texts('button.org .count');
+    /** Imports the malformed file and returns the error box's title and its one problem. */
+    const importProblem = async () => {
+      await $('button.tab[data-screen="export"]').click();
+      await $('[data-testid="import"]').click();
+      const box = await $('[data-testid="import-result"] .error-box');
+      await box.waitForExist({ timeout: 10000 });
+      assert.equal(await box.getAttribute('data-kind'), 'invalid-assessment');
+      assert.deepEqual(await attrs('[data-testid="import-result"] li', 'data-problem-item'), ['2.8']);
+      return { title: await $('[data-testid="import-result"] .error-box strong').getText(), problem: (await texts('[data-testid="import-result"] li'))[0], box: await box.getText() };
+    };
+    /** The error payload of a command called straight through the IPC, as the UI would get it. */
+    const commandError = (cmd, input) =>
+      browser.executeAsync((c, i, done) => {
+        window.__TAURI_INTERNALS__.invoke(c, i === null ? {} : { input: i }).then(() => done(null), (e) => done(e));
+      }, cmd, input);
+    const orgId = Number(await browser.execute(() => document.querySelector('button.org')?.dataset.org ?? 1));
+
+    // Japanese, as the system locale chose.
+    assert.equal(await $('html').getAttribute('lang'), 'ja');
+    const ja = await importProblem();
+    assert.equal(ja.title, '評価ファイルに問題があります');
+    assert.match(ja.problem, /^項目 2\.8 "z" はこの項目の選択肢ではありません（選択肢: /);
+    assert.doesNotMatch(ja.box, /is not an option|英語|English/);
+    const badDateJa = await commandError('create_assessment', { organisation_id: orgId, date: '2025-02-30' });
+    assert.equal(badDateJa.kind, 'invalid-input');
+    assert.match(badDateJa.message, /^日付 "2025-02-30" は暦にありません/);
+    const badIdJa = await commandError('load_assessment', { id: 'seven' });
+    assert.equal(badIdJa.kind, 'invalid-input');
+    assert.match(badIdJa.message, /^コマンドへの入力が正しくありません/);
+    const noInputJa = await commandError('load_assessment', null);
+    assert.equal(noInputJa.kind, 'invalid-input');
+    assert.match(noInputJa.message, /^コマンドへの入力が正しくありません/);
+
+    // The same in English, after the switch.
+    await $('button.lang[data-lang="en"]').click();
+    await browser.waitUntil(async () => (await $('html').getAttribute('lang')) === 'en');
+    const en = await importProblem();
+    assert.equal(en.title, 'The assessment file has problems');
+    assert.match(en.problem, /^Item 2\.8 "z" is not an option of this item/);
+    assert.doesNotMatch(en.box, /選択肢/);
+    const badDateEn = await commandError('create_assessment', { organisation_id: orgId, date: '2025-02-30' });
+    assert.match(badDateEn.message, /^date "2025-02-30" does not exist/);
+    const badIdEn = await commandError('load_assessment', { id: 'seven' });
+    assert.match(badIdEn.message, /^the command's input is not valid/);
+    assert.match((await commandError('load_assessment', null)).message, /^the command's input is not valid/);
+
+    await $('button.lang[data-lang="ja"]').click();
+    await browser.waitUntil(async () => (await $('html').getAttribute('lang')) === 'ja');
+    assert.equal(await orgCount(), before);
+    assert.deepEqual(await texts('button.org .count'), assessmentsBefore);
+  });
+
   test('a valid file imports and opens', async () => {
     writeFileSync(openFile, execFileSync(CLI, ['demo', '--lang', 'en']));
     await $('button.tab[data-screen="export"]').click();

@@ -161,6 +161,34 @@ try {
     await $('[data-testid="export-passphrase"]').setValue('x');
     await shot(`${lang}-16-export-options`);
     await browser.execute(() => window.scrollTo(0, 0));
+    // Errors, in this language: an import whose answers are wrong, item by item; a file that is
+    // not JSON; a refused answer in the wizard.
+    writeFileSync(openFile, JSON.stringify({
+      format: 'csirt-assessment/1', questionnaire: 'jpcert-2015', organisation: { name: '' },
+      date: '2025-02-30', answers: { '2.8': 'z', '3.3': 'many', '1.2': ['a', 'a'] },
+    }));
+    await tab('export');
+    await press('[data-testid="import"]');
+    await $('[data-testid="import-result"] .error-box').waitForExist({ timeout: 15000 });
+    await browser.execute(() => document.querySelector('[data-testid="import-result"]').scrollIntoView({ block: 'center' }));
+    await shot(`${lang}-17-import-problems`);
+    writeFileSync(openFile, '{\n  "format": "csirt-assessment/1",\n  "answers": {\n');
+    await tab('export');
+    await press('[data-testid="import"]');
+    await $('[data-testid="import-result"] .error-box').waitForExist({ timeout: 15000 });
+    await browser.execute(() => document.querySelector('[data-testid="import-result"]').scrollIntoView({ block: 'center' }));
+    await shot(`${lang}-18-import-not-json`);
+    await tab('wizard');
+    await press('button.section-link[data-section="1"]');
+    await $('article[data-item="1.5"] input').waitForExist();
+    await browser.execute(() => {
+      const i = document.querySelector('article[data-item="1.5"] input');
+      i.value = '2019-13';
+      i.dispatchEvent(new Event('change', { bubbles: true }));
+      i.scrollIntoView({ block: 'center' });
+    });
+    await $('article[data-item="1.5"].has-error').waitForExist({ timeout: 10000 }).catch(() => {});
+    await shot(`${lang}-19-refused-answer`);
   }
 } finally {
   await browser?.deleteSession().catch(() => {});

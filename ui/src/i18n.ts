@@ -53,14 +53,13 @@ export const STRINGS = {
   'error.title.io': { ja: 'ファイルを読み書きできません', en: 'Cannot read or write the file' },
   'error.title.export': { ja: 'エクスポートできませんでした', en: 'The export failed' },
   'error.title.internal': { ja: '内部エラー', en: 'Internal error' },
-  'error.detail': { ja: '詳細（英語）', en: 'Details' },
   'error.startup': {
     ja: 'データベースを開けませんでした。ファイルは変更していません。',
     en: 'The database could not be opened. The file was left untouched.',
   },
   'error.dbPath': { ja: 'データベース: {path}', en: 'Database: {path}' },
-  'error.general': { ja: '問題 (項目なし)', en: 'General problem' },
-  'error.item': { ja: '設問 {item}', en: 'Item {item}' },
+  'error.general': { ja: 'ファイル全体', en: 'The whole file' },
+  'error.item': { ja: '項目 {item}', en: 'Item {item}' },
 
   'org.heading': { ja: '組織', en: 'Organisations' },
   'org.empty': {

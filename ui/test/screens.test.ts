@@ -6,6 +6,7 @@ import { renderGaps } from '../src/screens/gaps';
 import { renderExport } from '../src/screens/export';
 import { renderOrganisations } from '../src/screens/organisations';
 import type { AssessmentView, OrganisationRow } from '../src/bindings';
+import { setLang } from '../src/i18n';
 import { questionnaire, view } from './fixtures';
 import { mockCommands, newApp, settle } from './helpers';
 
@@ -71,25 +72,71 @@ describe('export and import', () => {
     expect(el.querySelector('[data-testid="export-result"] .ok')!.getAttribute('data-path')).toContain('.pdf');
   });
 
-  test('an invalid import lists every problem with its item', async () => {
-    mockCommands(() => {
-      throw {
-        kind: 'invalid-assessment',
-        message: 'the assessment file is not valid',
-        problems: [
-          { item: '2.8', message: '"z" is not an option of this item' },
-          { item: null, message: 'the organisation needs a name' },
-        ],
-      };
+  /** An invalid-assessment error as the shell sends it in `lang`. */
+  const invalidFile = (lang: 'ja' | 'en') =>
+    lang === 'ja'
+      ? {
+          kind: 'invalid-assessment',
+          message: '評価ファイルが正しくありません',
+          problems: [
+            { item: '2.8', message: '"z" はこの項目の選択肢にありません' },
+            { item: null, message: '組織名が必要です' },
+          ],
+        }
+      : {
+          kind: 'invalid-assessment',
+          message: 'the assessment file is not valid',
+          problems: [
+            { item: '2.8', message: '"z" is not an option of this item' },
+            { item: null, message: 'the organisation needs a name' },
+          ],
+        };
+
+  for (const l of ['ja', 'en'] as const) {
+    test(`an invalid import lists every problem with its item, as sent (${l})`, async () => {
+      mockCommands(() => {
+        throw invalidFile(l);
+      });
+      const app = newApp();
+      setLang(l);
+      const el = renderExport(app);
+      el.querySelector<HTMLButtonElement>('[data-testid="import"]')!.click();
+      await settle();
+      const box = el.querySelector('[data-testid="import-result"] .error-box')!;
+      const items = [...box.querySelectorAll('li')];
+      expect(items.map((li) => li.getAttribute('data-problem-item'))).toEqual(['2.8', '']);
+      const sent = invalidFile(l).problems;
+      expect(items[0].textContent).toBe(`${l === 'ja' ? '項目 2.8' : 'Item 2.8'} ${sent[0].message}`);
+      expect(items[1].textContent).toBe(`${l === 'ja' ? 'ファイル全体' : 'The whole file'} ${sent[1].message}`);
+      // No "details in English" framing: the messages are the user's language already.
+      expect(box.textContent).not.toMatch(/英語|English/);
     });
+  }
+});
+
+describe('the error banner', () => {
+  for (const [l, message, title] of [
+    ['ja', 'ID 4 の評価はありません', '見つかりません'],
+    ['en', 'no assessment with id 4', 'Not found'],
+  ] as const) {
+    test(`shows the shell's message under a title in the UI's language (${l})`, () => {
+      const app = newApp();
+      setLang(l);
+      app.showError({ kind: 'not-found', message, problems: [] });
+      const banner = document.querySelector('.banner .error')!;
+      expect(banner.getAttribute('data-kind')).toBe('not-found');
+      expect(banner.querySelector('strong')!.textContent).toBe(title);
+      expect(banner.querySelector('.detail')!.textContent).toBe(message);
+      expect(banner.textContent).not.toMatch(/英語/);
+    });
+  }
+
+  test('an error that is not the shell\'s payload still gets a title in the UI\'s language', () => {
     const app = newApp();
-    const el = renderExport(app);
-    el.querySelector<HTMLButtonElement>('[data-testid="import"]')!.click();
-    await settle();
-    const items = [...el.querySelectorAll('[data-testid="import-result"] li')];
-    expect(items.map((li) => li.getAttribute('data-problem-item'))).toEqual(['2.8', '']);
-    expect(items[0].textContent).toContain('設問 2.8');
-    expect(items[1].textContent).toContain('問題 (項目なし)');
+    app.showError('command not found');
+    const banner = document.querySelector('.banner .error')!;
+    expect(banner.getAttribute('data-kind')).toBe('internal');
+    expect(banner.querySelector('strong')!.textContent).toBe('内部エラー');
   });
 });
 

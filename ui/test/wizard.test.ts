@@ -101,7 +101,7 @@ describe('wizard', () => {
 
   test('a refused answer shows the reason on the item', async () => {
     const { el } = setup((cmd) => {
-      if (cmd === 'save_answer') throw { kind: 'invalid-input', message: 'item 1.5: "2019-13" is not a year and month', problems: [] };
+      if (cmd === 'save_answer') throw { kind: 'invalid-input', message: '項目 1.5: "2019-13" は年月ではありません', problems: [] };
       return completeness;
     });
     await settle();
@@ -109,7 +109,7 @@ describe('wizard', () => {
     input.value = '2019-13';
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
-    expect(card(el, '1.5').querySelector('.item-error')!.textContent).toContain('not a year and month');
+    expect(card(el, '1.5').querySelector('.item-error')!.textContent).toBe('項目 1.5: "2019-13" は年月ではありません');
     expect(el.querySelector('.save-status')!.getAttribute('data-state')).toBe('failed');
   });
 
