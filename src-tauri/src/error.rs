@@ -171,7 +171,9 @@ fn model_kind(m: &ModelError) -> ErrorKind {
         ModelError::InvalidAssessment(_) => ErrorKind::InvalidAssessment,
         ModelError::UnknownQuestionnaire(_) => ErrorKind::NotFound,
         ModelError::Io { .. } => ErrorKind::Io,
-        ModelError::Invalid(_) => ErrorKind::InvalidInput,
+        ModelError::Invalid(_)
+        | ModelError::DuplicateId { .. }
+        | ModelError::ShadowsBuiltin { .. } => ErrorKind::InvalidInput,
     }
 }
 
