@@ -526,6 +526,16 @@ fn check_workshop(
         check_answers(q, &r.answers, &r.other, &whose, push);
         check_notes(q, &r.comments, &r.evidence, &whose, push);
     }
+    if let Some((i, j)) = w.repeated_respondent() {
+        let (first, second, name) = (i + 1, j + 1, &w.respondents[j].name);
+        push(
+            None,
+            bi!(
+                "ワークショップ・回答者 {second}（{name:?}）: 回答者 {first} と同じ名前です。同じ人が二度数えられないよう、名前は大文字と小文字、全角と半角、余分な空白を区別せずに比べます",
+                "workshop, respondent {second} ({name:?}): the same name as respondent {first}; names are compared ignoring case, width and extra spaces, so nobody is counted twice"
+            ),
+        );
+    }
     for (id, c) in w.consensus.iter() {
         let other = StrictMap(c.other.iter().map(|o| (id.clone(), o.clone())).collect());
         let answer = StrictMap(vec![(id.clone(), c.answer.clone())]);
