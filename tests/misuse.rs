@@ -74,11 +74,12 @@ fn a_full_disk_while_saving_and_exporting_gives_a_clear_error_and_no_damage() {
         if !out.status.success() {
             failures += 1;
             let err = String::from_utf8_lossy(&out.stderr);
+            // In the user's language: Japanese by default.
             assert!(
-                err.starts_with("error: cannot write to the database"),
+                err.starts_with("エラー: データベースに書き込めません"),
                 "{err}"
             );
-            assert!(err.contains("nothing was saved"), "{err}");
+            assert!(err.contains("何も保存していません"), "{err}");
             assert!(!err.contains("panicked"), "{err}");
         }
     }
@@ -106,7 +107,11 @@ fn a_full_disk_while_saving_and_exporting_gives_a_clear_error_and_no_damage() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("書き込めません") || err.contains("cannot write"),
+        "{err}"
+    );
     let xlsx = dir.path().join("a.xlsx");
     let out = csirt_with_full_disk(
         &db,
@@ -238,7 +243,7 @@ fn a_read_only_database_folder_gives_a_clear_error_and_changes_nothing() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} succeeded");
         assert!(
-            stderr.contains("read-only") && stderr.contains("nothing was changed"),
+            stderr.contains("読み取り専用") && stderr.contains("何も変更していません"),
             "{args:?}: {stderr}"
         );
         assert!(

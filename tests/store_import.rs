@@ -62,6 +62,24 @@ fn malformed_imports_are_refused_with_a_clear_error_and_change_nothing() {
             "written by a newer version of the app",
         ),
         ("not JSON", b"format: csirt-assessment/1\n".to_vec(), "not valid JSON"),
+        ("a day the calendar lacks", file(r#""date":"2015-02-30","answers":{}"#), "date \"2015-02-30\" does not exist"),
+        ("a date in another form", file(r#""date":"31/03/2026","answers":{}"#), "date \"31/03/2026\" is not in the form YYYY-MM-DD"),
+        ("a date in words", file(r#""date":"next week","answers":{}"#), "date \"next week\" is not in the form YYYY-MM-DD"),
+        (
+            "two respondents of one name",
+            file(r#""answers":{},"workshop":{"respondents":[{"name":"Sato"},{"name":"Suzuki"},{"name":" ＳＡＴＯ"}]}"#),
+            "respondent 3 (\" ＳＡＴＯ\"): the same name as respondent 1",
+        ),
+        (
+            "an organisation name over two lines",
+            br#"{"format":"csirt-assessment/1","questionnaire":"jpcert-2015","organisation":{"name":"Bad\nImport"},"answers":{}}"#.to_vec(),
+            "contains a control character",
+        ),
+        (
+            "a respondent name with a tab",
+            file(r#""answers":{},"workshop":{"respondents":[{"name":"Sa\tto"}]}"#),
+            "contains a control character",
+        ),
         ("unknown field", file(r#""answers":{},"respondent":"me""#), "unknown field `respondent`"),
         (
             "missing format",
@@ -90,7 +108,16 @@ fn malformed_imports_are_refused_with_a_clear_error_and_change_nothing() {
     for (name, bytes, expected) in cases {
         let path = dir.path().join("bad.json");
         std::fs::write(&path, &bytes).unwrap();
-        let out = csirt_db(&db, &["assessment", "import", path.to_str().unwrap()]);
+        let out = csirt_db(
+            &db,
+            &[
+                "assessment",
+                "import",
+                path.to_str().unwrap(),
+                "--lang",
+                "en",
+            ],
+        );
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{name}: {err}");
         assert!(

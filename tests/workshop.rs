@@ -320,7 +320,12 @@ fn encrypted_hand_off_round_trips_and_refuses_bad_passphrases_and_tampering() {
         &["assessment", "import", sealed.to_str().unwrap()],
         None,
     );
-    assert!(stderr(&missing).contains("a passphrase is needed"));
+    // In the user's language, Japanese by default.
+    assert!(
+        stderr(&missing).contains("パスフレーズが必要です"),
+        "{}",
+        stderr(&missing)
+    );
     assert_eq!(dump(), before);
 
     let mut tampered = bytes.clone();
@@ -382,14 +387,156 @@ fn batch_reports_render_every_file_and_report_failures() {
     std::fs::write(dir.path().join("broken.json"), b"{").unwrap();
     let out = csirt_env(
         &db,
-        &["report", "--all", dir.path().to_str().unwrap()],
+        &[
+            "report",
+            "--all",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
         None,
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("2 written, 1 failed"),
+        stdout(&out).contains("2 written, 1 failed, 0 skipped"),
         "{}",
         stdout(&out)
+    );
+    // Output to a file (a log), not a terminal: each failure still says which file and why.
+    let err = stderr(&out);
+    assert!(
+        err.contains("failed  ") && err.contains("broken.json") && err.contains("not valid JSON"),
+        "{err}"
+    );
+}
+
+#[test]
+fn batch_reports_take_any_case_name_what_they_skip_and_see_sealed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let db = elsewhere.path().join("db.sqlite3");
+    let demo = csirt_env(&db, &["demo", "--lang", "en"], None).stdout;
+    std::fs::write(dir.path().join("UPPER.JSON"), &demo).unwrap();
+    std::fs::write(dir.path().join("Mixed.Json"), &demo).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), b"not an assessment").unwrap();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    // A sealed file with a .json name, as a colleague might send it.
+    let id = stdout(&csirt_env(
+        &db,
+        &[
+            "assessment",
+            "import",
+            dir.path().join("UPPER.JSON").to_str().unwrap(),
+        ],
+        None,
+    ));
+    let sealed = dir.path().join("sealed.json");
+    let out = csirt_env(
+        &db,
+        &[
+            "assessment",
+            "export",
+            id.trim(),
+            "--encrypt",
+            "-o",
+            sealed.to_str().unwrap(),
+        ],
+        Some("tsubame 2026"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    for (lang, summary, skip, txt, sealed_says) in [
+        (
+            "en",
+            "2 written, 1 failed, 2 skipped",
+            "skipped",
+            "does not end in .json",
+            "is sealed (encrypted with a passphrase): import it with its passphrase",
+        ),
+        (
+            "ja",
+            "2 件作成、1 件失敗、2 件スキップ",
+            "スキップ",
+            "拡張子が .json ではありません",
+            "封印された（パスフレーズで暗号化された）ファイルです",
+        ),
+    ] {
+        let out = csirt_env(
+            &db,
+            &[
+                "report",
+                "--all",
+                dir.path().to_str().unwrap(),
+                "--lang",
+                lang,
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stdout(&out).contains(summary), "{lang}: {}", stdout(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(skip) && err.contains("notes.txt") && err.contains(txt),
+            "{lang}: {err}"
+        );
+        assert!(err.contains("archive"), "{lang}: {err}");
+        assert!(
+            err.contains("sealed.json") && err.contains(sealed_says),
+            "{lang}: {err}"
+        );
+        assert!(!err.contains("UTF-8"), "{lang}: {err}");
+        assert!(dir.path().join(format!("UPPER.{lang}.pdf")).exists());
+        assert!(dir.path().join(format!("Mixed.{lang}.pdf")).exists());
+    }
+    // The reports written by the first run are not named as skipped by the second.
+    let out = csirt_env(
+        &db,
+        &[
+            "report",
+            "--all",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert!(!stderr(&out).contains("UPPER.en.pdf"), "{}", stderr(&out));
+
+    // Score, report and import name a sealed file too.
+    for args in [
+        vec!["score", sealed.to_str().unwrap(), "--lang", "en"],
+        vec![
+            "report",
+            sealed.to_str().unwrap(),
+            "--lang",
+            "en",
+            "-o",
+            "/dev/null",
+        ],
+    ] {
+        let out = csirt_env(&db, &args, None);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("is sealed"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = csirt_env(
+        &db,
+        &[
+            "assessment",
+            "import",
+            sealed.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert!(
+        stderr(&out).contains("a passphrase is needed"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -508,7 +655,7 @@ fn the_cli_renames_and_removes_a_respondent() {
     // The facilitator cannot be removed; the failure says why and exits non-zero.
     let refused = csirt_env(&db, &["assessment", "remove-respondent", id, "1"], None);
     assert!(!refused.status.success());
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("facilitator"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("進行役"));
 
     let removed = csirt_env(&db, &["assessment", "remove-respondent", id, who], None);
     assert!(removed.status.success());
