@@ -104,12 +104,8 @@ impl Store {
 
     fn open_unclassified(path: &Path) -> Result<Store> {
         let existed = path.exists();
-        // Only a path where nothing is becomes a new database: an empty file is what a failed
-        // copy or sync leaves, and taking it as new would hide that the data is gone.
-        if existed && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
-            return Err(StoreError::EmptyFile {
-                path: path.to_path_buf(),
-            });
+        if existed {
+            check_header(path)?;
         }
         if !existed {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -1334,6 +1330,42 @@ fn insert_assessment(
         params![id, now],
     )?;
     Ok(id)
+}
+
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// The length of SQLite's database header.
+const SQLITE_HEADER: usize = 100;
+
+/// Refuses, reading only, an existing file that cannot be one of our databases. Only a path where
+/// nothing is becomes a new database: an empty file, or one cut short, is what a failed copy or
+/// sync leaves, and SQLite would take a file shorter than a page for a new, empty database,
+/// hiding that the data is gone.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(()); // SQLite reports what is wrong with it, in its words, below.
+    };
+    if !meta.is_file() {
+        return Ok(());
+    }
+    if meta.len() == 0 {
+        return Err(StoreError::EmptyFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut head = Vec::with_capacity(SQLITE_HEADER);
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(SQLITE_HEADER as u64).read_to_end(&mut head));
+    if read.is_err() {
+        return Ok(()); // Unreadable: SQLite's own error (read-only, cannot open) says why.
+    }
+    if head.len() < SQLITE_HEADER || !head.starts_with(SQLITE_MAGIC) {
+        return Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// A date the store accepts: a real calendar day `YYYY-MM-DD` (the model's one check).
