@@ -130,7 +130,7 @@ fn dates_stored_before_they_were_checked_are_kept_sorted_last_and_block_only_the
     // As typed into an older version: neither sorts where its text would put it.
     force_date(&path, ids[1], "31/03/2026");
     force_date(&path, ids[3], "next week");
-    let mut store = Store::open(&path).unwrap();
+    let store = Store::open(&path).unwrap();
 
     let listed: Vec<String> = store
         .list_assessments(Some(o))
