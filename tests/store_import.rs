@@ -237,3 +237,177 @@ fn csv_and_xlsx_exports_hold_answers_scores_and_gaps() {
         "two sheets: answers and gaps"
     );
 }
+
+/// The built-in questionnaire as an extra folder of the same id, edited to another version:
+/// option c of 1.1 and the whole item 1.6 dropped. Returns the folder of folders.
+fn version_two(dir: &Path) -> std::path::PathBuf {
+    let src =
+        std::fs::read_to_string(common::questionnaire_dir().join("questionnaire.toml")).unwrap();
+    let src = src.replacen("version = \"2015.1\"", "version = \"2016.1\"", 1);
+    let at = src.find("id = \"1.1\"").unwrap();
+    let c = at + src[at..].find("  { key = \"c\"").unwrap();
+    let end = c + src[c..].find('\n').unwrap() + 1;
+    let src = format!("{}{}", &src[..c], &src[end..]);
+    let start = src.find("[[items]]\nid = \"1.6\"").unwrap();
+    let next = start + 1 + src[start + 1..].find("[[items]]").unwrap();
+    let src = format!("{}{}", &src[..start], &src[next..]);
+    let root = dir.join("questionnaires");
+    std::fs::create_dir_all(root.join("jpcert-2016")).unwrap();
+    std::fs::write(root.join("jpcert-2016/questionnaire.toml"), src).unwrap();
+    root
+}
+
+#[test]
+fn a_questionnaire_changed_under_its_assessment_is_named_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let root = version_two(dir.path());
+    let qs = root.to_str().unwrap();
+    let run = |args: &[&str]| csirt_db(&db, args);
+    for args in [
+        &["org", "add", "Versioned K.K."][..],
+        &["assessment", "new", "--org", "1", "--date", "2026-02-01"],
+        &["assessment", "answer", "1", "1.1", "\"c\""],
+        &["assessment", "answer", "1", "1.6", "\"2015-04\""],
+        &["assessment", "answer", "1", "4.1", "\"b\""],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let before = dump(&db);
+    // Under the version it was answered with, nothing to say.
+    let out = run(&["assessment", "show", "1", "--lang", "en"]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+
+    // Under the edited folder: show, report and CSV warn and name each misfit, in the
+    // user's language, and exit 0 with what fits.
+    let report = dir.path().join("r.pdf");
+    let csv = dir.path().join("a.csv");
+    for (lang, says) in [
+        (
+            "en",
+            [
+                "version 2015.1",
+                "version 2016.1 is loaded",
+                "item 1.1 (facilitator's answer): \"c\"",
+                "item 1.6 (facilitator's answer): \"2015-04\"",
+                "drop-misfits 1",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "版 2015.1",
+                "版 2016.1",
+                "項目 1.1（進行役の回答）: \"c\"",
+                "項目 1.6（進行役の回答）",
+                "drop-misfits 1",
+            ],
+        ),
+    ] {
+        for args in [
+            vec!["assessment", "show", "1"],
+            vec!["assessment", "report", "1", "-o", report.to_str().unwrap()],
+            vec![
+                "assessment",
+                "export",
+                "1",
+                "--format",
+                "csv",
+                "-o",
+                csv.to_str().unwrap(),
+            ],
+        ] {
+            let mut args = args.clone();
+            args.extend(["--questionnaires", qs, "--lang", lang]);
+            let out = run(&args);
+            assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+            for s in says {
+                assert!(
+                    stderr(&out).contains(s),
+                    "{args:?}: {s:?} in {}",
+                    stderr(&out)
+                );
+            }
+        }
+    }
+    // The interchange file could not be imported: refused, naming them; no file written.
+    let file = dir.path().join("a.json");
+    let out = run(&[
+        "assessment",
+        "export",
+        "1",
+        "-o",
+        file.to_str().unwrap(),
+        "--questionnaires",
+        qs,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("2 answer(s) no longer fit"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!file.exists());
+    assert_eq!(dump(&db), before, "reading changed the store");
+    // Still all there under the old version.
+    let shown = stdout(&run(&["assessment", "show", "1", "--lang", "en"]));
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("1.1 ") && l.contains("Legal")),
+        "{shown}"
+    );
+
+    // Answer 1.1 again, drop what the new version lacks: the file says 2016.1 and imports.
+    for args in [
+        &[
+            "assessment",
+            "answer",
+            "1",
+            "1.1",
+            "\"b\"",
+            "--questionnaires",
+            qs,
+        ][..],
+        &[
+            "assessment",
+            "drop-misfits",
+            "1",
+            "--questionnaires",
+            qs,
+            "--lang",
+            "en",
+        ],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let out = run(&[
+        "assessment",
+        "export",
+        "1",
+        "-o",
+        file.to_str().unwrap(),
+        "--questionnaires",
+        qs,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(written["questionnaire_version"], "2016.1");
+    let other = dir.path().join("other.sqlite3");
+    let out = csirt_db(
+        &other,
+        &[
+            "assessment",
+            "import",
+            file.to_str().unwrap(),
+            "--questionnaires",
+            qs,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -19,6 +19,12 @@ impl NameOf {
             NameOf::Respondent => "respondent",
         }
     }
+    fn en_a(self) -> &'static str {
+        match self {
+            NameOf::Organisation => "an organisation",
+            NameOf::Respondent => "a respondent",
+        }
+    }
     fn ja(self) -> &'static str {
         match self {
             NameOf::Organisation => "組織",
@@ -64,7 +70,7 @@ pub enum StoreError {
     /// A date that is not a real calendar day `YYYY-MM-DD`; the message names it.
     #[error("{0}")]
     InvalidDate(Text),
-    #[error("an {} named {name:?} already exists (id {id}); names are compared ignoring case, width and extra spaces", .what.en())]
+    #[error("{} named {name:?} already exists (id {id}); names are compared ignoring case, width and extra spaces", .what.en_a())]
     DuplicateName { what: NameOf, name: String, id: i64 },
     #[error("the {} name {name:?} contains a control character (a line break or tab, for example); type it on one line", .what.en())]
     ControlCharacter { what: NameOf, name: String },

@@ -940,7 +940,7 @@ impl Store {
     /// date or every such value named; otherwise the file says the loaded version, which all
     /// its answers fit.
     pub fn export_assessment(&self, q: &Questionnaire, assessment_id: i64) -> Result<Assessment> {
-        let (mut a, w, fit) = self.load_parts(q, assessment_id)?;
+        let (mut a, fit) = self.file_form(q, assessment_id)?;
         if !fit.misfits.is_empty() {
             return Err(StoreError::Misfits {
                 id: assessment_id,
@@ -957,11 +957,22 @@ impl Store {
             });
         }
         a.questionnaire_version = Some(q.version.clone());
+        Ok(a)
+    }
+
+    /// The assessment in file form (with its workshop, when there is one) as far as it fits
+    /// `q`, and how it fits, without the export's refusals: for the report.
+    pub(crate) fn file_form(
+        &self,
+        q: &Questionnaire,
+        assessment_id: i64,
+    ) -> Result<(Assessment, Fit)> {
+        let (mut a, w, fit) = self.load_parts(q, assessment_id)?;
         if !w.is_trivial() {
             a.workshop = Some(w);
             a.sort_by_questionnaire(q);
         }
-        Ok(a)
+        Ok((a, fit))
     }
 
     /// The assessment in interchange form: the consensus answer where one is set, else the

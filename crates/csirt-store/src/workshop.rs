@@ -180,7 +180,7 @@ impl Store {
         let row = self.assessment(assessment_id)?;
         let set = catalog.get(&row.questionnaire_id)?;
         // Through the file form, so a stored assessment and its exported file report alike.
-        let file = self.export_assessment(&set.questionnaire, assessment_id)?;
+        let (file, _) = self.file_form(&set.questionnaire, assessment_id)?;
         let (divergence, consensus_notes) =
             csirt_scoring::workshop_report(&set.questionnaire, &file, default_name);
         Ok(ReportContext {
