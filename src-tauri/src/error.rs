@@ -51,9 +51,11 @@ impl AppError {
                 | StoreError::NoAssessment(_)
                 | StoreError::NoRespondent(_)
                 | StoreError::UnknownQuestionnaire(_) => ErrorKind::NotFound,
-                StoreError::InvalidAnswer { .. } | StoreError::InvalidInput(_) => {
-                    ErrorKind::InvalidInput
-                }
+                StoreError::InvalidAnswer { .. }
+                | StoreError::InvalidInput(_)
+                | StoreError::InvalidDate(_)
+                | StoreError::DuplicateName { .. }
+                | StoreError::ControlCharacter { .. } => ErrorKind::InvalidInput,
                 StoreError::Model(m) => model_kind(m),
                 StoreError::Scoring(_) => ErrorKind::InvalidInput,
                 StoreError::Io { .. } => ErrorKind::Io,
@@ -151,9 +153,10 @@ mod tests {
     fn store_errors_map_to_kinds() {
         let nf = AppError::Store(StoreError::NoAssessment(4));
         assert_eq!(serde_json::to_value(&nf).unwrap()["kind"], "not-found");
-        let bad = AppError::Store(StoreError::InvalidInput(
-            "an organisation needs a name".into(),
-        ));
+        let bad = AppError::Store(StoreError::InvalidInput(csirt_model::Text::new(
+            "組織には名前が必要です",
+            "an organisation needs a name",
+        )));
         let v = serde_json::to_value(&bad).unwrap();
         assert_eq!(v["kind"], "invalid-input");
         assert_eq!(v["message"], "an organisation needs a name");
