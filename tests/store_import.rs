@@ -411,3 +411,36 @@ fn a_questionnaire_changed_under_its_assessment_is_named_and_nothing_is_lost() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_workshop_file_whose_answers_agree_in_another_form_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let path = dir.path().join("room.json");
+    // Both chose a and h, in another order; both said 5 people, as 5 and 5.0; the file writes the merged
+    // answers in a third form.
+    std::fs::write(
+        &path,
+        file(
+            r#""answers":{"1.2":["h","a"],"3.3":5.0},"workshop":{"respondents":[
+                {"name":"A","answers":{"1.2":["a","h"],"3.3":5}},
+                {"name":"B","answers":{"1.2":["h","a"],"3.3":5.0}}]}"#,
+        ),
+    )
+    .unwrap();
+    let out = csirt_db(&db, &["assessment", "import", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out);
+    let div = stdout(&csirt_db(
+        &db,
+        &["assessment", "divergence", id.trim(), "--json"],
+    ));
+    let div: serde_json::Value = serde_json::from_str(&div).unwrap();
+    for d in div.as_array().unwrap() {
+        assert_eq!(d["disagreement"], 0.0, "{d}");
+    }
+    let shown = stdout(&csirt_db(&db, &["assessment", "show", id.trim(), "--json"]));
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert!(shown["answers"]["1.2"].is_array(), "{shown}");
+    assert!(shown["answers"]["3.3"].is_number(), "{shown}");
+}

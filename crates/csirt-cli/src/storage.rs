@@ -3,7 +3,9 @@
 
 use crate::{print_json, read_file, CliError};
 use clap::{Subcommand, ValueEnum};
-use csirt_model::{bi, Answer, Catalog, Lang, Localized, Organisation, Questionnaire, Status};
+use csirt_model::{
+    bi, Answer, Catalog, Lang, Localized, Organisation, Questionnaire, Status, Text,
+};
 use csirt_store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -225,12 +227,16 @@ pub fn db(
         DbCommand::Backup { file } => {
             let store = Store::open(path)?;
             store.backup_to(&file)?;
-            writeln!(out, "backed up {} to {}", path.display(), file.display())?;
+            let (from, to) = (path.display(), file.display());
+            let done = bi!(
+                "{from} を {to} にバックアップしました",
+                "backed up {from} to {to}"
+            );
+            writeln!(out, "{}", done.get(lang))?;
         }
         DbCommand::Check => {
             let store = Store::open(path)?;
             let result = store.integrity_check()?;
-            let _ = lang;
             writeln!(out, "{result}")?;
             if result != "ok" {
                 return Err(CliError::Integrity(result));
@@ -392,8 +398,14 @@ pub fn org(
                     writeln!(out, "{}\t{overall}", shown_date(&p.date, lang))?;
                 }
                 for (label, list) in [
-                    ("improved", &trend.improved),
-                    ("regressed", &trend.regressed),
+                    (
+                        Text::new("改善", "improved").get(lang).to_string(),
+                        &trend.improved,
+                    ),
+                    (
+                        Text::new("後退", "regressed").get(lang).to_string(),
+                        &trend.regressed,
+                    ),
                 ] {
                     for c in list {
                         writeln!(

@@ -546,8 +546,8 @@ fn check_workshop(
         check_answers(q, &answer, &other, &whose, push);
     }
     let (answers, other) = w.agreed();
-    if let Some(item) =
-        first_difference(&answers, &a.answers).or_else(|| first_difference(&other, &a.other))
+    if let Some(item) = first_difference(&answers, &a.answers, Answer::same_as)
+        .or_else(|| first_difference(&other, &a.other, |x, y| x == y))
     {
         push(
             Some(item),
@@ -563,9 +563,13 @@ fn check_workshop(
 }
 
 /// The first item on which two maps disagree, looking from both sides.
-fn first_difference<'a, V: PartialEq>(x: &'a StrictMap<V>, y: &'a StrictMap<V>) -> Option<&'a str> {
+fn first_difference<'a, V>(
+    x: &'a StrictMap<V>,
+    y: &'a StrictMap<V>,
+    same: impl Fn(&V, &V) -> bool,
+) -> Option<&'a str> {
     x.iter()
-        .find(|(k, v)| y.get(k) != Some(*v))
+        .find(|(k, v)| !y.get(k).is_some_and(|w| same(v, w)))
         .or_else(|| y.iter().find(|(k, _)| x.get(k).is_none()))
         .map(|(k, _)| k.as_str())
 }
