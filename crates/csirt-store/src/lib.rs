@@ -754,6 +754,25 @@ impl Store {
         let mut a = self.load_assessment(q, assessment_id)?;
         (a.answers, a.other) = self.own_answers(assessment_id, Some(respondent))?;
         (a.comments, a.evidence) = self.own_notes(assessment_id, Some(respondent))?;
+        // As for the whole assessment, only what the loaded questionnaire can take; `fit`
+        // names the rest, which stays stored.
+        let mut misfits = Vec::new();
+        version::fit_answers(
+            q,
+            respondent,
+            None,
+            &mut a.answers,
+            &mut a.other,
+            &mut misfits,
+        );
+        version::fit_notes(
+            q,
+            respondent,
+            None,
+            &mut a.comments,
+            &mut a.evidence,
+            &mut misfits,
+        );
         a.sort_by_questionnaire(q);
         Ok(a)
     }

@@ -136,7 +136,7 @@ fn json(a: &Answer) -> String {
 }
 
 /// Removes from one person's answers and "other" texts what `q` cannot take, listing it.
-fn fit_answers(
+pub(crate) fn fit_answers(
     q: &Questionnaire,
     rid: i64,
     name: Option<&str>,
@@ -175,7 +175,7 @@ fn fit_answers(
 }
 
 /// Removes comments and evidence on items `q` does not have, listing them.
-fn fit_notes(
+pub(crate) fn fit_notes(
     q: &Questionnaire,
     rid: i64,
     name: Option<&str>,

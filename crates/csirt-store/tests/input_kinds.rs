@@ -478,6 +478,11 @@ fn a_changed_questionnaire_keeps_every_stored_answer_and_names_what_no_longer_fi
         store.load_assessment(q1, id).unwrap().answers.get("1.1"),
         Some(&text("c"))
     );
+    // A respondent's own view too: what fits, the rest kept.
+    let own = store.load_respondent_assessment(q2, id, sato).unwrap();
+    assert!(own.answers.get("1.1").is_none(), "{:?}", own.answers);
+    let own = store.load_respondent_assessment(q1, id, sato).unwrap();
+    assert_eq!(own.answers.get("1.1"), Some(&text("c")));
 
     // The interchange file could not be imported: refused, naming each misfit.
     let e = store.export_assessment(q2, id).unwrap_err();
