@@ -534,7 +534,9 @@ fn batch_reports_take_any_case_name_what_they_skip_and_see_sealed_files() {
         None,
     );
     assert!(
-        stderr(&out).contains("a passphrase is needed"),
+        stderr(&out).contains(
+            "sealed.json is sealed (encrypted with a passphrase): a passphrase is needed"
+        ),
         "{}",
         stderr(&out)
     );

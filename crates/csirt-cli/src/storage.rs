@@ -597,7 +597,17 @@ pub fn assessment(
         } => {
             let mut bytes = read_file(&file)?;
             if csirt_export::encrypt::is_encrypted(&bytes) {
-                let pass = passphrase(passphrase_file.as_deref())?;
+                let pass = passphrase(passphrase_file.as_deref()).map_err(|e| match e {
+                    CliError::BadValue(t) => {
+                        let p = file.display();
+                        let (ja, en) = (&t.ja, &t.en);
+                        CliError::BadValue(bi!(
+                            "{p} は封印された（パスフレーズで暗号化された）ファイルです。{ja}",
+                            "{p} is sealed (encrypted with a passphrase): {en}"
+                        ))
+                    }
+                    other => other,
+                })?;
                 bytes = csirt_export::encrypt::decrypt(&bytes, &pass)?;
             }
             let a = csirt_model::assessment::parse(&bytes)?;
