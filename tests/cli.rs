@@ -55,7 +55,7 @@ fn a_broken_copy_reports_every_problem_with_its_line() {
     let b = b.replacen("a = 31,", "z = 31,", 1);
     fs::write(&bpath, &b).unwrap();
 
-    let out = csirt(&["validate", tmp.path().to_str().unwrap()]);
+    let out = csirt(&["validate", tmp.path().to_str().unwrap(), "--lang", "en"]);
     assert!(!out.status.success());
     let err = stderr(&out);
     let q_line_area = line_of(&q, "id = \"4.5\"");
@@ -79,7 +79,7 @@ fn a_broken_copy_reports_every_problem_with_its_line() {
     // The benchmark cannot be cross-checked against a broken questionnaire, so fix the
     // questionnaire and check that the benchmark problem is then reported with its line.
     fs::copy(questionnaire_dir().join("questionnaire.toml"), &qpath).unwrap();
-    let out = csirt(&["validate", tmp.path().to_str().unwrap()]);
+    let out = csirt(&["validate", tmp.path().to_str().unwrap(), "--lang", "en"]);
     let err = stderr(&out);
     assert!(!out.status.success());
     let figure_line = {
@@ -103,7 +103,7 @@ fn an_unknown_field_is_rejected_with_its_line() {
     let q = fs::read_to_string(&qpath).unwrap();
     let q = q.replacen("id = \"2.8\"", "id = \"2.8\"\ncolour = \"red\"", 1);
     fs::write(&qpath, &q).unwrap();
-    let out = csirt(&["validate", tmp.path().to_str().unwrap()]);
+    let out = csirt(&["validate", tmp.path().to_str().unwrap(), "--lang", "en"]);
     assert!(!out.status.success());
     let err = stderr(&out);
     let line = line_of(&q, "colour = \"red\"");
@@ -310,13 +310,13 @@ fn bad_input_fails_cleanly() {
     for (name, bytes, expected) in cases {
         let path = tmp.path().join(name);
         fs::write(&path, bytes).unwrap();
-        let out = csirt(&["score", path.to_str().unwrap()]);
+        let out = csirt(&["score", path.to_str().unwrap(), "--lang", "en"]);
         assert_eq!(out.status.code(), Some(1), "{name}");
         let err = stderr(&out);
         assert!(err.contains(expected), "{name}: {err}");
         assert!(!err.contains("panicked"), "{name}: {err}");
     }
-    let out = csirt(&["score", "/nonexistent/file.json"]);
+    let out = csirt(&["score", "/nonexistent/file.json", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read"));
 }

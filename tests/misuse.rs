@@ -75,11 +75,12 @@ fn a_full_disk_while_saving_and_exporting_gives_a_clear_error_and_no_damage() {
         if !out.status.success() {
             failures += 1;
             let err = String::from_utf8_lossy(&out.stderr);
+            // In the user's language: Japanese by default.
             assert!(
-                err.starts_with("error: cannot write to the database"),
+                err.starts_with("エラー: データベースに書き込めません"),
                 "{err}"
             );
-            assert!(err.contains("nothing was saved"), "{err}");
+            assert!(err.contains("何も保存していません"), "{err}");
             assert!(!err.contains("panicked"), "{err}");
         }
     }
@@ -107,7 +108,11 @@ fn a_full_disk_while_saving_and_exporting_gives_a_clear_error_and_no_damage() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("書き込めません") || err.contains("cannot write"),
+        "{err}"
+    );
     let xlsx = dir.path().join("a.xlsx");
     let out = csirt_with_full_disk(
         &db,
@@ -239,7 +244,7 @@ fn a_read_only_database_folder_gives_a_clear_error_and_changes_nothing() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} succeeded");
         assert!(
-            stderr.contains("read-only") && stderr.contains("nothing was changed"),
+            stderr.contains("読み取り専用") && stderr.contains("何も変更していません"),
             "{args:?}: {stderr}"
         );
         assert!(
@@ -251,4 +256,159 @@ fn a_read_only_database_folder_gives_a_clear_error_and_changes_nothing() {
 
     set_mode(&folder, 0o755);
     assert_eq!(integrity(&db), "ok");
+}
+
+fn err_of(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn errors_speak_the_users_language_and_name_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    assert!(csirt(&db, &["org", "add", "Lang K.K."]).status.success());
+    assert!(csirt(
+        &db,
+        &["assessment", "new", "--org", "1", "--date", "2026-03-31"]
+    )
+    .status
+    .success());
+    let before = csirt_store::Store::open(&db).unwrap().dump().unwrap();
+    type Case<'a> = (Vec<&'a str>, [&'a str; 2], [&'a str; 2]);
+    let cases: Vec<Case> = vec![
+        (
+            vec!["assessment", "new", "--org", "1", "--date", "31/03/2026"],
+            [
+                "エラー: 日付 \"31/03/2026\" は YYYY-MM-DD の形ではありません",
+                "error: date \"31/03/2026\" is not in the form YYYY-MM-DD",
+            ],
+            ["", ""],
+        ),
+        (
+            vec!["assessment", "new", "--org", "1", "--date", "next week"],
+            [
+                "日付 \"next week\" は YYYY-MM-DD の形ではありません",
+                "date \"next week\" is not in the form YYYY-MM-DD",
+            ],
+            ["", ""],
+        ),
+        (
+            vec!["assessment", "new", "--org", "1", "--date", "2015-02-30"],
+            [
+                "日付 \"2015-02-30\" は暦にありません",
+                "date \"2015-02-30\" does not exist",
+            ],
+            ["", ""],
+        ),
+        (
+            vec!["assessment", "date", "1", "2026-02-29"],
+            [
+                "日付 \"2026-02-29\" は暦にありません",
+                "date \"2026-02-29\" does not exist",
+            ],
+            ["", ""],
+        ),
+        (
+            vec!["assessment", "answer", "1", "2.8", "\"z\""],
+            ["項目 2.8: ", "item 2.8: "],
+            ["\"z\"", "\"z\""],
+        ),
+        (
+            vec!["assessment", "answer", "1", "2.8", "z"],
+            [
+                "\"z\" は JSON の回答ではありません",
+                "\"z\" is not a JSON answer",
+            ],
+            ["", ""],
+        ),
+        (
+            vec!["assessment", "show", "99"],
+            [
+                "エラー: ID 99 の評価はありません",
+                "error: no assessment with id 99",
+            ],
+            ["", ""],
+        ),
+        (
+            vec!["assessment", "new", "--org", "7"],
+            ["ID 7 の組織はありません", "no organisation with id 7"],
+            ["", ""],
+        ),
+    ];
+    for (args, says, also) in &cases {
+        for (i, lang) in ["ja", "en"].into_iter().enumerate() {
+            let mut with_lang = args.clone();
+            with_lang.extend(["--lang", lang]);
+            let out = csirt(&db, &with_lang);
+            let err = err_of(&out);
+            assert_eq!(out.status.code(), Some(1), "{with_lang:?}: {err}");
+            assert!(
+                err.contains(says[i]) && err.contains(also[i]),
+                "{with_lang:?}: {err}"
+            );
+            if lang == "en" {
+                assert!(
+                    !err.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+                    "{err}"
+                );
+            }
+        }
+        // Japanese is the default.
+        assert!(err_of(&csirt(&db, args)).contains(says[0]), "{args:?}");
+    }
+    assert_eq!(
+        csirt_store::Store::open(&db).unwrap().dump().unwrap(),
+        before,
+        "a refusal changed the store"
+    );
+}
+
+#[test]
+fn a_new_assessment_takes_the_day_of_the_users_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    assert!(csirt(&db, &["org", "add", "Zone K.K."]).status.success());
+    let day_in = |tz: &str| -> String {
+        let out = Command::new("date")
+            .arg("+%F")
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    // 26 hours apart: at any moment, one of the two is not UTC's day.
+    for tz in ["Pacific/Kiritimati", "Etc/GMT+12"] {
+        let before = day_in(tz);
+        let out = Command::new(env!("CARGO_BIN_EXE_csirt"))
+            .args(["assessment", "new", "--org", "1", "--json"])
+            .env("CSIRT_DB", &db)
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", err_of(&out));
+        let row: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let date = row["date"].as_str().unwrap().to_string();
+        assert!(
+            date == before || date == day_in(tz),
+            "{tz}: {date} vs {before}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_database_file_is_refused_and_left_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("synced.sqlite3");
+    std::fs::write(&db, b"").unwrap();
+    for (lang, says) in [("ja", "0 バイト"), ("en", "is empty (0 bytes)")] {
+        let out = csirt(&db, &["org", "list", "--lang", lang]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = err_of(&out);
+        assert!(
+            err.contains(says) && err.contains("synced.sqlite3"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), b"");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

@@ -62,6 +62,24 @@ fn malformed_imports_are_refused_with_a_clear_error_and_change_nothing() {
             "written by a newer version of the app",
         ),
         ("not JSON", b"format: csirt-assessment/1\n".to_vec(), "not valid JSON"),
+        ("a day the calendar lacks", file(r#""date":"2015-02-30","answers":{}"#), "date \"2015-02-30\" does not exist"),
+        ("a date in another form", file(r#""date":"31/03/2026","answers":{}"#), "date \"31/03/2026\" is not in the form YYYY-MM-DD"),
+        ("a date in words", file(r#""date":"next week","answers":{}"#), "date \"next week\" is not in the form YYYY-MM-DD"),
+        (
+            "two respondents of one name",
+            file(r#""answers":{},"workshop":{"respondents":[{"name":"Sato"},{"name":"Suzuki"},{"name":" ＳＡＴＯ"}]}"#),
+            "respondent 3 (\" ＳＡＴＯ\"): the same name as respondent 1",
+        ),
+        (
+            "an organisation name over two lines",
+            br#"{"format":"csirt-assessment/1","questionnaire":"jpcert-2015","organisation":{"name":"Bad\nImport"},"answers":{}}"#.to_vec(),
+            "contains a control character",
+        ),
+        (
+            "a respondent name with a tab",
+            file(r#""answers":{},"workshop":{"respondents":[{"name":"Sa\tto"}]}"#),
+            "contains a control character",
+        ),
         ("unknown field", file(r#""answers":{},"respondent":"me""#), "unknown field `respondent`"),
         (
             "missing format",
@@ -125,7 +143,16 @@ fn malformed_imports_are_refused_with_a_clear_error_and_change_nothing() {
     for (name, bytes, expected) in cases {
         let path = dir.path().join("bad.json");
         std::fs::write(&path, &bytes).unwrap();
-        let out = csirt_db(&db, &["assessment", "import", path.to_str().unwrap()]);
+        let out = csirt_db(
+            &db,
+            &[
+                "assessment",
+                "import",
+                path.to_str().unwrap(),
+                "--lang",
+                "en",
+            ],
+        );
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{name}: {err}");
         assert!(
@@ -423,4 +450,237 @@ fn the_store_refuses_over_long_texts_and_changes_nothing() {
         .is_ok());
     drop(store);
     assert_ne!(dump(&db), before, "the longest allowed comment is saved");
+}
+
+/// A questionnaire of the user's own, `acme-csirt`, in a folder of folders: version 1.0 (the
+/// shipped items under another id), or version 2.0, the same folder edited in place with option
+/// c of 1.1 and the whole item 1.6 dropped. Returns the folder of folders.
+fn acme(dir: &Path, version: u8) -> std::path::PathBuf {
+    let src =
+        std::fs::read_to_string(common::questionnaire_dir().join("questionnaire.toml")).unwrap();
+    let src = src.replacen("id = \"jpcert-2015\"", "id = \"acme-csirt\"", 1);
+    let src = src.replacen("version = \"2015.1\"", "version = \"1.0\"", 1);
+    let src = if version == 2 {
+        let src = src.replacen("version = \"1.0\"", "version = \"2.0\"", 1);
+        let at = src.find("id = \"1.1\"").unwrap();
+        let c = at + src[at..].find("  { key = \"c\"").unwrap();
+        let end = c + src[c..].find('\n').unwrap() + 1;
+        let src = format!("{}{}", &src[..c], &src[end..]);
+        let start = src.find("[[items]]\nid = \"1.6\"").unwrap();
+        let next = start + 1 + src[start + 1..].find("[[items]]").unwrap();
+        format!("{}{}", &src[..start], &src[next..])
+    } else {
+        src
+    };
+    let root = dir.join("questionnaires");
+    std::fs::create_dir_all(root.join("acme")).unwrap();
+    std::fs::write(root.join("acme/questionnaire.toml"), src).unwrap();
+    root
+}
+
+#[test]
+fn a_questionnaire_changed_under_its_assessment_is_named_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let root = acme(dir.path(), 1);
+    let qs = root.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut args = args.to_vec();
+        if !args.contains(&"--questionnaires") {
+            args.extend(["--questionnaires", qs]);
+        }
+        csirt_db(&db, &args)
+    };
+    for args in [
+        &["org", "add", "Versioned K.K."][..],
+        &[
+            "assessment",
+            "new",
+            "--org",
+            "1",
+            "--questionnaire",
+            "acme-csirt",
+            "--date",
+            "2026-02-01",
+        ],
+        &["assessment", "answer", "1", "1.1", "\"c\""],
+        &["assessment", "answer", "1", "1.6", "\"2015-04\""],
+        &["assessment", "answer", "1", "4.1", "\"b\""],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let before = dump(&db);
+    // Under the version it was answered with, nothing to say.
+    let out = run(&["assessment", "show", "1", "--lang", "en"]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // The user edits the folder in place to version 2.0.
+    acme(dir.path(), 2);
+
+    // Under the edited folder: show, report and CSV warn and name each misfit, in the
+    // user's language, and exit 0 with what fits.
+    let report = dir.path().join("r.pdf");
+    let csv = dir.path().join("a.csv");
+    for (lang, says) in [
+        (
+            "en",
+            [
+                "version 1.0",
+                "version 2.0 is loaded",
+                "item 1.1 (facilitator's answer): \"c\"",
+                "item 1.6 (facilitator's answer): \"2015-04\"",
+                "drop-misfits 1",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "版 1.0",
+                "版 2.0",
+                "項目 1.1（進行役の回答）: \"c\"",
+                "項目 1.6（進行役の回答）",
+                "drop-misfits 1",
+            ],
+        ),
+    ] {
+        for args in [
+            vec!["assessment", "show", "1"],
+            vec!["assessment", "report", "1", "-o", report.to_str().unwrap()],
+            vec![
+                "assessment",
+                "export",
+                "1",
+                "--format",
+                "csv",
+                "-o",
+                csv.to_str().unwrap(),
+            ],
+        ] {
+            let mut args = args.clone();
+            args.extend(["--questionnaires", qs, "--lang", lang]);
+            let out = run(&args);
+            assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+            for s in says {
+                assert!(
+                    stderr(&out).contains(s),
+                    "{args:?}: {s:?} in {}",
+                    stderr(&out)
+                );
+            }
+        }
+    }
+    // The interchange file could not be imported: refused, naming them; no file written.
+    let file = dir.path().join("a.json");
+    let out = run(&[
+        "assessment",
+        "export",
+        "1",
+        "-o",
+        file.to_str().unwrap(),
+        "--questionnaires",
+        qs,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("2 answer(s) no longer fit"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!file.exists());
+    assert_eq!(dump(&db), before, "reading changed the store");
+    // Still all there under the old version.
+    acme(dir.path(), 1);
+    let shown = stdout(&run(&["assessment", "show", "1", "--lang", "en"]));
+    acme(dir.path(), 2);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("1.1 ") && l.contains("Legal")),
+        "{shown}"
+    );
+
+    // Answer 1.1 again, drop what the new version lacks: the file says 2.0 and imports.
+    for args in [
+        &[
+            "assessment",
+            "answer",
+            "1",
+            "1.1",
+            "\"b\"",
+            "--questionnaires",
+            qs,
+        ][..],
+        &[
+            "assessment",
+            "drop-misfits",
+            "1",
+            "--questionnaires",
+            qs,
+            "--lang",
+            "en",
+        ],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let out = run(&[
+        "assessment",
+        "export",
+        "1",
+        "-o",
+        file.to_str().unwrap(),
+        "--questionnaires",
+        qs,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(written["questionnaire_version"], "2.0");
+    let other = dir.path().join("other.sqlite3");
+    let out = csirt_db(
+        &other,
+        &[
+            "assessment",
+            "import",
+            file.to_str().unwrap(),
+            "--questionnaires",
+            qs,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_workshop_file_whose_answers_agree_in_another_form_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let path = dir.path().join("room.json");
+    // Both chose a and h, in another order; both said 5 people, as 5 and 5.0; the file writes the merged
+    // answers in a third form.
+    std::fs::write(
+        &path,
+        file(
+            r#""answers":{"1.2":["h","a"],"3.3":5.0},"workshop":{"respondents":[
+                {"name":"A","answers":{"1.2":["a","h"],"3.3":5}},
+                {"name":"B","answers":{"1.2":["h","a"],"3.3":5.0}}]}"#,
+        ),
+    )
+    .unwrap();
+    let out = csirt_db(&db, &["assessment", "import", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out);
+    let div = stdout(&csirt_db(
+        &db,
+        &["assessment", "divergence", id.trim(), "--json"],
+    ));
+    let div: serde_json::Value = serde_json::from_str(&div).unwrap();
+    for d in div.as_array().unwrap() {
+        assert_eq!(d["disagreement"], 0.0, "{d}");
+    }
+    let shown = stdout(&csirt_db(&db, &["assessment", "show", id.trim(), "--json"]));
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert!(shown["answers"]["1.2"].is_array(), "{shown}");
+    assert!(shown["answers"]["3.3"].is_number(), "{shown}");
 }

@@ -320,7 +320,12 @@ fn encrypted_hand_off_round_trips_and_refuses_bad_passphrases_and_tampering() {
         &["assessment", "import", sealed.to_str().unwrap()],
         None,
     );
-    assert!(stderr(&missing).contains("a passphrase is needed"));
+    // In the user's language, Japanese by default.
+    assert!(
+        stderr(&missing).contains("パスフレーズが必要です"),
+        "{}",
+        stderr(&missing)
+    );
     assert_eq!(dump(), before);
 
     let mut tampered = bytes.clone();
@@ -382,14 +387,158 @@ fn batch_reports_render_every_file_and_report_failures() {
     std::fs::write(dir.path().join("broken.json"), b"{").unwrap();
     let out = csirt_env(
         &db,
-        &["report", "--all", dir.path().to_str().unwrap()],
+        &[
+            "report",
+            "--all",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
         None,
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("2 written, 1 failed"),
+        stdout(&out).contains("2 written, 1 failed, 0 skipped"),
         "{}",
         stdout(&out)
+    );
+    // Output to a file (a log), not a terminal: each failure still says which file and why.
+    let err = stderr(&out);
+    assert!(
+        err.contains("failed  ") && err.contains("broken.json") && err.contains("not valid JSON"),
+        "{err}"
+    );
+}
+
+#[test]
+fn batch_reports_take_any_case_name_what_they_skip_and_see_sealed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let db = elsewhere.path().join("db.sqlite3");
+    let demo = csirt_env(&db, &["demo", "--lang", "en"], None).stdout;
+    std::fs::write(dir.path().join("UPPER.JSON"), &demo).unwrap();
+    std::fs::write(dir.path().join("Mixed.Json"), &demo).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), b"not an assessment").unwrap();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    // A sealed file with a .json name, as a colleague might send it.
+    let id = stdout(&csirt_env(
+        &db,
+        &[
+            "assessment",
+            "import",
+            dir.path().join("UPPER.JSON").to_str().unwrap(),
+        ],
+        None,
+    ));
+    let sealed = dir.path().join("sealed.json");
+    let out = csirt_env(
+        &db,
+        &[
+            "assessment",
+            "export",
+            id.trim(),
+            "--encrypt",
+            "-o",
+            sealed.to_str().unwrap(),
+        ],
+        Some("tsubame 2026"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    for (lang, summary, skip, txt, sealed_says) in [
+        (
+            "en",
+            "2 written, 1 failed, 2 skipped",
+            "skipped",
+            "does not end in .json",
+            "is sealed (encrypted with a passphrase): import it with its passphrase",
+        ),
+        (
+            "ja",
+            "2 件作成、1 件失敗、2 件スキップ",
+            "スキップ",
+            "拡張子が .json ではありません",
+            "封印された（パスフレーズで暗号化された）ファイルです",
+        ),
+    ] {
+        let out = csirt_env(
+            &db,
+            &[
+                "report",
+                "--all",
+                dir.path().to_str().unwrap(),
+                "--lang",
+                lang,
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stdout(&out).contains(summary), "{lang}: {}", stdout(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(skip) && err.contains("notes.txt") && err.contains(txt),
+            "{lang}: {err}"
+        );
+        assert!(err.contains("archive"), "{lang}: {err}");
+        assert!(
+            err.contains("sealed.json") && err.contains(sealed_says),
+            "{lang}: {err}"
+        );
+        assert!(!err.contains("UTF-8"), "{lang}: {err}");
+        assert!(dir.path().join(format!("UPPER.{lang}.pdf")).exists());
+        assert!(dir.path().join(format!("Mixed.{lang}.pdf")).exists());
+    }
+    // The reports written by the first run are not named as skipped by the second.
+    let out = csirt_env(
+        &db,
+        &[
+            "report",
+            "--all",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert!(!stderr(&out).contains("UPPER.en.pdf"), "{}", stderr(&out));
+
+    // Score, report and import name a sealed file too.
+    for args in [
+        vec!["score", sealed.to_str().unwrap(), "--lang", "en"],
+        vec![
+            "report",
+            sealed.to_str().unwrap(),
+            "--lang",
+            "en",
+            "-o",
+            "/dev/null",
+        ],
+    ] {
+        let out = csirt_env(&db, &args, None);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("is sealed"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = csirt_env(
+        &db,
+        &[
+            "assessment",
+            "import",
+            sealed.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert!(
+        stderr(&out).contains(
+            "sealed.json is sealed (encrypted with a passphrase): a passphrase is needed"
+        ),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -508,7 +657,7 @@ fn the_cli_renames_and_removes_a_respondent() {
     // The facilitator cannot be removed; the failure says why and exits non-zero.
     let refused = csirt_env(&db, &["assessment", "remove-respondent", id, "1"], None);
     assert!(!refused.status.success());
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("facilitator"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("進行役"));
 
     let removed = csirt_env(&db, &["assessment", "remove-respondent", id, who], None);
     assert!(removed.status.success());
@@ -685,4 +834,429 @@ fn a_report_from_a_workshop_file_lists_the_disagreements_as_from_the_database() 
         );
     }
     assert_eq!(from_file, text(&stored));
+}
+
+/// The text of a PDF's appendix C (from its heading to the end), without white space.
+fn appendix_c(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is needed for this test (apt-get install poppler-utils)");
+    let all = String::from_utf8_lossy(&out.stdout).replace(char::is_whitespace, "");
+    ["付録C", "AppendixC"]
+        .iter()
+        .find_map(|h| all.split_once(h).map(|(_, c)| c.to_string()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_agreed_answer_that_overrides_a_unanimous_room_keeps_its_note_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let id = stdout(&csirt_env(&db, &["org", "add", "Room K.K."], None));
+    let id = stdout(&csirt_env(
+        &db,
+        &[
+            "assessment",
+            "new",
+            "--org",
+            id.trim(),
+            "--date",
+            "2026-06-01",
+        ],
+        None,
+    ));
+    let id = id.trim();
+    let a = stdout(&csirt_env(
+        &db,
+        &["assessment", "add-respondent", id, "Sato"],
+        None,
+    ));
+    let b = stdout(&csirt_env(
+        &db,
+        &["assessment", "add-respondent", id, "Suzuki"],
+        None,
+    ));
+    let (a, b) = (a.trim(), b.trim());
+    let steps: Vec<Vec<&str>> = vec![
+        // Both say a; the facilitator settles on c, with the reason.
+        vec![
+            "assessment",
+            "answer",
+            id,
+            "4.1",
+            "\"a\"",
+            "--respondent",
+            a,
+        ],
+        vec![
+            "assessment",
+            "answer",
+            id,
+            "4.1",
+            "\"a\"",
+            "--respondent",
+            b,
+        ],
+        vec![
+            "assessment",
+            "consensus",
+            id,
+            "4.1",
+            "\"c\"",
+            "--note",
+            "監査記録で手順の承認を確認",
+        ],
+        // Only one answered 4.2: no divergence at all, but the note must still be shown.
+        vec![
+            "assessment",
+            "answer",
+            id,
+            "4.2",
+            "\"b\"",
+            "--respondent",
+            a,
+        ],
+        vec![
+            "assessment",
+            "consensus",
+            id,
+            "4.2",
+            "\"b\"",
+            "--note",
+            "OnlySatoAnswered",
+        ],
+        // A real disagreement, agreed without a note: still listed, as before.
+        vec![
+            "assessment",
+            "answer",
+            id,
+            "4.3",
+            "\"a\"",
+            "--respondent",
+            a,
+        ],
+        vec![
+            "assessment",
+            "answer",
+            id,
+            "4.3",
+            "\"e\"",
+            "--respondent",
+            b,
+        ],
+    ];
+    let steps: Vec<&[&str]> = steps.iter().map(Vec::as_slice).collect();
+    run_all(&db, &steps);
+    for lang in ["ja", "en"] {
+        let pdf = dir.path().join(format!("{lang}.pdf"));
+        let out = csirt_env(
+            &db,
+            &[
+                "assessment",
+                "report",
+                id,
+                "-o",
+                pdf.to_str().unwrap(),
+                "--lang",
+                lang,
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let c = appendix_c(&pdf);
+        for s in [
+            "4.1",
+            "監査記録で手順の承認を確認",
+            "Sato",
+            "Suzuki",
+            "4.2",
+            "OnlySatoAnswered",
+            "4.3",
+        ] {
+            assert!(c.contains(s), "{lang}: appendix C lacks {s}: {c}");
+        }
+        // The disputed item comes first, then the agreed items with notes.
+        assert!(
+            c.find("4.3").unwrap() < c.find("監査記録").unwrap(),
+            "{lang}: {c}"
+        );
+    }
+    // From the exported file the same appendix.
+    let folder = dir.path().join("files");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("room.json");
+    let out = csirt_env(
+        &db,
+        &["assessment", "export", id, "-o", file.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = csirt_env(
+        &db,
+        &["report", "--all", folder.to_str().unwrap(), "--lang", "ja"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        appendix_c(&folder.join("room.ja.pdf")),
+        appendix_c(&dir.path().join("ja.pdf"))
+    );
+}
+
+#[test]
+fn importing_the_same_participant_twice_is_refused_or_replaces_them() {
+    let (dir, db, id, _who) = demo_with_respondent("Suzuki");
+    let id = id.as_str();
+    let demo = dir.path().join("demo.json");
+    let sato = demo.to_str().unwrap();
+    let import = |name: &str, extra: &[&str]| {
+        let mut args = vec![
+            "assessment",
+            "import",
+            sato,
+            "--into",
+            id,
+            "--respondent",
+            name,
+        ];
+        args.extend_from_slice(extra);
+        csirt_env(&db, &args, None)
+    };
+    let first = import("Sato", &[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = csirt_store::Store::open(&db).unwrap().dump().unwrap();
+    for (name, lang, says) in [
+        ("Sato", "ja", "回答者「Sato」はすでにあります"),
+        (" sato ", "en", "a respondent named \"sato\" already exists"),
+        ("ＳＡＴＯ", "en", "already exists"),
+    ] {
+        let again = import(name, &["--lang", lang]);
+        assert_eq!(again.status.code(), Some(1), "{name:?}");
+        assert!(
+            stderr(&again).contains(says),
+            "{name:?}: {}",
+            stderr(&again)
+        );
+        assert!(
+            stderr(&again).contains(first_line(&first)),
+            "names the earlier id"
+        );
+    }
+    assert_eq!(
+        csirt_store::Store::open(&db).unwrap().dump().unwrap(),
+        before
+    );
+    let replaced = import("sato", &["--replace"]);
+    assert!(replaced.status.success(), "{}", stderr(&replaced));
+    let listed = stdout(&csirt_env(
+        &db,
+        &["assessment", "respondents", id, "--json"],
+        None,
+    ));
+    let people: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(people.as_array().unwrap().len(), 3, "{listed}");
+    // Each person once in the divergence: the facilitator, Suzuki and Sato at most.
+    let div = stdout(&csirt_env(
+        &db,
+        &["assessment", "divergence", id, "--json"],
+        None,
+    ));
+    let div: serde_json::Value = serde_json::from_str(&div).unwrap();
+    for d in div.as_array().unwrap() {
+        assert!(d["answered"].as_u64().unwrap() <= 3, "{d}");
+        let names: Vec<&str> = d["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p[0].as_str().unwrap())
+            .collect();
+        let satos = names
+            .iter()
+            .filter(|n| n.eq_ignore_ascii_case("sato"))
+            .count();
+        assert!(satos <= 1, "{d}");
+    }
+    // Adding and renaming follow the same rule.
+    let add = csirt_env(
+        &db,
+        &["assessment", "add-respondent", id, "SATO", "--lang", "en"],
+        None,
+    );
+    assert_eq!(add.status.code(), Some(1), "{}", stderr(&add));
+}
+
+fn first_line(o: &Output) -> &str {
+    std::str::from_utf8(&o.stdout).unwrap().trim()
+}
+
+#[test]
+fn organisation_names_are_unique_and_on_one_line_in_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    assert!(csirt_env(&db, &["org", "add", "ACME"], None)
+        .status
+        .success());
+    for (name, says) in [
+        (" acme", "already exists (id 1)"),
+        ("ＡＣＭＥ", "already exists (id 1)"),
+        ("AC\nME", "control character"),
+        ("AC\tME", "control character"),
+    ] {
+        let out = csirt_env(&db, &["org", "add", name, "--lang", "en"], None);
+        assert_eq!(out.status.code(), Some(1), "{name:?}");
+        assert!(stderr(&out).contains(says), "{name:?}: {}", stderr(&out));
+    }
+    let listed = stdout(&csirt_env(&db, &["org", "list"], None));
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(
+        listed.lines().all(|l| l.split('\t').count() == 4),
+        "{listed}"
+    );
+}
+
+mod same_answer {
+    //! Divergence and merge agree on what "the same answer" is, for every answer type.
+    use super::*;
+    use csirt_model::workshop::{Workshop, WorkshopRespondent};
+    use csirt_model::{ItemKind, StrictMap};
+    use proptest::prelude::*;
+
+    /// An answer for `item`, from a few random numbers, in one of the forms a user may type.
+    fn answer_for(item: &csirt_model::Item, pick: &[u8]) -> Option<Answer> {
+        let p = |i: usize| pick[i % pick.len()] as usize;
+        Some(match &item.kind {
+            ItemKind::Single { options } | ItemKind::Scale { options, .. } => {
+                let o = &options[p(0) % 2.min(options.len())];
+                Answer::Text(o.key.clone())
+            }
+            ItemKind::Multiple { options } => {
+                // A small set of the first three keys, in a random order, perhaps repeated.
+                let mut keys: Vec<String> = options
+                    .iter()
+                    .take(3)
+                    .enumerate()
+                    .filter(|(i, _)| p(i + 1) % 2 == 0)
+                    .map(|(_, o)| o.key.clone())
+                    .collect();
+                if keys.is_empty() {
+                    keys.push(options[0].key.clone());
+                }
+                if p(5) % 2 == 0 {
+                    keys.reverse();
+                }
+                if p(6) % 3 == 0 {
+                    keys.push(keys[0].clone());
+                }
+                Answer::Keys(keys)
+            }
+            ItemKind::Number { .. } => {
+                let n = (p(0) % 2 + 5) as u64;
+                if p(1) % 2 == 0 {
+                    Answer::Number(n.into())
+                } else {
+                    Answer::Number(serde_json::Number::from_f64(n as f64).unwrap())
+                }
+            }
+            ItemKind::YearMonth => Answer::Text(["2014-04", "2016-10"][p(0) % 2].into()),
+            ItemKind::Service { .. } => Answer::Text(["in-house", "none"][p(0) % 2].into()),
+            ItemKind::Text => Answer::Text(["Red team", " red TEAM ", "Pentest"][p(0) % 3].into()),
+            ItemKind::Group => return None,
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn divergence_is_zero_exactly_when_the_merge_agrees(
+            picks in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 8), 2..4),
+            who_answers in proptest::collection::vec(any::<bool>(), 4),
+        ) {
+            let s = set();
+            let q = &s.questionnaire;
+            let respondents: Vec<WorkshopRespondent> = picks
+                .iter()
+                .enumerate()
+                .map(|(r, pick)| {
+                    let mut answers = StrictMap::default();
+                    for item in q.answerable_items() {
+                        // Most answer everything; some leave items out.
+                        if who_answers[r % who_answers.len()] || pick[0] % 3 != 0 {
+                            if let Some(a) = answer_for(item, pick) {
+                                answers.insert(item.id.clone(), a);
+                            }
+                        }
+                    }
+                    WorkshopRespondent {
+                        name: format!("R{r}"),
+                        role: None,
+                        answers,
+                        other: StrictMap::default(),
+                        comments: StrictMap::default(),
+                        evidence: StrictMap::default(),
+                    }
+                })
+                .collect();
+            let w = Workshop { respondents, ..Workshop::default() };
+            let (merged, _) = w.agreed();
+            let people = csirt_scoring::workshop_people(&w, "F");
+            for d in csirt_scoring::divergence(q, &people) {
+                let agreed = merged.get(&d.item).is_some();
+                prop_assert_eq!(
+                    d.disagreement == 0.0,
+                    agreed,
+                    "item {}: disagreement {} but merged {:?}; answers {:?}",
+                    d.item, d.disagreement, merged.get(&d.item), d.answers
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_listed_cases_merge_and_show_no_divergence() {
+        let s = set();
+        let q = &s.questionnaire;
+        let person = |name: &str, answers: Vec<(&str, Answer)>| WorkshopRespondent {
+            name: name.into(),
+            role: None,
+            answers: StrictMap(
+                answers
+                    .into_iter()
+                    .map(|(i, a)| (i.to_string(), a))
+                    .collect(),
+            ),
+            other: StrictMap::default(),
+            comments: StrictMap::default(),
+            evidence: StrictMap::default(),
+        };
+        let five_point_o = Answer::Number(serde_json::Number::from_f64(5.0).unwrap());
+        let w = Workshop {
+            respondents: vec![
+                person("A", vec![("1.2", keys(&["a", "h"])), ("3.3", num(5))]),
+                person("B", vec![("1.2", keys(&["h", "a"])), ("3.3", five_point_o)]),
+            ],
+            ..Workshop::default()
+        };
+        let (merged, _) = w.agreed();
+        assert_eq!(merged.get("1.2"), Some(&keys(&["a", "h"])));
+        assert_eq!(merged.get("3.3"), Some(&num(5)));
+        let people = csirt_scoring::workshop_people(&w, "F");
+        for d in csirt_scoring::divergence(q, &people) {
+            assert_eq!(d.disagreement, 0.0, "{d:?}");
+        }
+        // Neighbours that differ only a little still show some divergence and no merge.
+        let w = Workshop {
+            respondents: vec![
+                person("A", vec![("3.3", num(1000)), ("1.2", keys(&["a", "h"]))]),
+                person("B", vec![("3.3", num(1001)), ("1.2", keys(&["a"]))]),
+            ],
+            ..Workshop::default()
+        };
+        let (merged, _) = w.agreed();
+        assert!(merged.get("3.3").is_none() && merged.get("1.2").is_none());
+        let people = csirt_scoring::workshop_people(&w, "F");
+        for d in csirt_scoring::divergence(q, &people) {
+            assert!(d.disagreement > 0.0, "{d:?}");
+        }
+    }
 }

@@ -65,9 +65,11 @@ impl AppError {
                 | StoreError::NoAssessment(_)
                 | StoreError::NoRespondent(_)
                 | StoreError::UnknownQuestionnaire(_) => ErrorKind::NotFound,
-                StoreError::InvalidAnswer { .. } | StoreError::InvalidInput(_) => {
-                    ErrorKind::InvalidInput
-                }
+                StoreError::InvalidAnswer { .. }
+                | StoreError::InvalidInput(_)
+                | StoreError::InvalidDate(_)
+                | StoreError::DuplicateName { .. }
+                | StoreError::ControlCharacter { .. } => ErrorKind::InvalidInput,
                 StoreError::Model(m) => model_kind(m),
                 StoreError::Scoring(_) => ErrorKind::InvalidInput,
                 StoreError::Io { .. } => ErrorKind::Io,
@@ -228,9 +230,10 @@ mod tests {
         assert_eq!(nf.payload(Lang::En).kind, ErrorKind::NotFound);
         assert!(nf.payload(Lang::En).message.contains('4'));
         assert!(nf.payload(Lang::Ja).message.contains('4'));
-        let bad = AppError::Store(StoreError::InvalidInput(
-            "an organisation needs a name".into(),
-        ));
+        let bad = AppError::Store(StoreError::InvalidInput(csirt_model::Text::new(
+            "組織には名前が必要です",
+            "an organisation needs a name",
+        )));
         let v = serde_json::to_value(bad.payload(Lang::En)).unwrap();
         assert_eq!(v["kind"], "invalid-input");
         assert_eq!(v["message"], "an organisation needs a name");

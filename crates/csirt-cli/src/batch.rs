@@ -1,7 +1,7 @@
 //! `csirt report --all <dir>`: one PDF per assessment file, for consultants with many clients.
 
-use crate::{read_file, CliError};
-use csirt_model::{assessment, Assessment, Catalog, Lang};
+use crate::{read_assessment, CliError};
+use csirt_model::{assessment, bi, Assessment, Catalog, Lang, Localized, Text};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +41,7 @@ pub(crate) fn render_assessment(
 }
 
 fn render_one(file: &Path, catalog: &Catalog, lang: Lang, html: bool) -> Result<PathBuf, CliError> {
-    let a = assessment::parse(&read_file(file)?)?;
+    let a = read_assessment(file)?;
     assessment::validate(&a, catalog)?;
     let bytes = render_assessment(&a, catalog, lang, html)?;
     let ext = if html { "html" } else { "pdf" };
@@ -53,6 +53,73 @@ fn render_one(file: &Path, catalog: &Catalog, lang: Lang, html: bool) -> Result<
     Ok(out)
 }
 
+/// True when the name ends in `.ext`, in any case (`.JSON` from Windows is a JSON file too).
+fn has_extension(p: &Path, ext: &str) -> bool {
+    p.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.eq_ignore_ascii_case(ext))
+}
+
+/// A report this command wrote beside an earlier file (`x.ja.pdf`, `x.en.html`): not worth
+/// naming as skipped.
+fn is_our_report(p: &Path) -> bool {
+    (has_extension(p, "pdf") || has_extension(p, "html"))
+        && p.file_stem()
+            .map(Path::new)
+            .is_some_and(|stem| has_extension(stem, "ja") || has_extension(stem, "en"))
+}
+
+/// Entries of a folder that are not assessment files, each with why.
+type Skipped = Vec<(PathBuf, Text)>;
+
+/// The assessment files of `dir` (`*.json`, any case) in name order, and every other entry that
+/// is not one of our own reports, with why it was skipped.
+fn sort_entries(dir: &Path) -> Result<(Vec<PathBuf>, Skipped), CliError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| CliError::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let (mut files, mut skipped) = (Vec::new(), Vec::new());
+    for entry in entries {
+        let path = match entry {
+            Ok(e) => e.path(),
+            Err(e) => {
+                let why = bi!(
+                    "フォルダの項目を読めません: {e}",
+                    "a folder entry cannot be read: {e}"
+                );
+                skipped.push((dir.to_path_buf(), why));
+                continue;
+            }
+        };
+        if path.is_dir() {
+            skipped.push((
+                path,
+                bi!(
+                    "フォルダです（中は見ません）",
+                    "a folder (its contents are not read)"
+                ),
+            ));
+        } else if has_extension(&path, "json") {
+            files.push(path);
+        } else if !is_our_report(&path) {
+            skipped.push((
+                path,
+                bi!(
+                    "拡張子が .json ではありません",
+                    "its name does not end in .json"
+                ),
+            ));
+        }
+    }
+    files.sort();
+    skipped.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((files, skipped))
+}
+
+/// Renders every assessment file of `dir`. Each failure and each skipped entry is printed on
+/// stderr with its reason, whether or not it is a terminal (a log keeps them), and the summary
+/// goes to `out`.
 pub fn report_all(
     dir: &Path,
     catalog: &Catalog,
@@ -60,15 +127,11 @@ pub fn report_all(
     html: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CliError::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+    let (files, skipped) = sort_entries(dir)?;
+    for (path, why) in &skipped {
+        let label = Text::new("スキップ", "skipped");
+        eprintln!("{}  {}: {}", label.get(lang), path.display(), why.get(lang));
+    }
     let bar = indicatif::ProgressBar::new(files.len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
@@ -85,13 +148,21 @@ pub fn report_all(
             Ok(pdf) => bar.println(format!("ok      {}", pdf.display())),
             Err(e) => {
                 failed += 1;
-                bar.println(format!("failed  {}: {e}", f.display()));
+                // Not through the bar, which draws nothing when stderr is not a terminal.
+                let label = Text::new("失敗", "failed");
+                let (path, why) = (f.display(), e.localized(lang));
+                bar.suspend(|| eprintln!("{}  {path}: {why}", label.get(lang)));
             }
         }
         bar.inc(1);
     }
     bar.finish_and_clear();
-    writeln!(out, "{} written, {failed} failed", files.len() - failed)?;
+    let (written, skips) = (files.len() - failed, skipped.len());
+    let summary = bi!(
+        "{written} 件作成、{failed} 件失敗、{skips} 件スキップ",
+        "{written} written, {failed} failed, {skips} skipped"
+    );
+    writeln!(out, "{}", summary.get(lang))?;
     if failed > 0 {
         return Err(CliError::BatchFailed {
             failed,

@@ -5,7 +5,9 @@ mod human;
 mod storage;
 
 use clap::{Parser, Subcommand};
-use csirt_model::{assessment, demo, load_dir, Catalog, Lang, Localized, ModelError};
+use csirt_model::{
+    assessment, demo, load_dir, Assessment, Catalog, Lang, Localized, ModelError, Text,
+};
 use csirt_scoring::ScoringError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -44,9 +46,49 @@ pub(crate) enum CliError {
     #[error("integrity check failed: {0}")]
     Integrity(String),
     #[error("{0}")]
-    BadValue(String),
+    BadValue(Text),
     #[error("{failed} of {total} reports failed")]
     BatchFailed { failed: usize, total: usize },
+    #[error("{path} is sealed (encrypted with a passphrase): import it with its passphrase (`csirt assessment import {path} --passphrase-file <file>`, or $CSIRT_PASSPHRASE), then work on the stored assessment")]
+    Sealed { path: PathBuf },
+}
+
+impl Localized for CliError {
+    fn localized(&self, lang: Lang) -> String {
+        match self {
+            CliError::Model(e) => return e.localized(lang),
+            CliError::Scoring(e) => return e.localized(lang),
+            CliError::Store(e) => return e.localized(lang),
+            CliError::Export(e) => return e.localized(lang),
+            CliError::Report(e) => return e.localized(lang),
+            CliError::Crypto(e) => return e.localized(lang),
+            CliError::BadValue(t) => return t.get(lang).to_string(),
+            _ if lang == Lang::En => return self.to_string(),
+            _ => {}
+        }
+        let ja = csirt_model::error::io_ja;
+        match self {
+            CliError::Read { path, source } => {
+                format!("{} を読めません: {}", path.display(), ja(source))
+            }
+            CliError::Write(e) => format!("出力を書き込めません: {}", ja(e)),
+            CliError::Json(e) => format!("JSON に変換できません: {e}"),
+            CliError::WriteFile { path, source } => {
+                format!("{} に書き込めません: {}", path.display(), ja(source))
+            }
+            CliError::NoDataDir => "この環境にはデータ用のフォルダがありません。--db <ファイル> を指定するか、CSIRT_DB を設定してください".into(),
+            CliError::Integrity(detail) => format!("整合性検査で問題が見つかりました: {detail}"),
+            CliError::BatchFailed { failed, total } => {
+                format!("{total} 件の報告書のうち {failed} 件を作れませんでした")
+            }
+            CliError::Sealed { path } => format!(
+                "{p} は封印された（パスフレーズで暗号化された）ファイルです。パスフレーズを指定して取り込み（`csirt assessment import {p} --passphrase-file <ファイル>` か $CSIRT_PASSPHRASE）、取り込んだ評価を使ってください",
+                p = path.display()
+            ),
+            // Handled above.
+            other => other.to_string(),
+        }
+    }
 }
 
 #[derive(Parser, Debug)]
@@ -182,6 +224,18 @@ pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
     })
 }
 
+/// An assessment file, parsed (not yet validated). A sealed file is named as such, not taken
+/// for broken text.
+pub(crate) fn read_assessment(path: &Path) -> Result<Assessment, CliError> {
+    let bytes = read_file(path)?;
+    if csirt_export::encrypt::is_encrypted(&bytes) {
+        return Err(CliError::Sealed {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(assessment::parse(&bytes)?)
+}
+
 pub(crate) fn print_json<T: serde::Serialize>(
     out: &mut impl Write,
     value: &T,
@@ -273,7 +327,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         }
         Command::Score { file, json } => {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
-            let a = assessment::parse(&read_file(&file)?)?;
+            let a = read_assessment(&file)?;
             assessment::validate(&a, &catalog)?;
             let set = catalog.get(&a.questionnaire)?;
             let report = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
@@ -305,7 +359,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let a = match (file, demo) {
                 (Some(f), _) => {
-                    let a = assessment::parse(&read_file(&f)?)?;
+                    let a = read_assessment(&f)?;
                     assessment::validate(&a, &catalog)?;
                     a
                 }
@@ -321,7 +375,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Db { command } => {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
-            storage::db(command, &path, &catalog, out)?;
+            storage::db(command, &path, &catalog, lang, out)?;
         }
         Command::Org { command } => {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
@@ -339,6 +393,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match run(cli, &mut out) {
@@ -347,7 +402,11 @@ fn main() -> ExitCode {
         Err(CliError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
-            eprintln!("error: {e}");
+            let label = match lang {
+                Lang::Ja => "エラー",
+                Lang::En => "error",
+            };
+            eprintln!("{label}: {}", e.localized(lang));
             ExitCode::FAILURE
         }
     }

@@ -3,7 +3,9 @@
 
 use crate::{print_json, read_file, CliError};
 use clap::{Subcommand, ValueEnum};
-use csirt_model::{assessment, Answer, Catalog, Lang, Organisation, Status};
+use csirt_model::{
+    bi, Answer, Catalog, Lang, Localized, Organisation, Questionnaire, Status, Text,
+};
 use csirt_store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -78,6 +80,15 @@ pub enum AssessmentCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Correct the date of an assessment (YYYY-MM-DD, a real calendar day).
+    Date { id: i64, date: String },
+    /// Remove, after `show` has listed them, the stored answers, notes, agreed answers and
+    /// targets that the loaded questionnaire version can no longer take (all, or one item's).
+    DropMisfits {
+        id: i64,
+        #[arg(long)]
+        item: Option<String>,
+    },
     /// List assessments, of one organisation or all.
     List {
         #[arg(long)]
@@ -130,6 +141,10 @@ pub enum AssessmentCommand {
         /// The respondent's role (CSIRT lead, IT operations, legal, PR…).
         #[arg(long)]
         role: Option<String>,
+        /// With --into: replace the answers of the respondent of the same name (a participant
+        /// who sent a corrected file) instead of refusing the second import.
+        #[arg(long, requires = "into")]
+        replace: bool,
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
     },
@@ -204,6 +219,7 @@ pub fn db(
     cmd: DbCommand,
     path: &Path,
     catalog: &Catalog,
+    lang: Lang,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     match cmd {
@@ -211,7 +227,12 @@ pub fn db(
         DbCommand::Backup { file } => {
             let store = Store::open(path)?;
             store.backup_to(&file)?;
-            writeln!(out, "backed up {} to {}", path.display(), file.display())?;
+            let (from, to) = (path.display(), file.display());
+            let done = bi!(
+                "{from} を {to} にバックアップしました",
+                "backed up {from} to {to}"
+            );
+            writeln!(out, "{}", done.get(lang))?;
         }
         DbCommand::Check => {
             let store = Store::open(path)?;
@@ -274,12 +295,58 @@ fn passphrase(file: Option<&Path>) -> Result<String, CliError> {
             Ok(text.trim_end_matches(['\n', '\r']).to_string())
         }
         None => std::env::var("CSIRT_PASSPHRASE").map_err(|_| {
-            CliError::BadValue(
+            CliError::BadValue(bi!(
+                "パスフレーズが必要です。--passphrase-file <ファイル> を指定するか、CSIRT_PASSPHRASE を設定してください",
                 "a passphrase is needed: pass --passphrase-file <file> or set CSIRT_PASSPHRASE"
-                    .into(),
-            )
+            ))
         }),
     }
+}
+
+/// A cell of the tab-separated lists: a name stored before names were checked may hold a tab
+/// or a line break, which would break the columns, so each becomes one space.
+fn cell(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// How a stored date is listed: as stored, marked when it is not a real calendar day (written
+/// before dates were checked), so that the user sees what to correct.
+fn shown_date(date: &str, lang: Lang) -> String {
+    match csirt_model::date::parse_date(date) {
+        Ok(_) => date.to_string(),
+        Err(_) => {
+            let d = cell(date);
+            bi!("{d}（日付が正しくありません）", "{d} (not a valid date)")
+                .get(lang)
+                .to_string()
+        }
+    }
+}
+
+/// Warns on stderr, in the user's language, when the stored assessment was answered with
+/// another questionnaire version or holds values the loaded one cannot take.
+fn warn_fit(store: &Store, q: &Questionnaire, id: i64, lang: Lang) -> Result<(), CliError> {
+    let fit = store.fit(q, id)?;
+    if let Some(w) = fit.warning(id) {
+        let label = match lang {
+            Lang::Ja => "警告",
+            Lang::En => "warning",
+        };
+        eprintln!("{label}: {}", w.get(lang));
+        if !fit.misfits.is_empty() {
+            eprintln!(
+                "{}",
+                bi!(
+                    "  答え直すか、`csirt assessment drop-misfits {id}` で削除すると、この警告は消えます",
+                    "  answer them again, or remove them with `csirt assessment drop-misfits {id}`, to clear this warning"
+                )
+                .get(lang)
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The CLI's name for the default respondent (the facilitator) in divergence lists and the
@@ -330,11 +397,17 @@ pub fn org(
                         .overall
                         .map(|v| format!("{v:.1}"))
                         .unwrap_or_else(|| "-".into());
-                    writeln!(out, "{}\t{overall}", p.date)?;
+                    writeln!(out, "{}\t{overall}", shown_date(&p.date, lang))?;
                 }
                 for (label, list) in [
-                    ("improved", &trend.improved),
-                    ("regressed", &trend.regressed),
+                    (
+                        Text::new("改善", "improved").get(lang).to_string(),
+                        &trend.improved,
+                    ),
+                    (
+                        Text::new("後退", "regressed").get(lang).to_string(),
+                        &trend.regressed,
+                    ),
                 ] {
                     for c in list {
                         writeln!(
@@ -345,7 +418,6 @@ pub fn org(
                     }
                 }
             }
-            let _ = lang;
         }
         OrgCommand::List { json } => {
             let orgs = store.list_organisations()?;
@@ -357,8 +429,8 @@ pub fn org(
                         out,
                         "{}\t{}\t{}\t{}",
                         o.id,
-                        o.name,
-                        o.sector.unwrap_or_default(),
+                        cell(&o.name),
+                        cell(&o.sector.unwrap_or_default()),
                         o.assessments
                     )?;
                 }
@@ -366,6 +438,16 @@ pub fn org(
         }
     }
     Ok(())
+}
+
+/// An answer typed on the command line, in the interchange notation.
+fn parse_answer(value: &str) -> Result<Answer, CliError> {
+    serde_json::from_str(value).map_err(|e| {
+        CliError::BadValue(bi!(
+            "{value:?} は JSON の回答ではありません（例: \"b\"、[\"a\",\"h\"]、7）: {e}",
+            "{value:?} is not a JSON answer (\"b\", [\"a\",\"h\"], 7): {e}"
+        ))
+    })
 }
 
 fn write_output(output: Option<&Path>, bytes: &[u8], out: &mut impl Write) -> Result<(), CliError> {
@@ -412,7 +494,12 @@ pub fn assessment(
                     writeln!(
                         out,
                         "{}\t{}\t{}\t{}\t{:?}\t{}",
-                        a.id, a.date, a.organisation_name, a.questionnaire_id, a.status, a.answered
+                        a.id,
+                        shown_date(&a.date, lang),
+                        cell(&a.organisation_name),
+                        a.questionnaire_id,
+                        a.status,
+                        a.answered
                     )?;
                 }
             }
@@ -422,13 +509,16 @@ pub fn assessment(
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
             let a = store.load_assessment(&set.questionnaire, id)?;
+            warn_fit(&store, &set.questionnaire, id, lang)?;
             if json {
                 print_json(out, &a)?;
             } else {
                 writeln!(
                     out,
                     "{} — {} ({:?})",
-                    a.organisation.name, row.date, row.status
+                    cell(&a.organisation.name),
+                    shown_date(&row.date, lang),
+                    row.status
                 )?;
                 for item in set.questionnaire.answerable_items() {
                     let answer = a
@@ -446,11 +536,7 @@ pub fn assessment(
             value,
             respondent,
         } => {
-            let answer: Answer = serde_json::from_str(&value).map_err(|e| {
-                CliError::BadValue(format!(
-                    "{value:?} is not a JSON answer (\"b\", [\"a\",\"h\"], 7): {e}"
-                ))
-            })?;
+            let answer = parse_answer(&value)?;
             let mut store = Store::open(path)?;
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
@@ -467,9 +553,15 @@ pub fn assessment(
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
             let q = &set.questionnaire;
-            // With its workshop, if any, so that importing the file elsewhere loses nobody's
-            // answers; scoring ignores it.
-            let a = store.export_assessment(q, id)?;
+            warn_fit(&store, q, id, lang)?;
+            // The interchange file carries the workshop, if any, so that importing it elsewhere
+            // loses nobody's answers (scoring ignores it); it is refused while stored answers
+            // misfit the loaded questionnaire, as it could not be imported. CSV and XLSX are
+            // read, not imported: they show what fits, after the warning.
+            let a = match format {
+                ExportFormat::Json => store.export_assessment(q, id)?,
+                ExportFormat::Csv | ExportFormat::Xlsx => store.load_assessment(q, id)?,
+            };
             let bytes = match format {
                 ExportFormat::Json if encrypt => {
                     let pass = passphrase(passphrase_file.as_deref())?;
@@ -480,9 +572,10 @@ pub fn assessment(
                     )?
                 }
                 _ if encrypt => {
-                    return Err(CliError::BadValue(
-                        "--encrypt applies to the interchange file (--format json)".into(),
-                    ))
+                    return Err(CliError::BadValue(bi!(
+                        "--encrypt は評価ファイル（--format json）にだけ使えます",
+                        "--encrypt applies to the interchange file (--format json)"
+                    )))
                 }
                 ExportFormat::Json => format!("{}\n", a.to_json_pretty()).into_bytes(),
                 ExportFormat::Csv | ExportFormat::Xlsx => {
@@ -509,24 +602,36 @@ pub fn assessment(
             into,
             respondent,
             role,
+            replace,
             passphrase_file,
         } => {
             let mut bytes = read_file(&file)?;
             if csirt_export::encrypt::is_encrypted(&bytes) {
-                let pass = passphrase(passphrase_file.as_deref())?;
+                let pass = passphrase(passphrase_file.as_deref()).map_err(|e| match e {
+                    CliError::BadValue(t) => {
+                        let p = file.display();
+                        let (ja, en) = (&t.ja, &t.en);
+                        CliError::BadValue(bi!(
+                            "{p} は封印された（パスフレーズで暗号化された）ファイルです。{ja}",
+                            "{p} is sealed (encrypted with a passphrase): {en}"
+                        ))
+                    }
+                    other => other,
+                })?;
                 bytes = csirt_export::encrypt::decrypt(&bytes, &pass)?;
             }
-            let a = assessment::parse(&bytes)?;
-            assessment::validate(&a, catalog)?;
+            let a = csirt_model::assessment::parse(&bytes)?;
+            csirt_model::assessment::validate(&a, catalog)?;
             let set = catalog.get(&a.questionnaire)?;
             let mut store = Store::open(path)?;
             let id = match (into, respondent) {
-                (Some(target), Some(name)) => store.import_as_respondent(
+                (Some(target), Some(name)) => store.import_respondent(
                     &set.questionnaire,
                     target,
                     &name,
                     role.as_deref(),
                     &a,
+                    replace,
                 )?,
                 _ => store.import(&set.questionnaire, &a, org)?,
             };
@@ -548,7 +653,13 @@ pub fn assessment(
                     } else {
                         r.name
                     };
-                    writeln!(out, "{}	{}	{}", r.id, name, r.role.unwrap_or_default())?;
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}",
+                        r.id,
+                        cell(&name),
+                        cell(&r.role.unwrap_or_default())
+                    )?;
                 }
             }
         }
@@ -592,8 +703,7 @@ pub fn assessment(
             value,
             note,
         } => {
-            let answer: Answer = serde_json::from_str(&value)
-                .map_err(|e| CliError::BadValue(format!("{value:?} is not a JSON answer: {e}")))?;
+            let answer = parse_answer(&value)?;
             let mut store = Store::open(path)?;
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
@@ -640,6 +750,7 @@ pub fn assessment(
             let set = catalog.get(&row.questionnaire_id)?;
             let q = &set.questionnaire;
             let a = store.load_assessment(q, id)?;
+            warn_fit(&store, q, id, lang)?;
             let score = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
             let context = store.report_context(catalog, id, default_respondent(lang))?;
             let peer_list = match (peers, set.benchmark.as_deref()) {
@@ -674,12 +785,24 @@ pub fn assessment(
                 "draft" => Status::Draft,
                 "final" => Status::Final,
                 other => {
-                    return Err(CliError::BadValue(format!(
+                    return Err(CliError::BadValue(bi!(
+                        "状態 {other:?} は使えません。draft か final を指定してください",
                         "status {other:?}: use draft or final"
                     )))
                 }
             };
             Store::open(path)?.set_status(id, status)?;
+        }
+        AssessmentCommand::Date { id, date } => {
+            Store::open(path)?.set_date(id, &date)?;
+        }
+        AssessmentCommand::DropMisfits { id, item } => {
+            let mut store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            let set = catalog.get(&row.questionnaire_id)?;
+            for m in store.drop_misfits(&set.questionnaire, id, item.as_deref())? {
+                writeln!(out, "{}", m.localized(lang))?;
+            }
         }
     }
     Ok(())

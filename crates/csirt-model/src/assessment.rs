@@ -526,6 +526,16 @@ fn check_workshop(
         check_answers(q, &r.answers, &r.other, &whose, push);
         check_notes(q, &r.comments, &r.evidence, &whose, push);
     }
+    if let Some((i, j)) = w.repeated_respondent() {
+        let (first, second, name) = (i + 1, j + 1, &w.respondents[j].name);
+        push(
+            None,
+            bi!(
+                "ワークショップ・回答者 {second}（{name:?}）: 回答者 {first} と同じ名前です。同じ人が二度数えられないよう、名前は大文字と小文字、全角と半角、余分な空白を区別せずに比べます",
+                "workshop, respondent {second} ({name:?}): the same name as respondent {first}; names are compared ignoring case, width and extra spaces, so nobody is counted twice"
+            ),
+        );
+    }
     for (id, c) in w.consensus.iter() {
         let other = StrictMap(c.other.iter().map(|o| (id.clone(), o.clone())).collect());
         let answer = StrictMap(vec![(id.clone(), c.answer.clone())]);
@@ -536,8 +546,8 @@ fn check_workshop(
         check_answers(q, &answer, &other, &whose, push);
     }
     let (answers, other) = w.agreed();
-    if let Some(item) =
-        first_difference(&answers, &a.answers).or_else(|| first_difference(&other, &a.other))
+    if let Some(item) = first_difference(&answers, &a.answers, Answer::same_as)
+        .or_else(|| first_difference(&other, &a.other, |x, y| x == y))
     {
         push(
             Some(item),
@@ -553,9 +563,13 @@ fn check_workshop(
 }
 
 /// The first item on which two maps disagree, looking from both sides.
-fn first_difference<'a, V: PartialEq>(x: &'a StrictMap<V>, y: &'a StrictMap<V>) -> Option<&'a str> {
+fn first_difference<'a, V>(
+    x: &'a StrictMap<V>,
+    y: &'a StrictMap<V>,
+    same: impl Fn(&V, &V) -> bool,
+) -> Option<&'a str> {
     x.iter()
-        .find(|(k, v)| y.get(k) != Some(*v))
+        .find(|(k, v)| !y.get(k).is_some_and(|w| same(v, w)))
         .or_else(|| y.iter().find(|(k, _)| x.get(k).is_none()))
         .map(|(k, _)| k.as_str())
 }

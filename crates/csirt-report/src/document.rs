@@ -495,24 +495,47 @@ impl<'a> Report<'a> {
 
     fn appendix_disagreements(&mut self) {
         let lang = self.lang;
-        let disputed: Vec<_> = self
+        let notes = self.extras.consensus_notes;
+        let mut disputed: Vec<_> = self
             .extras
             .divergence
             .iter()
             .filter(|d| d.disagreement > 0.0)
             .collect();
+        // Every agreed answer with a note is shown, most of all one that overrides a room that
+        // agreed; a note on an item nobody else answered gets a row of its own.
+        let none_answered: Vec<csirt_scoring::Divergence> = notes
+            .iter()
+            .filter(|(i, _)| !self.extras.divergence.iter().any(|d| d.item == *i))
+            .map(|(i, _)| csirt_scoring::Divergence {
+                item: i.clone(),
+                answered: 0,
+                respondents: 0,
+                levels: None,
+                distribution: Vec::new(),
+                answers: Vec::new(),
+                disagreement: 0.0,
+            })
+            .collect();
+        disputed.extend(
+            self.extras
+                .divergence
+                .iter()
+                .filter(|d| d.disagreement == 0.0 && notes.iter().any(|(i, _)| *i == d.item)),
+        );
+        disputed.extend(none_answered.iter());
         if disputed.is_empty() {
             return;
         }
         let a = self.input.assessment;
         self.flow.section(self.t(
-            "付録 C: 回答者間で意見が分かれた項目",
-            "Appendix C: where respondents disagreed",
+            "付録 C: 回答者間で意見が分かれた項目と合意のメモ",
+            "Appendix C: where respondents disagreed, and agreement notes",
         ));
         self.flow.paragraph(
             self.t(
-                "ワークショップで回答者の回答が一致しなかった項目を、意見の分かれが大きい順に示します。報告書のスコアは合意した回答を使っています。",
-                "Items on which the workshop's respondents answered differently, most disputed first. The report's scores use the agreed (consensus) answer.",
+                "ワークショップで回答者の回答が一致しなかった項目を、意見の分かれが大きい順に示し、続けてメモ付きで合意した項目を示します。報告書のスコアは合意した回答を使っています。",
+                "Items on which the workshop's respondents answered differently, most disputed first, then the other items agreed with a note. The report's scores use the agreed (consensus) answer.",
             ),
             8.5,
         );

@@ -38,7 +38,15 @@ pub struct Trend {
 /// sorted by date). Items answered in only one of the last two assessments are not compared.
 pub fn trend(reports: &[&ScoreReport]) -> Trend {
     let mut sorted: Vec<&ScoreReport> = reports.to_vec();
-    sorted.sort_by(|a, b| a.date.cmp(&b.date));
+    // By the calendar (the model's dates), not by the text; a date that is not a real day
+    // (stored before dates were checked) or none comes last.
+    sorted.sort_by_key(|r| {
+        let day = r
+            .date
+            .as_deref()
+            .and_then(|d| csirt_model::date::parse_date(d).ok());
+        (day.is_none(), day)
+    });
     let points = sorted
         .iter()
         .map(|r| TrendPoint {

@@ -59,12 +59,18 @@ fn plurality_gap(counts: &[(String, usize)], answered: usize) -> f64 {
     }
 }
 
-fn canonical(item: &Item, answer: &Answer) -> String {
+/// How an answer is shown in the distribution: free text trimmed and lower-cased (as it is
+/// compared), anything else as written.
+fn label(item: &Item, answer: &Answer) -> String {
     match (&item.kind, answer) {
         (ItemKind::Text, Answer::Text(s)) => s.trim().to_lowercase(),
         (_, a) => a.display(),
     }
 }
+
+/// The smallest disagreement of respondents who did not all give the same answer, so that a
+/// disagreement never rounds to 0 (which means "everyone agrees").
+const LEAST_DISAGREEMENT: f64 = 0.001;
 
 fn divergence_of(item: &Item, respondents: &[RespondentAnswers]) -> Divergence {
     let given: Vec<(&str, &Answer)> = respondents
@@ -72,27 +78,36 @@ fn divergence_of(item: &Item, respondents: &[RespondentAnswers]) -> Divergence {
         .filter_map(|r| r.answers.get(&item.id).map(|a| (r.name, a)))
         .collect();
     let answered = given.len();
-    let mut distribution: Vec<(String, usize)> = Vec::new();
-    let mut count = |key: String| match distribution.iter_mut().find(|(k, _)| *k == key) {
-        Some(slot) => slot.1 += 1,
-        None => distribution.push((key, 1)),
+    // The model's one definition of "the same answer", also used by the merge.
+    let unanimous = given.windows(2).all(|w| w[0].1.same_as(w[1].1));
+    // (comparison form, shown label, count)
+    let mut counts: Vec<(String, String, usize)> = Vec::new();
+    let mut count = |key: String, shown: String| match counts.iter_mut().find(|(k, _, _)| *k == key)
+    {
+        Some(slot) => slot.2 += 1,
+        None => counts.push((key, shown, 1)),
     };
     match &item.kind {
         ItemKind::Multiple { .. } => {
             for (_, a) in &given {
                 if let Answer::Keys(keys) = a {
-                    for k in keys {
-                        count(k.clone());
+                    let mut set: Vec<&String> = keys.iter().collect();
+                    set.sort();
+                    set.dedup();
+                    for k in set {
+                        count(k.clone(), k.clone());
                     }
                 }
             }
         }
         _ => {
             for (_, a) in &given {
-                count(canonical(item, a));
+                count(a.canonical(), label(item, a));
             }
         }
     }
+    let mut distribution: Vec<(String, usize)> =
+        counts.into_iter().map(|(_, shown, n)| (shown, n)).collect();
     distribution.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
     let levels: Vec<u32> = given
@@ -132,7 +147,12 @@ fn divergence_of(item: &Item, respondents: &[RespondentAnswers]) -> Divergence {
                 let sets: Vec<Vec<&String>> = given
                     .iter()
                     .filter_map(|(_, a)| match a {
-                        Answer::Keys(k) => Some(k.iter().collect()),
+                        Answer::Keys(k) => {
+                            let mut set: Vec<&String> = k.iter().collect();
+                            set.sort();
+                            set.dedup();
+                            Some(set)
+                        }
                         _ => None,
                     })
                     .collect();
@@ -189,7 +209,11 @@ fn divergence_of(item: &Item, respondents: &[RespondentAnswers]) -> Divergence {
             .iter()
             .map(|(name, a)| (name.to_string(), a.display()))
             .collect(),
-        disagreement: round3(disagreement),
+        disagreement: if unanimous {
+            0.0
+        } else {
+            round3(disagreement).max(LEAST_DISAGREEMENT)
+        },
     }
 }
 

@@ -3,15 +3,19 @@
 
 mod error;
 pub mod migrate;
+mod names;
 pub mod time;
+mod version;
 mod workshop;
 
-pub use error::StoreError;
+pub use error::{NameOf, StoreError};
+pub use version::{Fit, Misfit};
 pub use workshop::{AssessmentSummary, ReportContext, RespondentNote};
 
 use csirt_model::assessment::{check_answer, check_target, chooses_other, validate_against};
 use csirt_model::assessment::{Consensus, Workshop, WorkshopRespondent};
-use csirt_model::{Answer, Assessment, Lang, Organisation, Questionnaire, Status, StrictMap};
+use csirt_model::date::{parse_date, Date};
+use csirt_model::{bi, Answer, Assessment, Lang, Organisation, Questionnaire, Status, StrictMap};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -100,6 +104,9 @@ impl Store {
 
     fn open_unclassified(path: &Path) -> Result<Store> {
         let existed = path.exists();
+        if existed {
+            check_header(path)?;
+        }
         if !existed {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
@@ -170,18 +177,17 @@ impl Store {
 
     // ----------------------------------------------------------------- organisations
 
+    /// Adds an organisation. Its name must be on one line and differ from every other
+    /// organisation's, ignoring case, width and extra spaces.
     pub fn add_organisation(&self, org: &Organisation) -> Result<i64> {
-        if org.name.trim().is_empty() {
-            return Err(StoreError::InvalidInput(
-                "an organisation needs a name".into(),
-            ));
-        }
+        let name = names::clean(NameOf::Organisation, &org.name)?;
+        names::unique_organisation(&self.conn, &name, None)?;
         let now = time::now_rfc3339();
         self.conn.execute(
             "INSERT INTO organisation (name, sector, size, csirt_form, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
             params![
-                org.name.trim(),
+                name,
                 non_empty(org.sector.as_deref()),
                 non_empty(org.size.as_deref()),
                 non_empty(org.csirt_form.as_deref()),
@@ -191,18 +197,18 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Corrects an organisation's details; the name follows the rules of
+    /// [`Store::add_organisation`] (it may keep its own name).
     pub fn update_organisation(&self, id: i64, org: &Organisation) -> Result<()> {
-        if org.name.trim().is_empty() {
-            return Err(StoreError::InvalidInput(
-                "an organisation needs a name".into(),
-            ));
-        }
+        let name = names::clean(NameOf::Organisation, &org.name)?;
+        self.organisation(id)?;
+        names::unique_organisation(&self.conn, &name, Some(id))?;
         let n = self.conn.execute(
             "UPDATE organisation SET name = ?2, sector = ?3, size = ?4, csirt_form = ?5,
              updated_at = ?6 WHERE id = ?1",
             params![
                 id,
-                org.name.trim(),
+                name,
                 non_empty(org.sector.as_deref()),
                 non_empty(org.size.as_deref()),
                 non_empty(org.csirt_form.as_deref()),
@@ -302,6 +308,19 @@ impl Store {
         Ok(())
     }
 
+    /// Changes the date of an assessment; it must be a real calendar day `YYYY-MM-DD`.
+    pub fn set_date(&self, id: i64, date: &str) -> Result<()> {
+        let date = checked_date(date)?.to_string();
+        let n = self.conn.execute(
+            "UPDATE assessment SET date = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, date, time::now_rfc3339()],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoAssessment(id));
+        }
+        Ok(())
+    }
+
     pub fn set_language(&self, id: i64, language: Lang) -> Result<()> {
         let n = self.conn.execute(
             "UPDATE assessment SET language = ?2, updated_at = ?3 WHERE id = ?1",
@@ -342,7 +361,7 @@ impl Store {
                         WHERE r.assessment_id = a.id AND r.is_default = 1)),
                     a.created_at, a.updated_at
              FROM assessment a JOIN organisation o ON o.id = a.organisation_id
-             {filter} ORDER BY a.date DESC, a.id DESC"
+             {filter}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(p, |r| {
@@ -360,7 +379,9 @@ impl Store {
                 updated_at: r.get(10)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        newest_first(&mut rows);
+        Ok(rows)
     }
 
     // ----------------------------------------------------------------- respondents
@@ -372,18 +393,12 @@ impl Store {
         role: Option<&str>,
     ) -> Result<i64> {
         self.assessment(assessment_id)?;
-        if name.trim().is_empty() {
-            return Err(StoreError::InvalidInput("a respondent needs a name".into()));
-        }
+        let name = names::clean(NameOf::Respondent, name)?;
+        names::unique_respondent(&self.conn, assessment_id, &name, None)?;
         self.conn.execute(
             "INSERT INTO respondent (assessment_id, name, role, is_default, created_at)
              VALUES (?1, ?2, ?3, 0, ?4)",
-            params![
-                assessment_id,
-                name.trim(),
-                non_empty(role),
-                time::now_rfc3339()
-            ],
+            params![assessment_id, name, non_empty(role), time::now_rfc3339()],
         )?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -413,15 +428,14 @@ impl Store {
         name: &str,
         role: Option<&str>,
     ) -> Result<()> {
-        if name.trim().is_empty() {
-            return Err(StoreError::InvalidInput("a respondent needs a name".into()));
-        }
+        let name = names::clean(NameOf::Respondent, name)?;
         self.named_respondent(assessment_id, respondent_id)?;
+        names::unique_respondent(&self.conn, assessment_id, &name, Some(respondent_id))?;
         let now = time::now_rfc3339();
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE respondent SET name = ?2, role = ?3 WHERE id = ?1",
-            params![respondent_id, name.trim(), non_empty(role)],
+            params![respondent_id, name, non_empty(role)],
         )?;
         touch(&tx, assessment_id, &now)?;
         tx.commit()?;
@@ -455,14 +469,19 @@ impl Store {
                 self.assessment(assessment_id)?;
                 Err(StoreError::NoRespondent(respondent_id))
             }
-            Some(1) => Err(StoreError::InvalidInput(
-                "the facilitator's own answers cannot be renamed or removed".into(),
-            )),
+            Some(1) => Err(StoreError::InvalidInput(bi!(
+                "進行役自身の回答は、名前を変えることも削除することもできません",
+                "the facilitator's own answers cannot be renamed or removed"
+            ))),
             Some(_) => Ok(()),
         }
     }
 
-    fn respondent_for(&self, assessment_id: i64, respondent: Option<i64>) -> Result<i64> {
+    pub(crate) fn respondent_for(
+        &self,
+        assessment_id: i64,
+        respondent: Option<i64>,
+    ) -> Result<i64> {
         let found: Option<i64> = match respondent {
             Some(r) => self
                 .conn
@@ -491,7 +510,7 @@ impl Store {
         }
     }
 
-    fn check_questionnaire(&self, assessment_id: i64, q: &Questionnaire) -> Result<()> {
+    pub(crate) fn check_questionnaire(&self, assessment_id: i64, q: &Questionnaire) -> Result<()> {
         let found: Option<String> = self
             .conn
             .query_row(
@@ -753,6 +772,25 @@ impl Store {
         let mut a = self.load_assessment(q, assessment_id)?;
         (a.answers, a.other) = self.own_answers(assessment_id, Some(respondent))?;
         (a.comments, a.evidence) = self.own_notes(assessment_id, Some(respondent))?;
+        // As for the whole assessment, only what the loaded questionnaire can take; `fit`
+        // names the rest, which stays stored.
+        let mut misfits = Vec::new();
+        version::fit_answers(
+            q,
+            respondent,
+            None,
+            &mut a.answers,
+            &mut a.other,
+            &mut misfits,
+        );
+        version::fit_notes(
+            q,
+            respondent,
+            None,
+            &mut a.comments,
+            &mut a.evidence,
+            &mut misfits,
+        );
         a.sort_by_questionnaire(q);
         Ok(a)
     }
@@ -774,7 +812,7 @@ impl Store {
     }
 
     /// One respondent's comments and evidence (the default respondent's when `None`).
-    fn own_notes(
+    pub(crate) fn own_notes(
         &self,
         assessment_id: i64,
         respondent: Option<i64>,
@@ -805,7 +843,8 @@ impl Store {
 
     /// Adds the answers of an interchange file as a new respondent of an existing assessment
     /// (a workshop participant who answered on their own machine). Validated first; one
-    /// transaction.
+    /// transaction. A respondent of the same name (ignoring case, width and extra spaces) is
+    /// refused, so nobody is counted twice; [`Store::import_respondent`] can replace them.
     pub fn import_as_respondent(
         &mut self,
         q: &Questionnaire,
@@ -814,26 +853,62 @@ impl Store {
         role: Option<&str>,
         a: &Assessment,
     ) -> Result<i64> {
+        self.import_respondent(q, assessment_id, name, role, a, false)
+    }
+
+    /// [`Store::import_as_respondent`], and with `replace` a respondent of the same name is
+    /// replaced: their earlier answers and notes give way to the file's (their role is kept
+    /// unless one is given), in the same transaction.
+    pub fn import_respondent(
+        &mut self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        name: &str,
+        role: Option<&str>,
+        a: &Assessment,
+        replace: bool,
+    ) -> Result<i64> {
         validate_against(a, q)?;
         self.check_questionnaire(assessment_id, q)?;
-        if name.trim().is_empty() {
-            return Err(StoreError::InvalidInput("a respondent needs a name".into()));
-        }
+        let name = names::clean(NameOf::Respondent, name)?;
         // Its answers are several people's, merged: taking them as one person's would
         // misstate the divergence.
         if let Some(w) = a.workshop.as_ref().filter(|w| !w.is_trivial()) {
-            return Err(StoreError::InvalidInput(format!(
-                "this file carries a whole workshop ({} respondents); import it as an \
-                 assessment, not as one respondent",
-                w.respondents.len()
+            let n = w.respondents.len();
+            return Err(StoreError::InvalidInput(bi!(
+                "このファイルはワークショップ全体（回答者 {n} 人）を含んでいます。1 人の回答者としてではなく、評価として取り込んでください",
+                "this file carries a whole workshop ({n} respondents); import it as an \
+                 assessment, not as one respondent"
             )));
+        }
+        let earlier = names::respondent_named(&self.conn, assessment_id, &name, None)?;
+        let mut role = non_empty(role).map(str::to_string);
+        match earlier {
+            Some(id) if !replace => {
+                return Err(StoreError::DuplicateName {
+                    what: NameOf::Respondent,
+                    name,
+                    id,
+                })
+            }
+            Some(id) if role.is_none() => {
+                role = self.conn.query_row(
+                    "SELECT role FROM respondent WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+            }
+            _ => {}
         }
         let now = time::now_rfc3339();
         let tx = self.conn.transaction()?;
+        if let (Some(id), true) = (earlier, replace) {
+            tx.execute("DELETE FROM respondent WHERE id = ?1", [id])?;
+        }
         tx.execute(
             "INSERT INTO respondent (assessment_id, name, role, is_default, created_at)
              VALUES (?1, ?2, ?3, 0, ?4)",
-            params![assessment_id, name.trim(), non_empty(role), now],
+            params![assessment_id, name, role, now],
         )?;
         let respondent_id = tx.last_insert_rowid();
         insert_answers_tx(&tx, respondent_id, &AnswerSet::of(a), &now)?;
@@ -896,19 +971,63 @@ impl Store {
     /// The assessment as a file to carry elsewhere: [`Store::load_assessment`] plus, when
     /// several people answered or answers were agreed, the whole workshop, so that importing
     /// the file keeps who answered what, their notes and the agreement notes.
+    ///
+    /// The file must import again: an assessment whose date is not a real day, or holding
+    /// stored values the loaded questionnaire cannot take ([`Store::fit`]), is refused with the
+    /// date or every such value named; otherwise the file says the loaded version, which all
+    /// its answers fit.
     pub fn export_assessment(&self, q: &Questionnaire, assessment_id: i64) -> Result<Assessment> {
-        let mut a = self.load_assessment(q, assessment_id)?;
-        let w = self.load_workshop(assessment_id, true)?;
+        let (mut a, fit) = self.file_form(q, assessment_id)?;
+        if !fit.misfits.is_empty() {
+            return Err(StoreError::Misfits {
+                id: assessment_id,
+                questionnaire: fit.questionnaire,
+                stored: fit.stored_version,
+                loaded: fit.loaded_version,
+                misfits: fit.misfits,
+            });
+        }
+        if let Some(d) = a.date.as_deref().filter(|d| parse_date(d).is_err()) {
+            return Err(StoreError::StoredDateInvalid {
+                id: assessment_id,
+                date: d.to_string(),
+            });
+        }
+        a.questionnaire_version = Some(q.version.clone());
+        Ok(a)
+    }
+
+    /// The assessment in file form (with its workshop, when there is one) as far as it fits
+    /// `q`, and how it fits, without the export's refusals: for the report.
+    pub(crate) fn file_form(
+        &self,
+        q: &Questionnaire,
+        assessment_id: i64,
+    ) -> Result<(Assessment, Fit)> {
+        let (mut a, w, fit) = self.load_parts(q, assessment_id)?;
         if !w.is_trivial() {
             a.workshop = Some(w);
             a.sort_by_questionnaire(q);
         }
-        Ok(a)
+        Ok((a, fit))
     }
 
     /// The assessment in interchange form: the consensus answer where one is set, else the
     /// default respondent's, with comments, evidence and target overrides.
+    ///
+    /// Only what the loaded questionnaire `q` can take is in it; [`Store::fit`] names the rest,
+    /// which stays stored.
     pub fn load_assessment(&self, q: &Questionnaire, assessment_id: i64) -> Result<Assessment> {
+        Ok(self.load_parts(q, assessment_id)?.0)
+    }
+
+    /// The assessment as [`Store::load_assessment`] gives it, its workshop with every note, and
+    /// how it fits `q`.
+    fn load_parts(
+        &self,
+        q: &Questionnaire,
+        assessment_id: i64,
+    ) -> Result<(Assessment, Workshop, Fit)> {
         let row = self.assessment(assessment_id)?;
         let org = self.organisation(row.organisation_id)?;
         let mut a = Assessment::new(
@@ -926,26 +1045,16 @@ impl Store {
         a.language = Some(row.language);
         a.status = row.status;
 
+        let fitted = self.fitted(q, assessment_id)?;
         // One rule, the model's, turns the workshop into the answers that are scored.
-        let (answers, other) = self.load_workshop(assessment_id, false)?.agreed();
+        let (answers, other) = fitted.workshop.agreed();
         a.answers = answers;
         a.other = other;
-        (a.comments, a.evidence) = self.own_notes(assessment_id, None)?;
-        {
-            let mut stmt = self.conn.prepare(
-                "SELECT item_id, target_key FROM target_override WHERE assessment_id = ?1",
-            )?;
-            let rows = stmt
-                .query_map([assessment_id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            for (item, key) in rows {
-                a.targets.insert(item, key);
-            }
-        }
+        a.comments = fitted.comments;
+        a.evidence = fitted.evidence;
+        a.targets = fitted.targets;
         a.sort_by_questionnaire(q);
-        Ok(a)
+        Ok((a, fitted.workshop, fitted.fit))
     }
 
     /// Imports an interchange file as a new assessment. Everything is validated first; then all
@@ -961,18 +1070,19 @@ impl Store {
         if let Some(o) = organisation_id {
             self.organisation(o)?;
         }
+        let org_name = names::clean(NameOf::Organisation, &a.organisation.name)?;
+        if let Some(w) = &a.workshop {
+            for r in &w.respondents {
+                names::clean(NameOf::Respondent, &r.name)?;
+            }
+        }
         let now = time::now_rfc3339();
         let tx = self.conn.transaction()?;
         let org_id = match organisation_id {
             Some(o) => o,
             None => {
-                let existing: Option<i64> = tx
-                    .query_row(
-                        "SELECT id FROM organisation WHERE name = ?1 ORDER BY id LIMIT 1",
-                        [a.organisation.name.trim()],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
+                // The same organisation however its name is cased, spaced or wide.
+                let existing = names::organisation_named(&tx, &org_name, None)?;
                 match existing {
                     Some(id) => id,
                     None => {
@@ -980,7 +1090,7 @@ impl Store {
                             "INSERT INTO organisation (name, sector, size, csirt_form, created_at, updated_at)
                              VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                             params![
-                                a.organisation.name.trim(),
+                                org_name,
                                 non_empty(a.organisation.sector.as_deref()),
                                 non_empty(a.organisation.size.as_deref()),
                                 non_empty(a.organisation.csirt_form.as_deref()),
@@ -1243,7 +1353,10 @@ fn insert_assessment(
         return Err(StoreError::NoOrganisation(organisation_id));
     }
     let now = time::now_rfc3339();
-    let date = date.map(str::to_string).unwrap_or_else(time::today);
+    let date = match date {
+        Some(d) => checked_date(d)?.to_string(),
+        None => time::today(),
+    };
     tx.execute(
         "INSERT INTO assessment (organisation_id, questionnaire_id, questionnaire_version, date,
                                  status, language, created_at, updated_at)
@@ -1265,6 +1378,61 @@ fn insert_assessment(
         params![id, now],
     )?;
     Ok(id)
+}
+
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// The length of SQLite's database header.
+const SQLITE_HEADER: usize = 100;
+
+/// Refuses, reading only, an existing file that cannot be one of our databases. Only a path where
+/// nothing is becomes a new database: an empty file, or one cut short, is what a failed copy or
+/// sync leaves, and SQLite would take a file shorter than a page for a new, empty database,
+/// hiding that the data is gone.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(()); // SQLite reports what is wrong with it, in its words, below.
+    };
+    if !meta.is_file() {
+        return Ok(());
+    }
+    if meta.len() == 0 {
+        return Err(StoreError::EmptyFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut head = Vec::with_capacity(SQLITE_HEADER);
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(SQLITE_HEADER as u64).read_to_end(&mut head));
+    if read.is_err() {
+        return Ok(()); // Unreadable: SQLite's own error (read-only, cannot open) says why.
+    }
+    if head.len() < SQLITE_HEADER || !head.starts_with(SQLITE_MAGIC) {
+        return Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// A date the store accepts: a real calendar day `YYYY-MM-DD` (the model's one check).
+fn checked_date(d: &str) -> Result<Date> {
+    parse_date(d).map_err(StoreError::InvalidDate)
+}
+
+/// Newest first by the calendar; an assessment whose stored date is not a real day (written
+/// before dates were checked) comes after every dated one, newest row first among them.
+fn newest_first(rows: &mut [AssessmentRow]) {
+    rows.sort_by(|a, b| {
+        match (parse_date(&a.date).ok(), parse_date(&b.date).ok()) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then(b.id.cmp(&a.id))
+    });
 }
 
 /// Where the database lives when neither `--db` nor `CSIRT_DB` says otherwise.

@@ -1,4 +1,5 @@
-//! UTC timestamps without a date crate: RFC 3339 strings for rows and ISO dates for assessments.
+//! Timestamps of rows (UTC, RFC 3339) and the date of a new assessment (the user's own calendar
+//! day, from `csirt_model::date`).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -36,10 +37,9 @@ pub fn now_rfc3339() -> String {
     )
 }
 
-/// Today (UTC), as `2026-11-21`.
+/// Today in the user's own time zone (not UTC's), as `2026-11-21`.
 pub fn today() -> String {
-    let (y, m, d) = civil_from_days(now_secs().div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
+    csirt_model::date::Date::today().to_string()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! app so both name respondents, pick earlier assessments and fill the report's extras alike.
 
 use crate::{AssessmentRow, Result, Store};
+use csirt_model::date::parse_date;
 use csirt_model::{Catalog, Questionnaire};
 use csirt_scoring::{Divergence, ScoreReport, Trend};
 use serde::Serialize;
@@ -134,9 +135,14 @@ impl Store {
         upto: Option<&str>,
     ) -> Result<Vec<ScoreReport>> {
         let mut reports = Vec::new();
+        // By the calendar. An assessment whose stored date is not a real day cannot be placed
+        // before a cut-off, so it is left out when there is one (and comes last without one).
+        let upto = upto.and_then(|d| parse_date(d).ok());
         for row in self.list_assessments(Some(organisation_id))? {
-            if upto.is_some_and(|d| row.date.as_str() > d) {
-                continue;
+            if let Some(limit) = upto {
+                if parse_date(&row.date).map_or(true, |d| d > limit) {
+                    continue;
+                }
             }
             let Ok(set) = catalog.get(&row.questionnaire_id) else {
                 continue;
@@ -174,7 +180,7 @@ impl Store {
         let row = self.assessment(assessment_id)?;
         let set = catalog.get(&row.questionnaire_id)?;
         // Through the file form, so a stored assessment and its exported file report alike.
-        let file = self.export_assessment(&set.questionnaire, assessment_id)?;
+        let (file, _) = self.file_form(&set.questionnaire, assessment_id)?;
         let (divergence, consensus_notes) =
             csirt_scoring::workshop_report(&set.questionnaire, &file, default_name);
         Ok(ReportContext {

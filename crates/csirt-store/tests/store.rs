@@ -840,7 +840,10 @@ fn a_file_whose_answers_disagree_with_its_workshop_is_refused_and_changes_nothin
     let target = second.import(q, &full_assessment(), None).unwrap();
     let before = second.dump().unwrap();
     match second.import_as_respondent(q, target, "Legal", None, &good) {
-        Err(StoreError::InvalidInput(m)) => assert!(m.contains("whole workshop"), "{m}"),
+        Err(StoreError::InvalidInput(m)) => {
+            assert!(m.en.contains("whole workshop"), "{m}");
+            assert!(m.ja.contains("ワークショップ全体"), "{}", m.ja);
+        }
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(second.dump().unwrap(), before);
