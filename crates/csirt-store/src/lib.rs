@@ -15,6 +15,7 @@ pub use workshop::{AssessmentSummary, ReportContext, RespondentNote};
 use csirt_model::assessment::{check_answer, check_target, chooses_other, validate_against};
 use csirt_model::assessment::{Consensus, Workshop, WorkshopRespondent};
 use csirt_model::date::{parse_date, Date};
+use csirt_model::limits::TextKind;
 use csirt_model::{bi, Answer, Assessment, Lang, Organisation, Questionnaire, Status, StrictMap};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use serde::Serialize;
@@ -181,6 +182,7 @@ impl Store {
     /// organisation's, ignoring case, width and extra spaces.
     pub fn add_organisation(&self, org: &Organisation) -> Result<i64> {
         let name = names::clean(NameOf::Organisation, &org.name)?;
+        names::details(&organisation_details(org), TextKind::OrganisationDetail)?;
         names::unique_organisation(&self.conn, &name, None)?;
         let now = time::now_rfc3339();
         self.conn.execute(
@@ -201,6 +203,7 @@ impl Store {
     /// [`Store::add_organisation`] (it may keep its own name).
     pub fn update_organisation(&self, id: i64, org: &Organisation) -> Result<()> {
         let name = names::clean(NameOf::Organisation, &org.name)?;
+        names::details(&organisation_details(org), TextKind::OrganisationDetail)?;
         self.organisation(id)?;
         names::unique_organisation(&self.conn, &name, Some(id))?;
         let n = self.conn.execute(
@@ -394,6 +397,7 @@ impl Store {
     ) -> Result<i64> {
         self.assessment(assessment_id)?;
         let name = names::clean(NameOf::Respondent, name)?;
+        names::details(&[role], TextKind::RespondentRole)?;
         names::unique_respondent(&self.conn, assessment_id, &name, None)?;
         self.conn.execute(
             "INSERT INTO respondent (assessment_id, name, role, is_default, created_at)
@@ -429,6 +433,7 @@ impl Store {
         role: Option<&str>,
     ) -> Result<()> {
         let name = names::clean(NameOf::Respondent, name)?;
+        names::details(&[role], TextKind::RespondentRole)?;
         self.named_respondent(assessment_id, respondent_id)?;
         names::unique_respondent(&self.conn, assessment_id, &name, Some(respondent_id))?;
         let now = time::now_rfc3339();
@@ -871,6 +876,7 @@ impl Store {
         validate_against(a, q)?;
         self.check_questionnaire(assessment_id, q)?;
         let name = names::clean(NameOf::Respondent, name)?;
+        names::details(&[role], TextKind::RespondentRole)?;
         // Its answers are several people's, merged: taking them as one person's would
         // misstate the divergence.
         if let Some(w) = a.workshop.as_ref().filter(|w| !w.is_trivial()) {
@@ -1456,4 +1462,13 @@ fn classify_open_error(e: StoreError, path: &Path) -> StoreError {
         },
         _ => e,
     }
+}
+
+/// An organisation's sector, size and CSIRT form, the texts beside its name.
+fn organisation_details(org: &Organisation) -> [Option<&str>; 3] {
+    [
+        org.sector.as_deref(),
+        org.size.as_deref(),
+        org.csirt_form.as_deref(),
+    ]
 }

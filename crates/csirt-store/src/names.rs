@@ -4,27 +4,34 @@
 
 use crate::error::{NameOf, StoreError};
 use crate::Result;
-use csirt_model::bi;
+use csirt_model::limits::{check_name, check_optional, TextKind};
 use csirt_model::workshop::name_key;
 use rusqlite::Connection;
 
-/// The name as it is stored (trimmed), or why it cannot be one.
+/// The name as it is stored (trimmed), or why it cannot be one: empty, a control character
+/// (named by its own error, since it breaks tables), or longer than `csirt_model::limits` allows.
 pub(crate) fn clean(what: NameOf, name: &str) -> Result<String> {
     let trimmed = name.trim();
-    if trimmed.is_empty() {
-        return Err(StoreError::InvalidInput(match what {
-            NameOf::Organisation => bi!("組織には名前が必要です", "an organisation needs a name"),
-            NameOf::Respondent => bi!("回答者には名前が必要です", "a respondent needs a name"),
-        }));
-    }
-    // TEMPORARY until csirt_model::limits::check_name lands: the control-character rule only.
-    if trimmed.chars().any(char::is_control) {
+    if !trimmed.is_empty() && trimmed.chars().any(char::is_control) {
         return Err(StoreError::ControlCharacter {
             what,
             name: trimmed.to_string(),
         });
     }
-    Ok(trimmed.to_string())
+    let kind = match what {
+        NameOf::Organisation => TextKind::OrganisationName,
+        NameOf::Respondent => TextKind::RespondentName,
+    };
+    check_name(kind, trimmed).map_err(StoreError::InvalidInput)
+}
+
+/// An organisation's sector, size and form, or a respondent's role: within their limit and on
+/// one line.
+pub(crate) fn details(texts: &[Option<&str>], kind: TextKind) -> Result<()> {
+    for t in texts {
+        check_optional(kind, *t).map_err(StoreError::InvalidInput)?;
+    }
+    Ok(())
 }
 
 /// The id of the first row of `rows` (id, name) whose name is the same as `name`, skipping

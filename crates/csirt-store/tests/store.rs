@@ -848,3 +848,54 @@ fn a_file_whose_answers_disagree_with_its_workshop_is_refused_and_changes_nothin
     }
     assert_eq!(second.dump().unwrap(), before);
 }
+
+#[test]
+fn an_organisations_details_and_a_respondents_role_keep_their_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let ok = store.add_organisation(&org("Limits K.K.")).unwrap();
+    let a = store
+        .create_assessment(ok, &set().questionnaire, Some("2026-01-01"), Lang::En)
+        .unwrap();
+    let before = store.dump().unwrap();
+    let long = "x".repeat(201);
+    for detail in [
+        Organisation {
+            sector: Some(long.clone()),
+            ..org("Other K.K.")
+        },
+        Organisation {
+            size: Some("10\n20".into()),
+            ..org("Other K.K.")
+        },
+        Organisation {
+            csirt_form: Some(long.clone()),
+            ..org("Other K.K.")
+        },
+        Organisation {
+            name: "x".repeat(201),
+            ..org("")
+        },
+    ] {
+        let e = store.add_organisation(&detail).unwrap_err();
+        assert!(matches!(e, StoreError::InvalidInput(_)), "{e}");
+        let e = store.update_organisation(ok, &detail).unwrap_err();
+        assert!(matches!(e, StoreError::InvalidInput(_)), "{e}");
+    }
+    for role in [long.as_str(), "lead\tdeputy"] {
+        let e = store.add_respondent(a, "Sato", Some(role)).unwrap_err();
+        assert!(matches!(e, StoreError::InvalidInput(_)), "{role:?}: {e}");
+    }
+    assert_eq!(
+        store.dump().unwrap(),
+        before,
+        "a refused save changed the store"
+    );
+    let r = store
+        .add_respondent(a, "Sato", Some(&"x".repeat(200)))
+        .unwrap();
+    let e = store
+        .update_respondent(a, r, "Sato", Some(&long))
+        .unwrap_err();
+    assert!(matches!(e, StoreError::InvalidInput(_)), "{e}");
+}
