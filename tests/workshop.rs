@@ -310,7 +310,7 @@ fn encrypted_hand_off_round_trips_and_refuses_bad_passphrases_and_tampering() {
     );
     assert_eq!(wrong.status.code(), Some(1));
     assert!(
-        stderr(&wrong).contains("passphrase is wrong"),
+        stderr(&wrong).contains("パスフレーズが違う"),
         "{}",
         stderr(&wrong)
     );
@@ -339,7 +339,7 @@ fn encrypted_hand_off_round_trips_and_refuses_bad_passphrases_and_tampering() {
         Some("tsubame 2026"),
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("tampered"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("改ざん"), "{}", stderr(&out));
     assert_eq!(dump(), before);
 
     let out = csirt_env(
