@@ -73,6 +73,10 @@ impl AppError {
                 StoreError::Model(m) => model_kind(m),
                 StoreError::Scoring(_) => ErrorKind::InvalidInput,
                 StoreError::Io { .. } => ErrorKind::Io,
+                // What the store holds cannot become a file that imports: the user's to mend.
+                StoreError::StoredDateInvalid { .. } | StoreError::Misfits { .. } => {
+                    ErrorKind::Export
+                }
                 _ => ErrorKind::Storage,
             },
             AppError::Model(m) => model_kind(m),

@@ -92,18 +92,23 @@ fn extension(format: ExportFormat) -> &'static str {
 /// A file name to offer in the save dialog: organisation, date and, for documents written in
 /// one language, that language. Characters no file system accepts become `_`.
 pub fn suggested_name(v: &AssessmentView, format: ExportFormat, lang: Lang) -> String {
-    let org: String = v
-        .row
-        .organisation_name
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
+    let safe = |text: &str| -> String {
+        text.chars()
+            .map(|c| match c {
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+                c if c.is_control() => '_',
+                c => c,
+            })
+            .collect()
+    };
+    let org = safe(&v.row.organisation_name);
     let org = org.trim().trim_start_matches('.');
-    let stem = format!("csirt-{}-{}", org.replace(' ', "_"), v.row.date);
+    // A date stored before dates were checked ("31/03/2026") must not make folders.
+    let stem = format!(
+        "csirt-{}-{}",
+        org.replace(' ', "_"),
+        safe(&v.row.date).replace(' ', "_")
+    );
     match format {
         ExportFormat::Json => format!("{stem}.json"),
         f => format!("{stem}-{}.{}", lang.code(), extension(f)),
@@ -205,6 +210,43 @@ pub fn read_import(
         Err(e) => {
             *slot = Some(bytes);
             Err(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csirt_model::Catalog;
+
+    /// A stored date from before dates were checked, and a name with a path separator and a
+    /// line break, still give a plain file name (no folder, no control character).
+    #[test]
+    fn a_suggested_name_never_makes_folders_from_a_name_or_an_old_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let (catalog, _) = Catalog::load(None).unwrap();
+        let mut store = csirt_store::Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        let org = store
+            .add_organisation(&csirt_model::Organisation {
+                name: "R&D / Tokyo".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let q = &catalog.get("jpcert-2015").unwrap().questionnaire;
+        let id = store
+            .create_assessment(org, q, Some("2026-03-31"), Lang::En)
+            .unwrap();
+        let mut v =
+            crate::view::score(crate::view::read(&store, &catalog, id).unwrap(), &catalog).unwrap();
+        for (date, want) in [
+            ("2026-03-31", "csirt-R&D___Tokyo-2026-03-31.json"),
+            ("31/03/2026", "csirt-R&D___Tokyo-31_03_2026.json"),
+            ("next\tweek", "csirt-R&D___Tokyo-next_week.json"),
+        ] {
+            v.row.date = date.into();
+            let name = suggested_name(&v, ExportFormat::Json, Lang::En);
+            assert_eq!(name, want);
+            assert!(!name.contains(['/', '\\']) && !name.chars().any(char::is_control));
         }
     }
 }
