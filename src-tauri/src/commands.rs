@@ -331,6 +331,7 @@ pub async fn export_assessment(
         let encrypted = input.passphrase.is_some();
         let file = export::run(&state, input, export::make).await?;
         let hooks = state.hooks.clone();
+        let warnings = file.warnings.clone();
         let path = AppState::blocking(move || {
             let Some(path) = files::choose_save_path(&app, &hooks, &file.name, format, encrypted)?
             else {
@@ -345,6 +346,7 @@ pub async fn export_assessment(
         .await?;
         Ok(SavedFile {
             path: path.map(|p| p.display().to_string()),
+            warnings,
         })
     })
 }

@@ -23,10 +23,12 @@ pub struct ExportData {
     pub context: ReportContext,
 }
 
-/// The bytes of an export and the file name to offer for them.
+/// The bytes of an export, the file name to offer for them, and the warnings (cells cut to
+/// fit a spreadsheet), in the export's language.
 pub struct ExportFile {
     pub bytes: Vec<u8>,
     pub name: String,
+    pub warnings: Vec<String>,
 }
 
 /// The fast stage, under the store's lock: reads the assessment, its workshop and the report's
@@ -66,14 +68,23 @@ pub fn make(data: ExportData, catalog: &Catalog) -> Result<ExportFile, AppError>
         peers: peers.as_deref(),
         passphrase: data.passphrase.as_deref(),
     };
-    let bytes = files::render(data.format, set, &v, data.lang, &extras)?;
+    let out = files::render(data.format, set, &v, data.lang, &extras)?;
+    let warnings = out
+        .warnings
+        .iter()
+        .map(|w| w.get(data.lang).to_string())
+        .collect();
     let name = files::suggested_name(&v, data.format, data.lang);
     let name = if data.passphrase.is_some() {
         files::encrypted_name(&name)
     } else {
         name
     };
-    Ok(ExportFile { bytes, name })
+    Ok(ExportFile {
+        bytes: out.bytes,
+        name,
+        warnings,
+    })
 }
 
 /// Runs an export's two stages: `read` under the lock, then `slow` (in the app, [`make`]) after

@@ -25,14 +25,15 @@ pub struct ExportExtras<'a> {
     pub passphrase: Option<&'a str>,
 }
 
-/// The bytes of one export of a scored assessment.
+/// The bytes of one export of a scored assessment, with a warning for each cell the spreadsheet
+/// exports had to cut (text stored before the limits, too long for a cell).
 pub fn render(
     format: ExportFormat,
     set: &QuestionnaireSet,
     v: &AssessmentView,
     lang: Lang,
     extras: &ExportExtras,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<csirt_export::Exported, AppError> {
     let q = &set.questionnaire;
     if extras.passphrase.is_some() && format != ExportFormat::Json {
         return Err(AppError::InvalidInput(csirt_model::Text::new(
@@ -40,16 +41,24 @@ pub fn render(
             "only the assessment file (JSON) can be encrypted",
         )));
     }
+    let plain = |bytes: Vec<u8>| csirt_export::Exported {
+        bytes,
+        warnings: Vec::new(),
+    };
     Ok(match format {
         ExportFormat::Json => {
             let json = format!("{}\n", v.assessment.to_json_pretty()).into_bytes();
-            match extras.passphrase {
+            plain(match extras.passphrase {
                 Some(p) => encrypt::encrypt(&json, p, encrypt::DEFAULT_WORK_FACTOR)?,
                 None => json,
-            }
+            })
         }
-        ExportFormat::Csv => csirt_export::answers_csv(q, &v.assessment, &v.report, lang)?,
-        ExportFormat::Xlsx => csirt_export::workbook_xlsx(q, &v.assessment, &v.report, lang)?,
+        ExportFormat::Csv => {
+            csirt_export::answers_csv_with_warnings(q, &v.assessment, &v.report, lang)?
+        }
+        ExportFormat::Xlsx => {
+            csirt_export::workbook_xlsx_with_warnings(q, &v.assessment, &v.report, lang)?
+        }
         ExportFormat::Pdf => {
             let input = csirt_report::ReportInput {
                 questionnaire: q,
@@ -63,7 +72,12 @@ pub fn render(
                 trend: Some(&extras.context.trend),
                 peers: extras.peers,
             };
-            csirt_report::render_pdf_with(&input, &report_extras, lang, now_unix())?
+            plain(csirt_report::render_pdf_with(
+                &input,
+                &report_extras,
+                lang,
+                now_unix(),
+            )?)
         }
     })
 }

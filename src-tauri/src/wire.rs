@@ -309,10 +309,12 @@ pub struct TrendView {
     pub svg: String,
 }
 
-/// Where a file was written; `path` is null when the user cancelled the dialog.
+/// Where a file was written; `path` is null when the user cancelled the dialog. `warnings` name
+/// each cell a spreadsheet export had to cut, in the export's language.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct SavedFile {
     pub path: Option<String>,
+    pub warnings: Vec<String>,
 }
 
 /// What an import created; both ids are null when the user cancelled.

@@ -275,7 +275,7 @@ export type TrendView = { trend: Trend,
  */
 svg: string, };
 
-export type SavedFile = { path: string | null, };
+export type SavedFile = { path: string | null, warnings: Array<string>, };
 
 export type Imported = { assessment_id: number | null, 
 /**

@@ -59,7 +59,7 @@ describe('gaps', () => {
 
 describe('export and import', () => {
   test('an export reports where the file went', async () => {
-    const calls = mockCommands(() => ({ path: '/tmp/x/csirt-テスト-2026-04-01-ja.pdf' }));
+    const calls = mockCommands(() => ({ path: '/tmp/x/csirt-テスト-2026-04-01-ja.pdf', warnings: [] }));
     const app = newApp();
     app.view = view;
     const el = renderExport(app);
@@ -70,6 +70,19 @@ describe('export and import', () => {
       input: { assessment_id: 7, format: 'pdf', language: 'en', passphrase: null, peers: false, facilitator: 'Facilitator' },
     });
     expect(el.querySelector('[data-testid="export-result"] .ok')!.getAttribute('data-path')).toContain('.pdf');
+  });
+
+  test('a spreadsheet export names each cell it had to cut', async () => {
+    const warning = '項目 4.10 のコメント（回答シート）は長すぎるため、末尾を省略しました';
+    mockCommands(() => ({ path: '/tmp/x/a.xlsx', warnings: [warning] }));
+    const app = newApp();
+    app.view = view;
+    const el = renderExport(app);
+    el.querySelector<HTMLButtonElement>('button[data-export="xlsx"]')!.click();
+    await settle();
+    const list = el.querySelector('[data-testid="export-warnings"]')!;
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([warning]);
+    expect(el.querySelector('[data-testid="export-result"] .ok')).not.toBeNull();
   });
 
   /** An invalid-assessment error as the shell sends it in `lang`. */

@@ -309,7 +309,7 @@ describe('trend and peers', () => {
 
 describe('encrypted export', () => {
   test('a passphrase seals the JSON file only; the peers box goes with the PDF', async () => {
-    const calls = mockCommands(() => ({ path: '/tmp/x/a.json.age' }));
+    const calls = mockCommands(() => ({ path: '/tmp/x/a.json.age', warnings: [] }));
     const app = newApp();
     app.view = view;
     const el = renderExport(app);

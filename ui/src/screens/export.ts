@@ -124,7 +124,16 @@ export function renderExport(app: App): HTMLElement {
         mount(
           result,
           saved.path
-            ? h('p', { class: 'ok', 'data-path': saved.path }, t('export.saved', { path: saved.path }))
+            ? [
+                h('p', { class: 'ok', 'data-path': saved.path }, t('export.saved', { path: saved.path })),
+                saved.warnings.length > 0
+                  ? h(
+                      'ul',
+                      { class: 'warn problems', 'data-testid': 'export-warnings' },
+                      saved.warnings.map((w) => h('li', null, w)),
+                    )
+                  : null,
+              ]
             : h('p', { class: 'muted' }, t('export.cancelled')),
         );
       })
