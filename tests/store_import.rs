@@ -52,7 +52,7 @@ fn malformed_imports_are_refused_with_a_clear_error_and_change_nothing() {
         ),
         ("unknown item", file(r#""answers":{"8.1":"a"}"#), "item 8.1: no such item"),
         ("option key not in the item", file(r#""answers":{"2.8":"d"}"#), "item 2.8: \"d\" is not an option"),
-        ("wrong type", file(r#""answers":{"2.8":3}"#), "item 2.8: a single item cannot take a number"),
+        ("wrong type", file(r#""answers":{"2.8":3}"#), "item 2.8: a single-choice item cannot take a number"),
         ("duplicate entry", file(r#""answers":{"2.8":"a","2.8":"b"}"#), "duplicate entry for item \"2.8\""),
         ("over 10 MB", too_big, "limited to 10 MB"),
         ("invalid UTF-8", b"{\"format\":\"csirt-assessment/1\",\"x\":\"\xff\xfe\"}".to_vec(), "not valid UTF-8"),

@@ -411,16 +411,13 @@ pub fn check_answer(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result
         }
         (ItemKind::Text, Answer::Text(_)) => Ok(()),
         (kind, answer) => {
-            let kind = kind.type_name();
+            let (kja, ken) = (kind.described(Lang::Ja), kind.described(Lang::En));
             let (ja, en) = match answer {
                 Answer::Number(_) => ("数", "a number"),
                 Answer::Text(_) => ("文字列", "a string"),
                 Answer::Keys(_) => ("リスト", "a list"),
             };
-            Err(bi!(
-                "{kind} 型の項目に{ja}は入りません",
-                "a {kind} item cannot take {en}"
-            ))
+            Err(bi!("{kja}に{ja}は入りません", "{ken} cannot take {en}"))
         }
     }
 }

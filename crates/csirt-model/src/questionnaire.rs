@@ -97,6 +97,29 @@ impl ItemKind {
             ItemKind::Group => "group",
         }
     }
+
+    /// The kind of item in words a user reads, in `lang` ("数の項目", "a number item").
+    pub fn described(&self, lang: crate::text::Lang) -> &'static str {
+        use crate::text::Lang::{En, Ja};
+        match (self, lang) {
+            (ItemKind::Single { .. }, Ja) => "単一選択の項目",
+            (ItemKind::Multiple { .. }, Ja) => "複数選択の項目",
+            (ItemKind::Scale { .. }, Ja) => "段階で答える項目",
+            (ItemKind::Number { .. }, Ja) => "数の項目",
+            (ItemKind::YearMonth, Ja) => "年月の項目",
+            (ItemKind::Service { .. }, Ja) => "サービスの項目",
+            (ItemKind::Text, Ja) => "自由記述の項目",
+            (ItemKind::Group, Ja) => "見出し",
+            (ItemKind::Single { .. }, En) => "a single-choice item",
+            (ItemKind::Multiple { .. }, En) => "a multiple-choice item",
+            (ItemKind::Scale { .. }, En) => "a scale item",
+            (ItemKind::Number { .. }, En) => "a number item",
+            (ItemKind::YearMonth, En) => "a year-month item",
+            (ItemKind::Service { .. }, En) => "a service item",
+            (ItemKind::Text, En) => "a text item",
+            (ItemKind::Group, En) => "a heading",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
