@@ -270,10 +270,18 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, ModelError> {
     })?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
+        // serde_json's own text is English; say what kind of fault it is in Japanese.
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => "ファイルが途中で終わっています",
+            serde_json::error::Category::Syntax => "書き方に誤りがあります",
+            serde_json::error::Category::Data | serde_json::error::Category::Io => {
+                "値が読めません"
+            }
+        };
         one(
             None,
             bi!(
-                "JSON として正しくありません（{line} 行 {column} 列: {e}）",
+                "JSON として正しくありません（{line} 行 {column} 列: {what}）",
                 "not valid JSON at line {line}, column {column}: {e}"
             ),
         )
