@@ -11,6 +11,8 @@ use csirt_store::{AssessmentRow, Store};
 pub struct ViewData {
     pub row: AssessmentRow,
     pub assessment: Assessment,
+    /// What no longer fits the loaded questionnaire version, if anything.
+    pub version_warning: Option<csirt_model::Text>,
 }
 
 /// Reads an assessment's row and its scored answers.
@@ -18,7 +20,12 @@ pub fn read(store: &Store, catalog: &Catalog, id: i64) -> Result<ViewData, AppEr
     let row = store.assessment(id)?;
     let set = catalog.get(&row.questionnaire_id)?;
     let assessment = store.load_assessment(&set.questionnaire, id)?;
-    Ok(ViewData { row, assessment })
+    let version_warning = store.fit(&set.questionnaire, id)?.warning(id);
+    Ok(ViewData {
+        row,
+        assessment,
+        version_warning,
+    })
 }
 
 /// Scores what was read, with its roadmap. Needs no store.
@@ -35,6 +42,7 @@ pub fn score(data: ViewData, catalog: &Catalog) -> Result<AssessmentView, AppErr
         assessment: data.assessment,
         report,
         roadmap,
+        version_warning: data.version_warning,
     })
 }
 
@@ -45,4 +53,45 @@ pub fn peers_of(catalog: &Catalog, v: &AssessmentView) -> Result<Vec<PeerMatch>,
         Some(b) => csirt_scoring::nearest_peers(&set.questionnaire, b, &v.assessment, &v.report),
         None => Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// An assessment answered under one version of its questionnaire and opened under another
+    /// carries the store's warning to the screens; under its own version, none.
+    #[test]
+    fn a_view_names_a_changed_questionnaire_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let (catalog, _) = Catalog::load(None).unwrap();
+        let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        let org = store
+            .add_organisation(&csirt_model::Organisation {
+                name: "Versioned".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let q = catalog.get("jpcert-2015").unwrap().questionnaire.clone();
+        let id = store
+            .create_assessment(org, &q, Some("2026-03-31"), csirt_model::Lang::En)
+            .unwrap();
+        assert!(read(&store, &catalog, id)
+            .unwrap()
+            .version_warning
+            .is_none());
+
+        let mut newer = (*q).clone();
+        newer.version = "9.9".into();
+        let mut changed = catalog.clone();
+        changed.sets[0].questionnaire = Arc::new(newer);
+        let warning = read(&store, &changed, id).unwrap().version_warning.unwrap();
+        assert!(
+            warning.en.contains("9.9") && warning.ja.contains("9.9"),
+            "{warning:?}"
+        );
+        let view = score(read(&store, &changed, id).unwrap(), &changed).unwrap();
+        assert!(view.version_warning.is_some());
+    }
 }

@@ -348,6 +348,11 @@ pub struct AssessmentView {
     /// The gaps grouped into now / six months / a year.
     #[ts(as = "Roadmap")]
     pub roadmap: csirt_scoring::Roadmap,
+    /// Set when the assessment was answered with another version of its questionnaire, or
+    /// holds stored answers the loaded version cannot take: what differs, and each answer that
+    /// no longer fits (kept in the store, not scored).
+    #[ts(as = "Option<Text>")]
+    pub version_warning: Option<csirt_model::Text>,
 }
 
 impl From<Lang> for csirt_model::Lang {

@@ -4,7 +4,7 @@
 import { call, CommandError, toCommandError } from './api';
 import type { AppInfo, AssessmentView, Lang, Questionnaire } from './bindings';
 import { h, mount } from './dom';
-import { lang, setLang, t, type Key } from './i18n';
+import { lang, setLang, t, tx, type Key } from './i18n';
 import { renderOrganisations } from './screens/organisations';
 import { renderWizard, viewAs } from './screens/wizard';
 import { renderWorkshop } from './screens/workshop';
@@ -120,11 +120,26 @@ export class App {
     mount(this.main, h('p', { class: 'muted' }, t('common.loading')));
     try {
       const content = await this.renderScreen();
-      mount(this.main, content);
+      mount(this.main, this.versionNotice(), content);
     } catch (e) {
       mount(this.main);
       this.showError(e);
     }
+  }
+
+  /** On an assessment's screens: what no longer fits the loaded questionnaire version. */
+  private versionNotice(): HTMLElement | null {
+    const def = SCREENS.find((s) => s.id === this.screen);
+    const warning = this.view?.version_warning;
+    if (!def?.needsAssessment || !warning) return null;
+    const [head, ...lines] = tx(warning).split('\n');
+    return h(
+      'div',
+      { class: 'error-box', role: 'note', 'data-testid': 'version-warning' },
+      h('strong', null, t('version.title')),
+      h('p', null, head),
+      lines.length > 0 ? h('ul', { class: 'problems' }, lines.map((l) => h('li', null, l.trim()))) : null,
+    );
   }
 
   private async renderScreen(): Promise<HTMLElement> {

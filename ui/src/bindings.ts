@@ -289,7 +289,13 @@ export type AssessmentView = { row: AssessmentRow, assessment: Assessment, repor
 /**
  * The gaps grouped into now / six months / a year.
  */
-roadmap: Roadmap, };
+roadmap: Roadmap, 
+/**
+ * Set when the assessment was answered with another version of its questionnaire, or
+ * holds stored answers the loaded version cannot take: what differs, and each answer that
+ * no longer fits (kept in the store, not scored).
+ */
+version_warning: Text | null, };
 
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {

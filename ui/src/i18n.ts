@@ -274,6 +274,10 @@ export const STRINGS = {
     en: 'Leave empty for a plain file. Give the passphrase to the recipient another way.',
   },
   'export.saved': { ja: '保存しました: {path}', en: 'Saved to {path}' },
+  'version.title': {
+    ja: '質問票が回答したときの版と違います',
+    en: 'The questionnaire differs from the version this assessment was answered with',
+  },
   'export.cancelled': { ja: 'キャンセルしました', en: 'Cancelled' },
   'export.working': { ja: '書き出し中…', en: 'Writing…' },
   'export.needsAssessment': {

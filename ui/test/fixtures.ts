@@ -101,6 +101,7 @@ export const view: AssessmentView = {
     completeness,
   },
   roadmap: { entries: [{ item: '2.8', rank: 1, priority: 40.5, phase: 'now', prerequisites: [], pulled_forward: false }] },
+  version_warning: null,
 };
 
 export const info: AppInfo = { version: '0.1.0', language: 'ja', db_path: '/tmp/x.sqlite3', startup_error: null };

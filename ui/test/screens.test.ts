@@ -201,3 +201,32 @@ describe('organisations', () => {
     expect(calls.some((c) => c.cmd === 'delete_organisation')).toBe(true);
   });
 });
+
+describe('a questionnaire changed under its assessment', () => {
+  test('every screen of the assessment names the versions and each answer that no longer fits', async () => {
+    const changed: AssessmentView = structuredClone(view);
+    changed.version_warning = {
+      ja: '評価 7 は質問票 acme の版 1.0 で回答されましたが、読み込まれているのは版 2.0 です。次の 1 件は今の版に合わないため採点に使っていません（データは残っています）:\n  項目 1.1（進行役の回答）: "c" — 選択肢にありません',
+      en: 'assessment 7 was answered with questionnaire acme version 1.0, but version 2.0 is loaded; these 1 stored answer(s) no longer fit it and are not scored (they are kept):\n  item 1.1 (facilitator\'s answer): "c" — not an option',
+    };
+    mockCommands((cmd) => {
+      if (cmd === 'load_assessment') return changed;
+      if (cmd === 'get_questionnaire') return questionnaire;
+      if (cmd === 'radar_svg') return '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
+      return null;
+    });
+    const app = newApp();
+    await app.openAssessment(7, 'dashboard');
+    await settle();
+    const notice = document.querySelector('[data-testid="version-warning"]')!;
+    expect(notice.textContent).toContain('版 1.0');
+    expect([...notice.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '項目 1.1（進行役の回答）: "c" — 選択肢にありません',
+    ]);
+    // Nothing to say for an assessment that fits.
+    mockCommands((cmd) => (cmd === 'load_assessment' ? view : cmd === 'get_questionnaire' ? questionnaire : null));
+    await app.openAssessment(7, 'dashboard');
+    await settle();
+    expect(document.querySelector('[data-testid="version-warning"]')).toBeNull();
+  });
+});

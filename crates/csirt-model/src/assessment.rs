@@ -274,9 +274,7 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, ModelError> {
         let what = match e.classify() {
             serde_json::error::Category::Eof => "ファイルが途中で終わっています",
             serde_json::error::Category::Syntax => "書き方に誤りがあります",
-            serde_json::error::Category::Data | serde_json::error::Category::Io => {
-                "値が読めません"
-            }
+            serde_json::error::Category::Data | serde_json::error::Category::Io => "値が読めません",
         };
         one(
             None,
