@@ -453,3 +453,56 @@ fn a_passphrase_file_saved_with_a_byte_order_mark_opens_what_it_sealed() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_mistake_in_the_command_line_is_explained_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["assessment", "new", "--org", "abc"],
+            "\"abc\" は使えません",
+            "invalid value 'abc'",
+        ),
+        (
+            &["assessment", "new"],
+            "--org <ORG> を指定してください",
+            "--org <ORG>",
+        ),
+        (
+            &["frobnicate"],
+            "frobnicate というコマンドはありません",
+            "unrecognized subcommand",
+        ),
+        (
+            &["score", "--bogus", "x"],
+            "--bogus という指定はありません",
+            "unexpected argument",
+        ),
+    ];
+    for (args, ja, en) in cases {
+        // Japanese by default and with --lang ja (before or after the command); English asked.
+        for (lang_args, want) in [
+            (vec![], ja),
+            (vec!["--lang", "ja"], ja),
+            (vec!["--lang=en"], en),
+        ] {
+            let mut all: Vec<&str> = lang_args.clone();
+            all.extend(args.iter());
+            let out = Command::new(env!("CARGO_BIN_EXE_csirt"))
+                .args(&all)
+                .env("CSIRT_DB", &db)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{all:?}");
+            assert!(stderr(&out).contains(*want), "{all:?}: {}", stderr(&out));
+        }
+    }
+    // Help is still help.
+    let out = Command::new(env!("CARGO_BIN_EXE_csirt"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success() && stdout(&out).contains("Usage"));
+    assert!(!db.exists(), "a refused command line created the database");
+}

@@ -391,8 +391,77 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The language asked for with `--lang`, read before the arguments are parsed, so that a
+/// mistake in them is explained in that language too (Japanese unless `--lang en`).
+fn lang_from_args(args: &[std::ffi::OsString]) -> Lang {
+    let mut words = args.iter().filter_map(|a| a.to_str());
+    while let Some(w) = words.next() {
+        let value = match w.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if w == "--lang" => words.next(),
+            None => None,
+        };
+        if let Some(l) = value.and_then(|v| v.parse::<Lang>().ok()) {
+            return l;
+        }
+    }
+    Lang::Ja
+}
+
+/// A usage mistake (an unknown flag, a bad value, a missing argument) in Japanese, keeping
+/// what clap found; `None` for help and version output, which clap prints as they are.
+fn usage_error_ja(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ErrorKind};
+    let ctx = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let (arg, value) = (ctx(ContextKind::InvalidArg), ctx(ContextKind::InvalidValue));
+    let text = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = ctx(ContextKind::ValidValue);
+            let mut t = format!("{arg} の値 {value:?} は使えません");
+            if !valid.is_empty() {
+                t.push_str(&format!("（使える値: {valid}）"));
+            }
+            t
+        }
+        ErrorKind::UnknownArgument => format!("{arg} という指定はありません"),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "{} というコマンドはありません",
+                ctx(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => format!("{arg} を指定してください"),
+        ErrorKind::MissingSubcommand => "コマンドを指定してください".to_string(),
+        ErrorKind::ArgumentConflict => {
+            format!("{arg} と {} は一緒に使えません", ctx(ContextKind::PriorArg))
+        }
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => format!("{arg} の値の数が正しくありません"),
+        ErrorKind::InvalidUtf8 => "引数が UTF-8 として正しくありません".to_string(),
+        _ => "コマンドの指定が正しくありません".to_string(),
+    };
+    Some(format!(
+        "エラー: {text}\n使い方は `csirt --help` で確認できます。"
+    ))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => match (lang_from_args(&args), usage_error_ja(&e)) {
+            (Lang::Ja, Some(text)) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+            _ => e.exit(),
+        },
+    };
     let lang = cli.lang;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
