@@ -263,6 +263,32 @@ fn open_one(input: &Input, opts: &Options) -> Result<Contribution, Text> {
     })
 }
 
+/// Opens every input, on every core (opening a sealed file is a key agreement each); the
+/// results come back in input order, so the outcome does not depend on the threads.
+fn open_all(inputs: &[Input], opts: &Options) -> Vec<Result<Contribution, Text>> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(16);
+    if threads < 2 || inputs.len() < 64 {
+        return inputs.iter().map(|i| open_one(i, opts)).collect();
+    }
+    let chunk = inputs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = inputs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|i| open_one(i, opts)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A panic in a worker is a bug: it goes on as a panic here.
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// A parse failure's problems with their lines but not the file name, which the refusal names.
 fn without_file(e: &csirt_model::ModelError) -> Text {
     match e {
@@ -297,15 +323,24 @@ impl Tally {
     fn add(&mut self, c: &Contribution) {
         self.n += 1;
         for (id, answer) in c.answers.iter() {
-            let entry = self.items.entry(id.clone()).or_default();
-            entry.0 += 1;
-            let keys: Vec<&str> = match answer {
-                Answer::Text(k) => vec![k.as_str()],
-                Answer::Keys(k) => k.iter().map(String::as_str).collect(),
-                Answer::Number(_) => vec![],
+            // Look up before inserting: a new key is allocated once per item, not per answer.
+            if !self.items.contains_key(id) {
+                self.items.insert(id.clone(), Default::default());
+            }
+            let Some(entry) = self.items.get_mut(id) else {
+                continue;
             };
-            for k in keys {
-                *entry.1.entry(k.to_string()).or_default() += 1;
+            entry.0 += 1;
+            let mut count = |k: &String| match entry.1.get_mut(k) {
+                Some(n) => *n += 1,
+                None => {
+                    entry.1.insert(k.clone(), 1);
+                }
+            };
+            match answer {
+                Answer::Text(k) => count(k),
+                Answer::Keys(keys) => keys.iter().for_each(count),
+                Answer::Number(_) => {}
             }
         }
     }
@@ -337,28 +372,38 @@ pub fn build(inputs: &[Input], opts: &Options) -> Result<Outcome, PoolError> {
     )
     .map_err(PoolError::Name)?;
     let mut refused = Vec::new();
-    let mut opened: Vec<(Contribution, String, String)> = Vec::new();
-    for input in inputs {
-        match open_one(input, opts) {
-            // The canonical form, so that the choice among duplicates does not depend on order.
-            Ok(c) => {
-                let canon = c.to_json_pretty();
-                opened.push((c, canon, input.name.clone()));
-            }
+    let mut opened: Vec<(Contribution, &str)> = Vec::new();
+    for (input, result) in inputs.iter().zip(open_all(inputs, opts)) {
+        match result {
+            Ok(c) => opened.push((c, input.name.as_str())),
             Err(reason) => refused.push(Refusal {
                 file: input.name.clone(),
                 reason,
             }),
         }
     }
-    opened.sort_by(|a, b| (a.0.id.as_str(), &a.1, &a.2).cmp(&(b.0.id.as_str(), &b.1, &b.2)));
+    opened.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    // Among contributions with one id, the one kept is the first by its canonical form, then
+    // by file name, so that the choice does not depend on the order the files came in.
     let mut duplicates = Vec::new();
     let mut used: Vec<Contribution> = Vec::new();
-    for (c, _, name) in opened {
-        if used.last().is_some_and(|u| u.id == c.id) {
-            duplicates.push((name, c.id.to_string()));
-        } else {
-            used.push(c);
+    let mut rest = opened.as_slice();
+    while let Some((first, _)) = rest.first() {
+        let same = rest.iter().take_while(|(c, _)| c.id == first.id).count();
+        let (group, tail) = rest.split_at(same);
+        rest = tail;
+        if let [(only, _)] = group {
+            used.push(only.clone());
+            continue;
+        }
+        let mut ranked: Vec<(String, &str, &Contribution)> = group
+            .iter()
+            .map(|(c, name)| (c.to_json_pretty(), *name, c))
+            .collect();
+        ranked.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        used.push(ranked[0].2.clone());
+        for (_, name, c) in &ranked[1..] {
+            duplicates.push((name.to_string(), c.id.to_string()));
         }
     }
     duplicates.sort();
