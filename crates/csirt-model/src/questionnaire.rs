@@ -151,6 +151,8 @@ pub struct Item {
     /// The answer goes into an anonymous benchmark contribution (`csirt-contribution/1`).
     /// Defaults to true for scored, choice, service and number items (numbers as a band), and
     /// is never true for text, year-month or heading items, which could name the team.
+    /// Not serialised: the app's screens do not show it (the contribution preview does).
+    #[serde(skip)]
     pub benchmark: bool,
 }
 

@@ -34,11 +34,6 @@ pub enum PoolError {
     Dimension(String),
     #[error("the collector's name: {0}")]
     Name(Text),
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
 }
 
 impl Localized for PoolError {
@@ -57,11 +52,6 @@ impl Localized for PoolError {
                 format!("区分 {d:?} は使えません。sector、size、form のどれかです")
             }
             PoolError::Name(t) => format!("集計者の名前: {}", t.ja),
-            PoolError::Io { path, source } => format!(
-                "{} を読めません: {}",
-                path.display(),
-                csirt_model::error::io_ja(source)
-            ),
         }
     }
 }
@@ -504,6 +494,72 @@ pub(crate) fn label_of(id: &str) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_error_reads_in_japanese_and_keeps_its_detail() {
+        let errors = [
+            PoolError::TooFew {
+                used: 3,
+                min_cell: 5,
+                refused: vec![],
+            },
+            PoolError::MinCell(1),
+            PoolError::Dimension("age".into()),
+            PoolError::Name(Text::new(
+                "組織には名前が必要です",
+                "the organisation needs a name",
+            )),
+        ];
+        for e in &errors {
+            let (ja, en) = (e.localized(Lang::Ja), e.localized(Lang::En));
+            assert_eq!(en, e.to_string());
+            assert!(
+                ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+                "{ja}"
+            );
+            for word in ["could", "must", "unknown", "cannot", "name:"] {
+                assert!(!ja.contains(word), "{ja}");
+            }
+        }
+        assert!(errors[0].localized(Lang::Ja).contains("3 件"));
+        assert!(errors[3]
+            .localized(Lang::Ja)
+            .contains("組織には名前が必要です"));
+    }
+
+    #[test]
+    fn a_sealed_file_without_identity_and_an_empty_name_are_refused() {
+        let set = csirt_model::builtin().unwrap();
+        let q = &set.questionnaire;
+        let pair = csirt_export::encrypt::keygen();
+        let r = csirt_export::encrypt::parse_recipient(&pair.public_key).unwrap();
+        let input = Input {
+            name: "x.age".into(),
+            bytes: csirt_export::encrypt::seal_to(b"{}", &r).unwrap(),
+        };
+        let opts = Options {
+            questionnaire: q,
+            identity: None,
+            min_cell: 5,
+            collector: "c".into(),
+            build_date: Date::today(),
+            by: vec![],
+        };
+        match build(std::slice::from_ref(&input), &opts) {
+            Err(PoolError::TooFew {
+                used: 0, refused, ..
+            }) => {
+                assert_eq!(refused[0].file, "x.age");
+                assert!(refused[0].reason.en.contains("--identity"));
+            }
+            other => panic!("{:?}", other.map(|o| o.used)),
+        }
+        let opts = Options {
+            collector: "  ".into(),
+            ..opts
+        };
+        assert!(matches!(build(&[], &opts), Err(PoolError::Name(_))));
+    }
 
     #[test]
     fn dimensions_parse_once_each() {
