@@ -89,6 +89,8 @@ impl AppError {
                 CryptoError::EmptyPassphrase => ErrorKind::InvalidInput,
                 CryptoError::Tampered(_) => ErrorKind::InvalidAssessment,
                 CryptoError::Encrypt(_) => ErrorKind::Export,
+                CryptoError::BadRecipient(_) | CryptoError::BadIdentity => ErrorKind::InvalidInput,
+                CryptoError::OtherKey => ErrorKind::InvalidAssessment,
             },
             AppError::Export(_) | AppError::Report(_) => ErrorKind::Export,
             AppError::Read { .. } | AppError::Write { .. } => ErrorKind::Io,

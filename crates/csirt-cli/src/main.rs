@@ -1,6 +1,7 @@
 //! `csirt`: the headless command line over the core crates, for batch work, scripts and tests.
 
 mod batch;
+mod contribute;
 mod human;
 mod storage;
 
@@ -134,6 +135,13 @@ enum Command {
     },
     /// Print the demo assessment (a realistic sample) as an interchange file.
     Demo,
+    /// Make an anonymous benchmark contribution (csirt-contribution/1) from an assessment file:
+    /// only the benchmarkable answers, the month and a coarse profile leave the machine.
+    Contribute {
+        file: PathBuf,
+        #[command(flatten)]
+        args: contribute::ContributeArgs,
+    },
     /// Write the gap-analysis PDF of an assessment file (or of the demo, or of every file in a
     /// folder).
     Report {
@@ -189,6 +197,16 @@ enum BenchmarkCommand {
         id: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Make a collector's key pair: writes the secret key file, prints the public key (age1…).
+    Keygen {
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Pool contributions (files or folders) into an exact-count benchmark file.
+    Build {
+        #[command(flatten)]
+        args: contribute::BuildArgs,
     },
 }
 
@@ -312,6 +330,22 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                     }
                 }
             }
+        }
+        Command::Benchmark {
+            command: BenchmarkCommand::Keygen { output },
+        } => contribute::keygen(&output, lang, out)?,
+        Command::Benchmark {
+            command: BenchmarkCommand::Build { args },
+        } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let set = catalog.get(&args.questionnaire)?;
+            contribute::build(&set.questionnaire, &args, lang, out)?;
+        }
+        Command::Contribute { file, args } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let a = contribute::read_for_contribution(&file)?;
+            let set = catalog.get(&a.questionnaire)?;
+            contribute::contribute(&set.questionnaire, &a, &args, lang, out)?;
         }
         Command::Benchmark {
             command: BenchmarkCommand::Show { id, json },

@@ -96,6 +96,12 @@ pub enum AssessmentCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Make an anonymous benchmark contribution from a stored assessment (see `csirt contribute`).
+    Contribute {
+        id: i64,
+        #[command(flatten)]
+        args: crate::contribute::ContributeArgs,
+    },
     /// Show an assessment's answers.
     Show {
         id: i64,
@@ -503,6 +509,15 @@ pub fn assessment(
                     )?;
                 }
             }
+        }
+        AssessmentCommand::Contribute { id, args } => {
+            let store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            let set = catalog.get(&row.questionnaire_id)?;
+            let q = &set.questionnaire;
+            warn_fit(&store, q, id, lang)?;
+            let a = store.load_assessment(q, id)?;
+            crate::contribute::contribute(q, &a, &args, lang, out)?;
         }
         AssessmentCommand::Show { id, json } => {
             let store = Store::open(path)?;

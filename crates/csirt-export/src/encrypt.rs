@@ -1,5 +1,6 @@
 //! Passphrase-encrypted hand-off files (age, scrypt recipient), for carrying an assessment
-//! between a client site and a consultant's machine.
+//! between a client site and a consultant's machine; and files sealed to a collector's public key
+//! (age X25519, `age1…`), for benchmark contributions only the collector can open.
 
 use age::secrecy::SecretString;
 use std::io::{Read, Write};
@@ -21,6 +22,97 @@ pub enum CryptoError {
     Tampered(String),
     #[error("cannot encrypt: {0}")]
     Encrypt(String),
+    #[error(
+        "{0:?} is not a collector's public key (an age X25519 recipient starting with \"age1\")"
+    )]
+    BadRecipient(String),
+    #[error(
+        "the key file holds no age X25519 secret key (a line starting with \"AGE-SECRET-KEY-1\")"
+    )]
+    BadIdentity,
+    #[error("the file was sealed to another key, not to this identity")]
+    OtherKey,
+}
+
+/// A collector's key pair: the identity file's text (secret) and the public key to hand out.
+pub struct KeyPair {
+    /// The identity file, in the format `age-keygen` writes: two comment lines and the key.
+    pub identity_file: String,
+    /// The recipient, `age1…`.
+    pub public_key: String,
+}
+
+/// A fresh X25519 key pair for a collector.
+pub fn keygen() -> KeyPair {
+    use age::secrecy::ExposeSecret;
+    let identity = age::x25519::Identity::generate();
+    let public_key = identity.to_public().to_string();
+    let secret = identity.to_string();
+    KeyPair {
+        identity_file: format!(
+            "# csirt benchmark collector key: keep this file secret\n# public key: {public_key}\n{}\n",
+            secret.expose_secret()
+        ),
+        public_key,
+    }
+}
+
+/// Parses a public key (`age1…`); surrounding spaces are ignored.
+pub fn parse_recipient(text: &str) -> Result<age::x25519::Recipient, CryptoError> {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or("");
+    line.parse::<age::x25519::Recipient>()
+        .map_err(|_| CryptoError::BadRecipient(line.chars().take(80).collect()))
+}
+
+/// Parses an identity file: comment lines are skipped, the first secret key is used.
+pub fn parse_identity(text: &str) -> Result<age::x25519::Identity, CryptoError> {
+    text.lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .and_then(|l| l.parse::<age::x25519::Identity>().ok())
+        .ok_or(CryptoError::BadIdentity)
+}
+
+/// Seals `plain` so that only the holder of the recipient's identity can open it.
+pub fn seal_to(plain: &[u8], recipient: &age::x25519::Recipient) -> Result<Vec<u8>, CryptoError> {
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
+            .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+    let mut out = Vec::new();
+    let mut writer = encryptor
+        .wrap_output(&mut out)
+        .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+    writer
+        .write_all(plain)
+        .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+    writer
+        .finish()
+        .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+    Ok(out)
+}
+
+/// Opens a file sealed with [`seal_to`]; reads it whole first, so a tampered file yields nothing.
+pub fn open_sealed(
+    cipher: &[u8],
+    identity: &age::x25519::Identity,
+) -> Result<Vec<u8>, CryptoError> {
+    let decryptor =
+        age::Decryptor::new(cipher).map_err(|e| CryptoError::Tampered(e.to_string()))?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(identity as &dyn age::Identity))
+        .map_err(|e| match e {
+            age::DecryptError::NoMatchingKeys => CryptoError::OtherKey,
+            other => CryptoError::Tampered(other.to_string()),
+        })?;
+    let mut plain = Vec::new();
+    reader
+        .read_to_end(&mut plain)
+        .map_err(|e| CryptoError::Tampered(e.to_string()))?;
+    Ok(plain)
 }
 
 pub fn is_encrypted(bytes: &[u8]) -> bool {
@@ -83,6 +175,13 @@ impl csirt_model::Localized for CryptoError {
                 format!("暗号化されたファイルが壊れているか、改ざんされています: {e}")
             }
             CryptoError::Encrypt(e) => format!("暗号化できません: {e}"),
+            CryptoError::BadRecipient(k) => format!(
+                "{k:?} は集計者の公開鍵ではありません（\"age1\" で始まる age X25519 の鍵を指定してください）"
+            ),
+            CryptoError::BadIdentity => "鍵ファイルに age X25519 の秘密鍵（\"AGE-SECRET-KEY-1\" で始まる行）がありません".to_string(),
+            CryptoError::OtherKey => {
+                "このファイルは別の鍵あてに暗号化されています。この秘密鍵では開けません".to_string()
+            }
         }
     }
 }
@@ -115,6 +214,36 @@ mod tests {
     }
 
     #[test]
+    fn sealed_to_a_key_opens_only_with_its_identity() {
+        let pair = keygen();
+        let recipient = parse_recipient(&pair.public_key).unwrap();
+        let identity = parse_identity(&pair.identity_file).unwrap();
+        let sealed = seal_to(b"contribution", &recipient).unwrap();
+        assert!(is_encrypted(&sealed));
+        assert_eq!(open_sealed(&sealed, &identity).unwrap(), b"contribution");
+        let other = parse_identity(&keygen().identity_file).unwrap();
+        assert!(matches!(
+            open_sealed(&sealed, &other),
+            Err(CryptoError::OtherKey)
+        ));
+        let mut bad = sealed.clone();
+        let last = bad.len() - 3;
+        bad[last] ^= 1;
+        assert!(matches!(
+            open_sealed(&bad, &identity),
+            Err(CryptoError::Tampered(_))
+        ));
+        assert!(matches!(
+            parse_recipient("age1nope"),
+            Err(CryptoError::BadRecipient(_))
+        ));
+        assert!(matches!(
+            parse_identity("# nothing"),
+            Err(CryptoError::BadIdentity)
+        ));
+    }
+
+    #[test]
     fn every_error_reads_in_japanese_and_keeps_its_detail() {
         use csirt_model::{Lang, Localized};
         let errors = [
@@ -122,6 +251,9 @@ mod tests {
             CryptoError::WrongPassphrase,
             CryptoError::Tampered("header MAC mismatch".into()),
             CryptoError::Encrypt("out of memory".into()),
+            CryptoError::BadRecipient("age1x".into()),
+            CryptoError::BadIdentity,
+            CryptoError::OtherKey,
         ];
         for e in &errors {
             let (ja, en) = (e.localized(Lang::Ja), e.localized(Lang::En));

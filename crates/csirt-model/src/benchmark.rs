@@ -489,7 +489,10 @@ pub(crate) fn compile(
                     (Group::Unanswered, _) => {}
                     (Group::Options(keys), _) => {
                         for k in keys {
-                            if item.option(k).is_none() {
+                            // A pooled benchmark counts each service answer on its own.
+                            let service_key = matches!(item.kind, ItemKind::Service { .. })
+                                && crate::questionnaire::SERVICE_KEYS.contains(&k.as_str());
+                            if item.option(k).is_none() && !service_key {
                                 here(bi!(
                                     "選択肢のキー {k:?} はこの項目の選択肢ではありません",
                                     "option key {k:?} is not an option of the item"

@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod benchmark;
+pub mod contribution;
 pub mod date;
 pub mod demo;
 pub mod error;
@@ -17,6 +18,10 @@ pub mod workshop;
 
 pub use assessment::{Answer, Assessment, Organisation, Status, StrictMap, ASSESSMENT_FORMAT};
 pub use benchmark::{Benchmark, Bound, Figure, Group, Interview, Precision};
+pub use contribution::{
+    contribution_from, parse_contribution, Contribution, ContributionId, Form, Profile,
+    ProfileValue, Sector, SizeBand, CONTRIBUTION_FORMAT,
+};
 pub use error::{AnswerProblem, ModelError, Problem};
 pub use load::{builtin, builtin_texts, compile_texts, load_dir, Catalog, QuestionnaireSet};
 pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};

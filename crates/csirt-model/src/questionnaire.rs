@@ -148,6 +148,12 @@ pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     pub scored: bool,
+    /// The answer goes into an anonymous benchmark contribution (`csirt-contribution/1`).
+    /// Defaults to true for scored, choice, service and number items (numbers as a band), and
+    /// is never true for text, year-month or heading items, which could name the team.
+    /// Not serialised: the app's screens do not show it (the contribution preview does).
+    #[serde(skip)]
+    pub benchmark: bool,
 }
 
 impl Item {
@@ -800,6 +806,22 @@ pub(crate) fn compile(
             RawItemType::Group => (ItemKind::Group, false),
         };
 
+        let can_pool = matches!(
+            it.item_type,
+            RawItemType::Single
+                | RawItemType::Multiple
+                | RawItemType::Scale
+                | RawItemType::Service
+                | RawItemType::Number
+        );
+        if it.benchmark == Some(true) && !can_pool {
+            here(bi!(
+                "`benchmark = true` にできるのは選択式、尺度、サービス、数の項目だけです。自由記述や年月は組織を特定できるため、貢献ファイルに入れません",
+                "only choice, scale, service and number items can have `benchmark = true`; free text and year-months could identify the team, so they never go into a contribution"
+            ));
+        }
+        let benchmark = can_pool && it.benchmark.unwrap_or(true);
+
         match (&it.recommendation, scored) {
             (None, true) => here(bi!(
                 "採点される項目には ja と en の recommendation が必要です",
@@ -830,6 +852,7 @@ pub(crate) fn compile(
             reconstructed: it.reconstructed,
             note: it.note.clone(),
             scored,
+            benchmark,
         });
     }
 

@@ -118,6 +118,8 @@ pub struct RawItem {
     #[serde(default)]
     pub reconstructed: bool,
     pub note: Option<Text>,
+    /// Whether the item's answer goes into a benchmark contribution; see `Item::benchmark`.
+    pub benchmark: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

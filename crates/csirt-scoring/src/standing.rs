@@ -7,7 +7,6 @@
 use crate::round1;
 use csirt_model::{Benchmark, Bound, Figure, Group, Item, Precision};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// A share of the surveyed teams, in percent, as an interval. `low == high` when exact.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -52,26 +51,27 @@ fn group_interval(fig: &Figure, value: &csirt_model::benchmark::FigureValue) -> 
 }
 
 /// The levels of a group's answer keys; `None` when a key has no level (an "other" option).
-fn group_levels(group: &Group, levels: &HashMap<String, u32>) -> Option<Vec<u32>> {
-    match group {
+/// Looks each key up on the item, without copying keys: pooled benchmarks give every scored
+/// item an exact figure, so this runs for every level of every item.
+fn group_levels(group: &Group, item: &Item) -> Option<Vec<u32>> {
+    let levels: Option<Vec<u32>> = match group {
         Group::Unanswered => None,
-        g => g
-            .answer_keys()
+        Group::Options(keys) => keys.iter().map(|k| item.level_of_key(k)).collect(),
+        Group::Provided => ["in-house", "outsourced"]
             .iter()
-            .map(|k| levels.get(k).copied())
-            .collect::<Option<Vec<u32>>>()
-            .filter(|v| !v.is_empty()),
-    }
+            .map(|k| item.level_of_key(k))
+            .collect(),
+    };
+    levels.filter(|v| !v.is_empty())
 }
 
 fn at_or_above_in(item: &Item, fig: &Figure, level: u32) -> Option<Share> {
     if fig.bound == Some(Bound::Qualitative) || fig.values.is_empty() {
         return None;
     }
-    let levels: HashMap<String, u32> = item.levelled_keys().into_iter().collect();
     let (mut sure_above, mut sure_below) = (0.0, 0.0);
     for v in &fig.values {
-        let (Some(ls), Some(iv)) = (group_levels(&v.group, &levels), group_interval(fig, v)) else {
+        let (Some(ls), Some(iv)) = (group_levels(&v.group, item), group_interval(fig, v)) else {
             continue;
         };
         if ls.iter().all(|&l| l >= level) {
@@ -162,10 +162,9 @@ fn expected_in(item: &Item, fig: &Figure) -> Option<Share> {
     if max <= 0.0 {
         return None;
     }
-    let levels: HashMap<String, u32> = item.levelled_keys().into_iter().collect();
     let (mut low, mut high, mut pinned) = (0.0, 0.0, 0.0);
     for v in &fig.values {
-        let (Some(ls), Some(iv)) = (group_levels(&v.group, &levels), group_interval(fig, v)) else {
+        let (Some(ls), Some(iv)) = (group_levels(&v.group, item), group_interval(fig, v)) else {
             continue;
         };
         let min_l = f64::from(*ls.iter().min()?);
