@@ -93,6 +93,12 @@ pub fn typescript() -> String {
         Imported,
         AssessmentSummary,
         AssessmentView,
+        ContributionInput,
+        PreviewRow,
+        ProfileChoice,
+        ProfileOptions,
+        ContributionPreview,
+        SaveContributionInput,
     ];
     let mut out = String::from(
         "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\

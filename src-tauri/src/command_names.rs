@@ -30,4 +30,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "set_consensus",
     "trend",
     "peers",
+    "preview_contribution",
+    "save_contribution",
 ];

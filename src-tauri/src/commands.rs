@@ -6,6 +6,7 @@
 //! that takes time (scoring, rendering, sealing, charts) runs after the store is released
 //! ([`AppState::read_then`]).
 
+use crate::contribute;
 use crate::error::AppError;
 use crate::export;
 use crate::files;
@@ -13,10 +14,11 @@ use crate::input::Input;
 use crate::state::{self, AppState};
 use crate::view;
 use crate::wire::{
-    AppInfo, AssessmentSummary, AssessmentView, ConsensusInput, CreateAssessmentInput,
-    ErrorPayload, ExportInput, IdInput, ImportInput, Imported, ItemInput, LanguageInput,
-    ListAssessmentsInput, NewRespondent, OrganisationInput, QuestionnaireInput, RadarInput,
-    RespondentAnswers, RespondentInput, SaveAnswerInput, SaveNoteInput, SavedFile, SetStatusInput,
+    AppInfo, AssessmentSummary, AssessmentView, ConsensusInput, ContributionInput,
+    ContributionPreview, CreateAssessmentInput, ErrorPayload, ExportFormat, ExportInput, IdInput,
+    ImportInput, Imported, ItemInput, LanguageInput, ListAssessmentsInput, NewRespondent,
+    OrganisationInput, QuestionnaireInput, RadarInput, RespondentAnswers, RespondentInput,
+    SaveAnswerInput, SaveContributionInput, SaveNoteInput, SavedFile, SetStatusInput,
     SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput, UpdateRespondentInput,
     WorkshopInput, WorkshopView,
 };
@@ -580,5 +582,66 @@ pub async fn peers(state: State<'_, AppState>, input: Input<IdInput>) -> Reply<V
                 |data, c| view::peers_of(c, &view::score(data, c)?),
             )
             .await
+    })
+}
+
+/// The contribution of an assessment to a pooled benchmark, for the person to read before
+/// anything leaves the machine. Reads under the lock; builds after releasing it.
+#[tauri::command]
+pub async fn preview_contribution(
+    state: State<'_, AppState>,
+    input: Input<ContributionInput>,
+) -> Reply<ContributionPreview> {
+    reply!(state, {
+        let input = input.get()?;
+        let id = input.assessment_id;
+        state
+            .read_then(
+                move |s, c| view::read(s, c, id),
+                move |data, c| {
+                    contribute::preview(
+                        c,
+                        &data.row.questionnaire_id,
+                        &data.assessment,
+                        &input,
+                        input.language.into(),
+                    )
+                },
+            )
+            .await
+    })
+}
+
+/// Saves exactly the previewed contribution, sealed when a collector's key is given.
+#[tauri::command]
+pub async fn save_contribution(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: Input<SaveContributionInput>,
+) -> Reply<SavedFile> {
+    reply!(state, {
+        let input = input.get()?;
+        let catalog = state.catalog.clone();
+        let hooks = state.hooks.clone();
+        let path = AppState::blocking(move || {
+            let (bytes, name) =
+                contribute::seal(&catalog, &input.json, input.recipient.as_deref())?;
+            let encrypted = name.ends_with(".age");
+            let Some(path) =
+                files::choose_save_path(&app, &hooks, &name, ExportFormat::Json, encrypted)?
+            else {
+                return Ok(None);
+            };
+            std::fs::write(&path, &bytes).map_err(|source| AppError::Write {
+                path: path.clone(),
+                source,
+            })?;
+            Ok(Some(path))
+        })
+        .await?;
+        Ok(SavedFile {
+            path: path.map(|p| p.display().to_string()),
+            warnings: Vec::new(),
+        })
     })
 }

@@ -8,6 +8,7 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod contribute;
 pub mod error;
 pub mod export;
 pub mod files;
@@ -74,6 +75,8 @@ app_commands! {
     set_consensus(ConsensusInput) -> AssessmentView;
     trend(TrendInput) -> TrendView;
     peers(IdInput) -> Vec<PeerMatch>;
+    preview_contribution(ContributionInput) -> ContributionPreview;
+    save_contribution(SaveContributionInput) -> SavedFile;
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not

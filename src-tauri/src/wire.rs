@@ -309,6 +309,60 @@ pub struct TrendView {
     pub svg: String,
 }
 
+/// Which assessment to contribute, described by the team's coarse profile (keys from
+/// [`ProfileOptions`]; each may be left out).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ContributionInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    /// Language of the preview's field names and values.
+    pub language: Lang,
+    pub sector: Option<String>,
+    pub size: Option<String>,
+    pub form: Option<String>,
+}
+
+/// One field that would leave the machine, as a person reads it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PreviewRow {
+    pub field: String,
+    pub value: String,
+}
+
+/// One entry of a fixed profile list.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProfileChoice {
+    pub key: String,
+    #[ts(as = "Text")]
+    pub label: csirt_model::Text,
+}
+
+/// The fixed lists a contributing team describes itself with.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProfileOptions {
+    pub sectors: Vec<ProfileChoice>,
+    pub sizes: Vec<ProfileChoice>,
+    pub forms: Vec<ProfileChoice>,
+}
+
+/// Every field of the contribution, and the exact file text that saving writes.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ContributionPreview {
+    pub rows: Vec<PreviewRow>,
+    pub json: String,
+    pub options: ProfileOptions,
+}
+
+/// Saves a previewed contribution: its exact text, sealed to the collector's `age1…` key
+/// when one is given.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SaveContributionInput {
+    pub json: String,
+    pub recipient: Option<String>,
+}
+
 /// Where a file was written; `path` is null when the user cancelled the dialog. `warnings` name
 /// each cell a spreadsheet export had to cut, in the export's language.
 #[derive(Debug, Clone, Serialize, TS)]

@@ -603,4 +603,41 @@ describe('csirt-app', () => {
     assert.deepEqual(await texts('article.divergence[data-item="4.1"] [data-testid="respondent-notes"] li'), [`鈴木: ${WHY}`]);
     assert.ok((await texts('article.divergence[data-item="4.1"] [data-testid="consensus-note"]')).join('').includes(NOTE));
   });
+  test('a contribution shows every field that leaves the machine, and saves exactly that, sealed to the collector', async () => {
+    await openTab('export');
+    await $('[data-testid="contribute-preview"]').click();
+    await $('[data-testid="contribution-preview"] tbody tr').waitForExist({ timeout: 30000 });
+    await $('[data-testid="contribute-sector"] option:nth-child(2)').waitForExist({ timeout: 10000 });
+    const sector = await $('[data-testid="contribute-sector"] option:nth-child(2)').getAttribute('value');
+    await $('[data-testid="contribute-sector"]').selectByAttribute('value', sector);
+    await browser.waitUntil(
+      async () => (await $('[data-testid="contribution-preview"] pre').getProperty('textContent')).includes(sector),
+      { timeout: 30000 },
+    );
+    const shown = await $('[data-testid="contribution-preview"] pre').getProperty('textContent');
+    const org = await $('[data-screen-id="export"] .card p.muted').getText();
+    assert.ok(!shown.includes(org.split(' · ')[0]), 'the organisation name is in the contribution');
+
+    // Unsealed, the saved file is the text shown.
+    await $('[data-testid="contribute-save"]').click();
+    const ok = await $('[data-testid="contribute-result"] p.ok');
+    await ok.waitForExist({ timeout: 30000 });
+    const plain = await ok.getAttribute('data-path');
+    assert.equal(readFileSync(plain, 'utf8'), shown);
+
+    // Sealed to a collector's key made with the CLI.
+    const key = join(work, 'collector.key');
+    const pub = execFileSync(CLI, ['--lang', 'en', 'benchmark', 'keygen', '-o', key], { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => l.startsWith('age1'));
+    await type('[data-testid="contribute-recipient"]', pub);
+    await $('[data-testid="contribute-save"]').click();
+    await browser.waitUntil(
+      async () => ((await $('[data-testid="contribute-result"] p.ok').getAttribute('data-path')) ?? '').endsWith('.age'),
+      { timeout: 30000 },
+    );
+    const sealed = await $('[data-testid="contribute-result"] p.ok').getAttribute('data-path');
+    assert.equal(readFileSync(sealed).subarray(0, 21).toString('latin1'), 'age-encryption.org/v1');
+    assert.ok(!readFileSync(sealed).toString('latin1').includes(sector), 'the sealed file shows its content');
+  });
 });

@@ -160,6 +160,11 @@ try {
     await tab('export');
     await $('[data-testid="export-passphrase"]').setValue('x');
     await shot(`${lang}-16-export-options`);
+    // The contribution to a pooled benchmark: every field that would leave the machine.
+    await press('[data-testid="contribute-preview"]');
+    await $('[data-testid="contribution-preview"] tbody tr').waitForExist({ timeout: 15000 });
+    await browser.execute(() => document.querySelector('[data-testid="contribute"]').scrollIntoView());
+    await shot(`${lang}-20-contribution-preview`);
     await browser.execute(() => window.scrollTo(0, 0));
     // Errors, in this language: an import whose answers are wrong, item by item; a file that is
     // not JSON; a refused answer in the wizard.

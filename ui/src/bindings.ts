@@ -297,6 +297,22 @@ roadmap: Roadmap,
  */
 version_warning: Text | null, };
 
+export type ContributionInput = { assessment_id: number, 
+/**
+ * Language of the preview's field names and values.
+ */
+language: Lang, sector: string | null, size: string | null, form: string | null, };
+
+export type PreviewRow = { field: string, value: string, };
+
+export type ProfileChoice = { key: string, label: Text, };
+
+export type ProfileOptions = { sectors: Array<ProfileChoice>, sizes: Array<ProfileChoice>, forms: Array<ProfileChoice>, };
+
+export type ContributionPreview = { rows: Array<PreviewRow>, json: string, options: ProfileOptions, };
+
+export type SaveContributionInput = { json: string, recipient: string | null, };
+
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {
   app_info: { input: null; output: AppInfo };
@@ -327,4 +343,6 @@ export interface Commands {
   set_consensus: { input: ConsensusInput; output: AssessmentView };
   trend: { input: TrendInput; output: TrendView };
   peers: { input: IdInput; output: Array<PeerMatch> };
+  preview_contribution: { input: ContributionInput; output: ContributionPreview };
+  save_contribution: { input: SaveContributionInput; output: SavedFile };
 }

@@ -230,3 +230,55 @@ describe('a questionnaire changed under its assessment', () => {
     expect(document.querySelector('[data-testid="version-warning"]')).toBeNull();
   });
 });
+
+describe('contributing to a benchmark', () => {
+  const preview = (sector: string | null) => ({
+    rows: [
+      { field: 'questionnaire', value: 'jpcert-2015 2015.1' },
+      { field: 'sector', value: sector ?? '—' },
+      { field: '2.8', value: 'b' },
+    ],
+    json: `{"format":"csirt-contribution/1","sector":${JSON.stringify(sector)}}`,
+    options: {
+      sectors: [{ key: 'manufacturing', label: { ja: '製造業', en: 'Manufacturing' } }],
+      sizes: [{ key: 'under-300', label: { ja: '300 人未満', en: 'Under 300' } }],
+      forms: [{ key: 'virtual', label: { ja: '兼務', en: 'Virtual' } }],
+    },
+  });
+
+  test('shows every field that leaves the machine, and saves exactly what was shown', async () => {
+    const calls = mockCommands((cmd, input) => {
+      if (cmd === 'preview_contribution') return preview(input.sector);
+      if (cmd === 'save_contribution') return { path: '/tmp/x/c.json.age', warnings: [] };
+      return null;
+    });
+    const app = newApp();
+    app.view = view;
+    const el = renderExport(app);
+    document.body.appendChild(el);
+    const save = el.querySelector<HTMLButtonElement>('[data-testid="contribute-save"]')!;
+    expect(save.disabled).toBe(true);
+    el.querySelector<HTMLButtonElement>('[data-testid="contribute-preview"]')!.click();
+    await settle();
+    const rows = [...el.querySelectorAll('[data-testid="contribution-preview"] tbody tr')].map((r) => r.textContent);
+    expect(rows).toEqual(['questionnairejpcert-2015 2015.1', 'sector—', '2.8b']);
+    // Choosing a sector previews again with it.
+    const sector = el.querySelector<HTMLSelectElement>('[data-testid="contribute-sector"]')!;
+    expect([...sector.options].map((o) => o.textContent)).toEqual(['答えない', '製造業']);
+    sector.value = 'manufacturing';
+    sector.dispatchEvent(new Event('change'));
+    await settle();
+    expect(calls.at(-1)).toEqual({
+      cmd: 'preview_contribution',
+      input: { assessment_id: 7, language: 'ja', sector: 'manufacturing', size: null, form: null },
+    });
+    el.querySelector<HTMLInputElement>('[data-testid="contribute-recipient"]')!.value = ' age1abc ';
+    save.click();
+    await settle();
+    expect(calls.at(-1)).toEqual({
+      cmd: 'save_contribution',
+      input: { json: preview('manufacturing').json, recipient: 'age1abc' },
+    });
+    expect(el.querySelector('[data-testid="contribute-result"] .ok')!.getAttribute('data-path')).toBe('/tmp/x/c.json.age');
+  });
+});

@@ -7,6 +7,7 @@ import type { App } from '../app';
 import type { ExportFormat, ImportInput, Imported, Lang } from '../bindings';
 import { h, mount } from '../dom';
 import { lang, STRINGS, t, type Key } from '../i18n';
+import { renderContribute } from './contribute';
 
 /** Shows why an import failed: the file's problems item by item, or the message. */
 function importError(e: unknown): HTMLElement {
@@ -207,5 +208,11 @@ export function renderExport(app: App): HTMLElement {
     ),
     importResult,
   );
-  return h('div', { class: 'screen export', 'data-screen-id': 'export' }, exportCard, importCard);
+  return h(
+    'div',
+    { class: 'screen export', 'data-screen-id': 'export' },
+    exportCard,
+    view ? renderContribute(app) : null,
+    importCard,
+  );
 }
