@@ -795,3 +795,31 @@ fn a_stored_assessment_contributes_from_the_database() {
     assert_eq!(c.month, "2026-04");
     assert!(c.answers.len() > 40);
 }
+
+/// Writing a contribution shows every field it wrote, its random id included, so what left the
+/// machine is what the person was shown (a `--show` run before has another id).
+#[test]
+fn writing_a_contribution_shows_exactly_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.json");
+    std::fs::write(&demo, stdout(&csirt(&["demo"]))).unwrap();
+    let file = dir.path().join("c.json");
+    let out = csirt(&[
+        "--lang",
+        "en",
+        "contribute",
+        demo.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let shown = stdout(&out);
+    assert!(shown.contains(written["id"].as_str().unwrap()), "{shown}");
+    assert!(
+        shown.contains(written["month"].as_str().unwrap()),
+        "{shown}"
+    );
+    assert!(!shown.contains("サンプル精機"), "{shown}");
+}

@@ -98,6 +98,16 @@ pub fn contribute(
         path: args.output.clone(),
         source,
     })?;
+    // What was written is shown too, field by field: the file holds nothing else (its random
+    // id is new on each run, so a `--show` run before cannot show this one's).
+    let head = bi!(
+        "書き出した項目はこれですべてです:",
+        "These are all the fields written:"
+    );
+    writeln!(out, "{}", head.get(lang))?;
+    for (k, v) in c.preview(q, lang) {
+        writeln!(out, "  {k}: {v}")?;
+    }
     let (file, n) = (args.output.display(), c.answers.len());
     let done = match recipient {
         Some(_) => bi!(
