@@ -2,7 +2,7 @@
 
 use crate::bi;
 use crate::date::parse_date;
-use crate::error::Problem;
+use crate::error::{ModelError, Problem};
 use crate::questionnaire::{check_bound, prefix, ItemKind, Questionnaire, MAX_DATA_NUMBER};
 use crate::raw::{RawBenchmark, RawBound, RawPrecision};
 use crate::source::SourceFile;
@@ -127,6 +127,9 @@ pub struct FigureValue {
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
     pub item: String,
+    /// The segment the figure counts (`sector=manufacturing`); none for every contribution.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
     pub n: u32,
     pub precision: Precision,
     pub source: String,
@@ -258,6 +261,40 @@ pub struct Interview {
     pub practices: Vec<Practice>,
 }
 
+/// The dimensions a pooled benchmark can be split by.
+pub const SEGMENT_DIMENSIONS: [&str; 3] = ["sector", "size", "form"];
+
+/// One part of a pooled benchmark that has figures of its own: the contributions of one sector,
+/// size band or CSIRT form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    /// `<dimension>=<value>`, e.g. `sector=manufacturing`.
+    pub id: String,
+    /// The contributions in the segment.
+    pub n: u32,
+    pub label: Text,
+}
+
+/// Checks a segment id's shape: `<dimension>=<value>`, the dimension one of
+/// [`SEGMENT_DIMENSIONS`], the value lower-case letters, digits and `-`.
+pub fn check_segment_id(id: &str) -> Result<(), Text> {
+    let ok = id.split_once('=').is_some_and(|(dim, value)| {
+        SEGMENT_DIMENSIONS.contains(&dim)
+            && !value.is_empty()
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(bi!(
+            "区分 {id:?} は「<次元>=<値>」の形でなければなりません（次元は sector、size、form のどれか、値は英小文字・数字・-）",
+            "segment {id:?} must read <dimension>=<value> (dimension sector, size or form; value in lower-case letters, digits and -)"
+        ))
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Benchmark {
     pub id: String,
@@ -268,7 +305,20 @@ pub struct Benchmark {
     pub survey_date: String,
     pub published: String,
     pub limits: Text,
+    /// For a pooled benchmark: no figure or segment was written from fewer contributions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_cell: Option<u32>,
+    /// The segments with figures of their own (pooled benchmarks built with `--by`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<Segment>,
+    /// The figures about every contribution (or, in a segment's benchmark, about the segment).
     pub figures: Vec<Figure>,
+    /// The figures of the segments, kept apart so scoring never mixes them with the whole.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub segment_figures: Vec<Figure>,
+    /// Set on the benchmark [`Benchmark::segment`] returns: the segment it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_segment: Option<Segment>,
     pub facts: Vec<Fact>,
     pub supplements: Vec<Supplement>,
     pub interviews: Vec<Interview>,
@@ -278,6 +328,126 @@ impl Benchmark {
     /// Every figure about one item, in file order.
     pub fn figures_for<'a>(&'a self, item: &'a str) -> impl Iterator<Item = &'a Figure> + 'a {
         self.figures.iter().filter(move |f| f.item == item)
+    }
+
+    /// The benchmark of one segment: only that segment's figures, with its n. The survey's facts,
+    /// supplement tables and interviews describe the whole and are left out.
+    ///
+    /// A segment the benchmark does not hold is refused by name, in both languages: a well-formed
+    /// id is one the collector did not write, because it had fewer contributions than the
+    /// minimum cell or none at all.
+    pub fn segment(&self, id: &str) -> Result<Benchmark, ModelError> {
+        if let Err(message) = check_segment_id(id) {
+            return Err(ModelError::Segment {
+                benchmark: self.id.clone(),
+                message,
+            });
+        }
+        let Some(seg) = self.segments.iter().find(|s| s.id == id) else {
+            let bench = &self.id;
+            let known = if self.segments.is_empty() {
+                Text::new(
+                    "この基準データには区分がありません",
+                    "this benchmark has no segments",
+                )
+            } else {
+                let list = self
+                    .segments
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                bi!("ある区分: {list}", "segments it has: {list}")
+            };
+            let known_ja = known.ja;
+            let known_en = known.en;
+            let message = match self.min_cell {
+                Some(min) => bi!(
+                    "基準データ {bench} に区分 {id} はありません。集計した側が {min} 件未満の区分は書き出さないため、該当する回答が少なすぎるか、ありません（{known_ja}）",
+                    "benchmark {bench} has no segment {id}: the collector writes no segment of fewer than {min} contributions, so it has too few or none ({known_en})"
+                ),
+                None => bi!(
+                    "基準データ {bench} に区分 {id} はありません（{known_ja}）",
+                    "benchmark {bench} has no segment {id} ({known_en})"
+                ),
+            };
+            return Err(ModelError::Segment {
+                benchmark: self.id.clone(),
+                message,
+            });
+        };
+        let figures = self
+            .segment_figures
+            .iter()
+            .filter(|f| f.segment.as_deref() == Some(id))
+            .cloned()
+            .collect();
+        Ok(Benchmark {
+            id: self.id.clone(),
+            questionnaire: self.questionnaire.clone(),
+            n: seg.n,
+            title: self.title.clone(),
+            source: self.source.clone(),
+            survey_date: self.survey_date.clone(),
+            published: self.published.clone(),
+            limits: self.limits.clone(),
+            min_cell: self.min_cell,
+            segments: Vec::new(),
+            figures,
+            segment_figures: Vec::new(),
+            in_segment: Some(seg.clone()),
+            facts: Vec::new(),
+            supplements: Vec::new(),
+            interviews: Vec::new(),
+        })
+    }
+
+    /// What a screen, report or export says about the benchmark in use.
+    pub fn reference(&self) -> BenchmarkRef {
+        BenchmarkRef {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            source: self.source.clone(),
+            n: self.n,
+            survey_date: self.survey_date.clone(),
+            published: self.published.clone(),
+            segment: self.in_segment.clone(),
+        }
+    }
+}
+
+/// The benchmark in use, named: title, n, dates and source, and the segment when there is one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchmarkRef {
+    pub id: String,
+    pub title: Text,
+    pub source: Text,
+    /// The teams or contributions the figures count (the segment's n for a segment).
+    pub n: u32,
+    pub survey_date: String,
+    pub published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<Segment>,
+}
+
+impl BenchmarkRef {
+    /// One line naming it: "title — segment (n = 12; surveyed 2026-03-31, published 2026-04-15)".
+    pub fn line(&self) -> Text {
+        let (n, surveyed, published) = (self.n, &self.survey_date, &self.published);
+        let (title_ja, title_en) = (&self.title.ja, &self.title.en);
+        match &self.segment {
+            Some(s) => {
+                let (seg_ja, seg_en) = (&s.label.ja, &s.label.en);
+                bi!(
+                    "{title_ja} — 区分「{seg_ja}」（n = {n}、調査日 {surveyed}、公表日 {published}）",
+                    "{title_en} — segment “{seg_en}” (n = {n}; surveyed {surveyed}, published {published})"
+                )
+            }
+            None => bi!(
+                "{title_ja}（n = {n}、調査日 {surveyed}、公表日 {published}）",
+                "{title_en} (n = {n}; surveyed {surveyed}, published {published})"
+            ),
+        }
     }
 }
 
@@ -299,6 +469,20 @@ pub(crate) fn compile(
             bi!(
                 "format が {format:?} です。この版のアプリが読めるのは {BENCHMARK_FORMAT:?} です",
                 "format is {format:?}; this version of the app reads {BENCHMARK_FORMAT:?}"
+            ),
+        );
+    }
+    let bench_id = raw.id.get_ref();
+    if bench_id.is_empty()
+        || !bench_id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+    {
+        bad(
+            raw.id.span(),
+            bi!(
+                "id {bench_id:?} には英小文字・数字・-・. だけが使えます",
+                "id {bench_id:?} may hold only lower-case letters, digits, - and ."
             ),
         );
     }
@@ -349,12 +533,106 @@ pub(crate) fn compile(
         }
     }
 
+    if let Some(min) = raw.min_cell {
+        if min == 0 || min > raw.n {
+            let all = raw.n;
+            bad(
+                raw.format.span(),
+                bi!(
+                    "min_cell = {min} は 1 から n = {all} までの間でなければなりません",
+                    "min_cell = {min} must be between 1 and n = {all}"
+                ),
+            );
+        }
+    }
+    let mut segments: Vec<Segment> = Vec::new();
+    for spanned in &raw.segments {
+        let seg = spanned.get_ref();
+        let id = seg.id.get_ref();
+        let span = seg.id.span();
+        let mut here = |msg: Text| {
+            bad(
+                span.clone(),
+                prefix(bi!("区分 {id}: ", "segment {id}: "), msg),
+            )
+        };
+        if let Err(m) = check_segment_id(id) {
+            here(m);
+        }
+        if segments.iter().any(|s| &s.id == id) {
+            here(bi!("同じ区分が二度あります", "the segment is listed twice"));
+        }
+        let (n, all) = (seg.n, raw.n);
+        if n == 0 || n > all {
+            here(bi!(
+                "n = {n} は 1 から基準データの n = {all} までの間でなければなりません",
+                "n = {n} must be between 1 and the benchmark's n = {all}"
+            ));
+        }
+        if let Some(min) = raw.min_cell {
+            if n < min {
+                here(bi!(
+                    "n = {n} が min_cell = {min} より小さくなっています",
+                    "n = {n} is below min_cell = {min}"
+                ));
+            }
+        }
+        if seg.label.is_incomplete() {
+            here(bi!(
+                "label には ja と en の両方が必要です",
+                "label needs both ja and en"
+            ));
+        }
+        segments.push(Segment {
+            id: id.clone(),
+            n: seg.n,
+            label: seg.label.clone(),
+        });
+    }
+
     let mut figures = Vec::new();
+    let mut segment_figures = Vec::new();
     let mut seen = BTreeSet::new();
     for spanned in &raw.figures {
         let f = spanned.get_ref();
         let span = f.item.span();
         let item_id = f.item.get_ref();
+        if let Some(seg_id) = &f.segment {
+            let id = seg_id.get_ref();
+            let at = seg_id.span();
+            match segments.iter().find(|s| &s.id == id) {
+                None => bad(
+                    at,
+                    bi!(
+                        "項目 {item_id} の数値: 区分 {id:?} は segments にありません",
+                        "figure for item {item_id}: segment {id:?} is not in segments"
+                    ),
+                ),
+                Some(s) if f.n > s.n => {
+                    let (n, sn) = (f.n, s.n);
+                    bad(
+                        at,
+                        bi!(
+                            "項目 {item_id} の数値: n = {n} が区分 {id} の n = {sn} より多くなっています",
+                            "figure for item {item_id}: n = {n} is more than segment {id}'s n = {sn}"
+                        ),
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(min) = raw.min_cell {
+            if f.n < min {
+                let n = f.n;
+                bad(
+                    span.clone(),
+                    bi!(
+                        "項目 {item_id} の数値: n = {n} が min_cell = {min} より小さくなっています",
+                        "figure for item {item_id}: n = {n} is below min_cell = {min}"
+                    ),
+                );
+            }
+        }
         let mut here = |msg: Text| {
             bad(
                 span.clone(),
@@ -389,7 +667,10 @@ pub(crate) fn compile(
             ));
         }
         let dup_key = (
-            item_id.clone(),
+            (
+                item_id.clone(),
+                f.segment.as_ref().map(|s| s.get_ref().clone()),
+            ),
             format!("{:?}", f.precision),
             f.source.clone(),
             f.values.keys().cloned().collect::<Vec<_>>().join(","),
@@ -488,8 +769,13 @@ pub(crate) fn compile(
                     )),
                     (Group::Unanswered, _) => {}
                     (Group::Options(keys), _) => {
+                        // A service is answered in-house, outsourced or none: a pooled count
+                        // of each gives an exact standing.
+                        let service = matches!(item.kind, ItemKind::Service { .. });
                         for k in keys {
-                            if item.option(k).is_none() {
+                            let service_key =
+                                service && crate::questionnaire::SERVICE_KEYS.contains(&k.as_str());
+                            if item.option(k).is_none() && !service_key {
                                 here(bi!(
                                     "選択肢のキー {k:?} はこの項目の選択肢ではありません",
                                     "option key {k:?} is not an option of the item"
@@ -533,8 +819,15 @@ pub(crate) fn compile(
                 }
             }
         }
-        figures.push(Figure {
+        let segment = f.segment.as_ref().map(|s| s.get_ref().clone());
+        let into = if segment.is_some() {
+            &mut segment_figures
+        } else {
+            &mut figures
+        };
+        into.push(Figure {
             item: item_id.clone(),
+            segment,
             n: f.n,
             precision,
             source: f.source.clone(),
@@ -777,7 +1070,7 @@ pub(crate) fn compile(
 
     if problems.is_empty() {
         Ok(Benchmark {
-            id: raw.id,
+            id: raw.id.into_inner(),
             questionnaire: raw.questionnaire.into_inner(),
             n: raw.n,
             title: raw.title,
@@ -785,7 +1078,11 @@ pub(crate) fn compile(
             survey_date: raw.survey_date,
             published: raw.published,
             limits: raw.limits,
+            min_cell: raw.min_cell,
+            segments,
             figures,
+            segment_figures,
+            in_segment: None,
             facts,
             supplements,
             interviews,
