@@ -1,6 +1,7 @@
 //! `csirt`: the headless command line over the core crates, for batch work, scripts and tests.
 
 mod batch;
+mod choice;
 mod human;
 mod storage;
 
@@ -131,6 +132,8 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        choice: choice::BenchmarkChoice,
     },
     /// Print the demo assessment (a realistic sample) as an interchange file.
     Demo,
@@ -152,6 +155,8 @@ enum Command {
         /// Write the same content as one HTML page instead of a PDF.
         #[arg(long)]
         html: bool,
+        #[command(flatten)]
+        choice: choice::BenchmarkChoice,
     },
     /// The database: where it is, backups, integrity.
     Db {
@@ -185,10 +190,18 @@ enum QuestionnaireCommand {
 
 #[derive(Subcommand, Debug)]
 enum BenchmarkCommand {
+    /// Every benchmark of every questionnaire, with its n, dates, source and segments.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A questionnaire's benchmark figures (its default benchmark, or the one chosen).
     Show {
         id: String,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        choice: choice::BenchmarkChoice,
     },
 }
 
@@ -314,9 +327,16 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             }
         }
         Command::Benchmark {
-            command: BenchmarkCommand::Show { id, json },
+            command: BenchmarkCommand::List { json },
         } => {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::list(out, &catalog, lang, json)?;
+        }
+        Command::Benchmark {
+            command: BenchmarkCommand::Show { id, json, choice },
+        } => {
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::apply(&mut catalog, &choice)?;
             let set = catalog.get(&id)?;
             match &set.benchmark {
                 Some(b) if json => print_json(out, &b.figures)?,
@@ -325,8 +345,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 None => writeln!(out, "{id} has no benchmark")?,
             }
         }
-        Command::Score { file, json } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+        Command::Score { file, json, choice } => {
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::apply(&mut catalog, &choice)?;
             let a = read_assessment(&file)?;
             assessment::validate(&a, &catalog)?;
             let set = catalog.get(&a.questionnaire)?;
@@ -344,9 +365,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Report {
             all: Some(dir),
             html,
+            choice,
             ..
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::apply(&mut catalog, &choice)?;
             batch::report_all(&dir, &catalog, lang, html, out)?;
         }
         Command::Report {
@@ -354,9 +377,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             demo,
             output,
             html,
+            choice,
             ..
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::apply(&mut catalog, &choice)?;
             let a = match (file, demo) {
                 (Some(f), _) => {
                     let a = read_assessment(&f)?;

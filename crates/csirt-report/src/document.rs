@@ -121,11 +121,13 @@ impl<'a> Report<'a> {
             csirt_model::Status::Final => l(lang, "確定", "Final"),
             csirt_model::Status::Draft => l(lang, "ドラフト", "Draft"),
         };
-        let benchmark = self
-            .input
-            .benchmark
-            .map(|b| format!("{} (n = {}, {})", b.source.get(lang), b.n, b.survey_date))
+        let named = self.input.score.benchmark_ref.as_ref();
+        let benchmark = named
+            .map(|b| b.line().get(lang).to_string())
             .unwrap_or_else(|| l(lang, "なし", "none").to_string());
+        let benchmark_source = named
+            .map(|b| b.source.get(lang).to_string())
+            .unwrap_or_default();
         let rows: Vec<(&str, String)> = vec![
             (
                 l(lang, "評価日", "Assessment date"),
@@ -141,6 +143,10 @@ impl<'a> Report<'a> {
                 format!("{} ({})", q.title.get(lang), q.version),
             ),
             (l(lang, "比較対象", "Benchmark"), benchmark),
+            (
+                l(lang, "比較対象の出典", "Benchmark source"),
+                benchmark_source,
+            ),
         ];
         let label_w = 110.0;
         for (label, value) in rows {
@@ -599,10 +605,17 @@ impl<'a> Report<'a> {
         let lang = self.lang;
         let r = self.input.score;
         let q = self.input.questionnaire;
-        self.flow.section(self.t(
-            "調査対象 66 組織との比較",
-            "Standing among the 66 surveyed teams",
-        ));
+        let n = r.benchmark_ref.as_ref().map_or(0, |b| b.n);
+        self.flow.section(
+            match lang {
+                Lang::Ja => format!("調査対象 {n} 組織との比較"),
+                Lang::En => format!("Standing among the {n} surveyed teams"),
+            }
+            .as_str(),
+        );
+        if let Some(b) = &r.benchmark_ref {
+            self.flow.paragraph(b.line().get(lang), 8.5);
+        }
         self.flow.paragraph(
             self.t(
                 "棒は、貴組織の回答と同じかそれ以上のレベルにある調査対象組織の割合です。塗りつぶしは調査報告書の表や数値による正確な値、斜線は本文の記述 (「約 3 割」など) から読み取った概数です。枠だけの部分は、報告書から分からない範囲です。",
@@ -1060,9 +1073,17 @@ impl<'a> Report<'a> {
         }
         self.flow.heading(self.t("データの出典", "Data provenance"));
         if let Some(b) = self.input.benchmark {
+            let segment = b
+                .in_segment
+                .as_ref()
+                .map(|s| match lang {
+                    Lang::Ja => format!(" 区分「{}」。", s.label.ja),
+                    Lang::En => format!(" Segment: {}.", s.label.en),
+                })
+                .unwrap_or_default();
             self.flow.paragraph(
                 &format!(
-                    "{} — {}. n = {}; {} {}; {} {}.",
+                    "{} — {}. n = {}; {} {}; {} {}.{segment}",
                     b.title.get(lang),
                     b.source.get(lang),
                     b.n,
