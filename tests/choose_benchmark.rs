@@ -291,3 +291,62 @@ fn benchmark_list_names_every_benchmark_with_its_provenance() {
     assert_eq!(report["benchmark_ref"]["n"], 17);
     assert!(dir.exists());
 }
+
+#[test]
+fn a_stored_assessment_remembers_its_benchmark_from_the_folder_beside_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let db = db.to_str().unwrap();
+    fs::create_dir(dir.path().join("benchmarks")).unwrap();
+    fs::copy(pool(), dir.path().join("benchmarks/pool.toml")).unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db, "--lang", "en"];
+        all.extend_from_slice(args);
+        let out = csirt(&all);
+        (out.status.code(), stdout(&out), stderr(&out))
+    };
+    assert_eq!(run(&["org", "add", "Alpha"]).0, Some(0));
+    assert_eq!(run(&["assessment", "new", "--org", "1"]).0, Some(0));
+    let (_, shown, _) = run(&["assessment", "benchmark", "1"]);
+    assert!(shown.contains("(n = 66;"), "{shown}");
+    let (code, _, err) = run(&[
+        "assessment",
+        "benchmark",
+        "1",
+        "--benchmark",
+        "synthetic-pool",
+        "--segment",
+        "size=tiny",
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("no segment size=tiny"), "{err}");
+    let (code, shown, err) = run(&[
+        "assessment",
+        "benchmark",
+        "1",
+        "--benchmark",
+        "synthetic-pool",
+        "--segment",
+        "size=small",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(shown.contains("(n = 17;"), "{shown}");
+    // Remembered: the export uses it without flags; a flag overrides it once.
+    let (_, csv, _) = run(&["assessment", "export", "1", "--format", "csv"]);
+    assert!(
+        csv.contains("segment “Small (1–5 people)” (n = 17;"),
+        "{csv}"
+    );
+    let (_, csv, _) = run(&[
+        "assessment",
+        "export",
+        "1",
+        "--format",
+        "csv",
+        "--benchmark",
+        "jpcert-2015",
+    ]);
+    assert!(csv.contains("(n = 66;") && !csv.contains("n = 17"), "{csv}");
+    let (_, shown, _) = run(&["assessment", "benchmark", "1", "--default"]);
+    assert!(shown.contains("(n = 66;"), "{shown}");
+}

@@ -230,6 +230,24 @@ fn load_catalog(extra: Option<&Path>, lang: Lang) -> Result<Catalog, CliError> {
     Ok(catalog)
 }
 
+/// Adds the benchmarks the user added (the folder beside the database); a file that fails is
+/// reported on stderr and left out.
+fn add_benchmarks(catalog: &mut Catalog, dir: &Path, lang: Lang) -> Result<(), CliError> {
+    for (path, e) in catalog.add_benchmarks(dir)? {
+        let head = Text::new(
+            "読み込まなかった基準データのファイル",
+            "benchmark file skipped",
+        );
+        eprintln!(
+            "{}: {}\n{}",
+            head.get(lang),
+            path.display(),
+            e.localized(lang)
+        );
+    }
+    Ok(())
+}
+
 pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|source| CliError::Read {
         path: path.to_path_buf(),
@@ -408,8 +426,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             storage::org(command, &path, &catalog, lang, out)?;
         }
         Command::Assessment { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
+            add_benchmarks(&mut catalog, &storage::added_benchmarks_dir(&path), lang)?;
             storage::assessment(command, &path, &catalog, lang, out)?;
         }
     }
