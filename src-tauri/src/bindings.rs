@@ -93,6 +93,11 @@ pub fn typescript() -> String {
         Imported,
         AssessmentSummary,
         AssessmentView,
+        Segment,
+        BenchmarkRef,
+        BenchmarkChoice,
+        BenchmarkInfo,
+        SetBenchmarkInput,
     ];
     let mut out = String::from(
         "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\

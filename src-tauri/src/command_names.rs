@@ -30,4 +30,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "set_consensus",
     "trend",
     "peers",
+    "list_benchmarks",
+    "import_benchmark",
+    "set_assessment_benchmark",
 ];
