@@ -906,14 +906,25 @@ impl<'a> Report<'a> {
         let q = self.input.questionnaire;
         let a = self.input.assessment;
         self.flow.section(self.t("提供サービス", "Services"));
-        self.flow.paragraph(
-            self.t(
-                "22 のサービスそれぞれについて、貴組織の提供状況と、調査対象 66 組織のうち提供していた組織数です。事後対応型サービス (a〜f) の組織数はグラフのみで、報告書のテキストからは失われています。",
-                "For each of the 22 services: how your organisation provides it, and how many of the 66 surveyed teams provide it. The counts of the reactive services (a–f) were only a chart and did not survive in the report's text.",
-            ),
-            8.5,
-        );
         let b = self.input.benchmark;
+        // The 2015 survey lost the chart of the reactive services; a pooled benchmark has them.
+        let survey = b.is_none_or(|b| b.id == csirt_model::load::BUILTIN_ID);
+        if survey {
+            self.flow.paragraph(
+                self.t(
+                    "22 のサービスそれぞれについて、貴組織の提供状況と、調査対象 66 組織のうち提供していた組織数です。事後対応型サービス (a〜f) の組織数はグラフのみで、報告書のテキストからは失われています。",
+                    "For each of the 22 services: how your organisation provides it, and how many of the 66 surveyed teams provide it. The counts of the reactive services (a–f) were only a chart and did not survive in the report's text.",
+                ),
+                8.5,
+            );
+        } else {
+            let n = b.map_or(0, |b| b.n);
+            let text = match lang {
+                Lang::Ja => format!("22 のサービスそれぞれについて、貴組織の提供状況と、基準データの {n} 組織のうち提供している組織数です。"),
+                Lang::En => format!("For each of the 22 services: how your organisation provides it, and how many of the benchmark's {n} teams provide it."),
+            };
+            self.flow.paragraph(&text, 8.5);
+        }
         let rows: Vec<Vec<String>> = q
             .items
             .iter()
@@ -929,10 +940,20 @@ impl<'a> Report<'a> {
                     b.figures_for(&i.id)
                         .find(|f| f.precision == Precision::ExactCount)
                         .and_then(|f| {
-                            f.values
+                            // `provided`, or a pooled file's in-house and outsourced counts.
+                            let provided = f.values.iter().find(|v| v.key == "provided");
+                            let split: Vec<f64> = f
+                                .values
                                 .iter()
-                                .find(|v| v.key == "provided")
-                                .map(|v| (v.value, f.n, f.source.clone()))
+                                .filter(|v| v.key == "in-house" || v.key == "outsourced")
+                                .map(|v| v.value)
+                                .collect();
+                            match provided {
+                                Some(v) => Some(v.value),
+                                None if !split.is_empty() => Some(split.iter().sum()),
+                                None => None,
+                            }
+                            .map(|v| (v, f.n, f.source.clone()))
                         })
                 });
                 let (peers, source) = match count {
@@ -940,10 +961,11 @@ impl<'a> Report<'a> {
                         format!("{v:.0} / {n} ({:.0}%)", v / f64::from(n) * 100.0),
                         src,
                     ),
-                    None => (
+                    None if survey => (
                         l(lang, "不明 (グラフのみ)", "unknown (chart only)").to_string(),
                         String::new(),
                     ),
+                    None => (l(lang, "数値なし", "no figure").to_string(), String::new()),
                 };
                 let core = if i.scored { " ★" } else { "" };
                 vec![
