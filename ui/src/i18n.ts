@@ -254,7 +254,6 @@ export const STRINGS = {
   'bench.origin.folder': { ja: '質問票のフォルダ', en: 'Questionnaire folder' },
   'bench.origin.added': { ja: '追加したファイル', en: 'Added file' },
   'bench.segments': { ja: '区分', en: 'Segments' },
-  'bench.file': { ja: 'ファイル: {s}', en: 'File: {s}' },
 
   'gaps.heading': { ja: '優先度順のギャップ', en: 'Gaps by priority' },
   'gaps.none': {

@@ -35,7 +35,7 @@ function benchmarkCard(b: BenchmarkInfo): HTMLElement {
       'p',
       { class: 'small muted' },
       t(`bench.origin.${b.origin}` as Key),
-      b.path ? ` · ${t('bench.file', { s: b.path })}` : '',
+      b.path ? ` · ${b.path}` : '',
     ),
     b.segments.length
       ? h(
