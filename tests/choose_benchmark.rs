@@ -289,7 +289,29 @@ fn benchmark_list_names_every_benchmark_with_its_provenance() {
         "size=small",
     ]);
     assert_eq!(report["benchmark_ref"]["n"], 17);
-    assert!(dir.exists());
+
+    // The validator checks and names the folder's further benchmark.
+    let out = csirt(&["validate", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let figures = fs::read_to_string(pool())
+        .unwrap()
+        .matches("[[figures]]")
+        .count();
+    assert!(
+        stdout(&out).contains(&format!(
+            "ok: benchmark synthetic-pool — {figures} figures, 3 segments"
+        )),
+        "{}",
+        stdout(&out)
+    );
+    fs::write(
+        dir.join("benchmarks/broken.toml"),
+        "format = \"csirt-benchmark/1\"\nid = \"x\"\n",
+    )
+    .unwrap();
+    let out = csirt(&["validate", dir.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("broken.toml"), "{}", stderr(&out));
 }
 
 #[test]

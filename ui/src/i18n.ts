@@ -7,8 +7,8 @@ import type { Lang, Text } from './bindings';
 export const STRINGS = {
   'app.title': { ja: 'CSIRT 成熟度評価', en: 'CSIRT Maturity Assessment' },
   'app.subtitle': {
-    ja: 'JPCERT/CC 2015 年調査（66 チーム）との比較',
-    en: 'Compared with the JPCERT/CC 2015 survey of 66 teams',
+    ja: 'JPCERT/CC 2015 年調査（66 チーム）や追加した基準データとの比較',
+    en: 'Compared with the JPCERT/CC 2015 survey of 66 teams, or a benchmark you add',
   },
   'nav.organisations': { ja: '組織', en: 'Organisations' },
   'nav.wizard': { ja: '回答', en: 'Questionnaire' },

@@ -301,6 +301,21 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 set.benchmark.as_ref().map_or(0, |b| b.figures.len()),
                 set.benchmark.as_ref().map_or(0, |b| b.interviews.len()),
             )?;
+            // Further benchmarks (benchmarks/*.toml), each on its own line.
+            for e in set.benchmarks.iter().skip(1) {
+                let b = &e.benchmark;
+                writeln!(
+                    out,
+                    "ok: benchmark {} — {} figures, {} segments ({})",
+                    b.id,
+                    b.figures.len() + b.segment_figures.len(),
+                    b.segments.len(),
+                    e.path
+                        .as_deref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                )?;
+            }
         }
         Command::Questionnaire { command } => {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
