@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderBenchmarks } from '../src/screens/benchmarks';
 import { renderDashboard } from '../src/screens/dashboard';
+import { renderGaps } from '../src/screens/gaps';
 import type { AssessmentView, BenchmarkInfo } from '../src/bindings';
 import { setLang } from '../src/i18n';
 import { questionnaire, view } from './fixtures';
@@ -141,5 +142,18 @@ describe('dashboard benchmark choice', () => {
     await settle();
     const last = calls.filter((c) => c.cmd === 'set_assessment_benchmark').pop()!.input;
     expect(last).toEqual({ assessment_id: 7, benchmark: null, segment: null });
+  });
+});
+
+describe('gaps screen', () => {
+  test('names the benchmark its standings and targets come from', async () => {
+    const named: AssessmentView = structuredClone(view);
+    named.report.benchmark_ref = { ...pool.reference, n: 9, segment: pool.segments[0] };
+    mockCommands(() => null);
+    const app = newApp();
+    const el = await renderGaps(app, questionnaire, named);
+    expect(el.querySelector('[data-testid="gaps-benchmark"]')!.textContent).toBe(
+      '比較している基準データ: 合成テストデータ — n = 9 · 金融 · 2026-03-31 / 2026-04-15',
+    );
   });
 });

@@ -84,6 +84,14 @@ export async function renderBenchmarks(app: App): Promise<HTMLElement> {
   );
 }
 
+/** One line naming the benchmark a view was scored against: title, n, segment and dates. */
+export function benchmarkLine(view: AssessmentView): string {
+  const named = view.report.benchmark_ref;
+  if (!named) return t('common.notSet');
+  const segment = named.segment ? ` · ${tx(named.segment.label)}` : '';
+  return `${tx(named.title)} — n = ${named.n}${segment} · ${named.survey_date} / ${named.published}`;
+}
+
 /** The dashboard's card: the benchmark in use, named, and the choice of benchmark and segment. */
 export async function benchmarkChoice(app: App, view: AssessmentView): Promise<HTMLElement> {
   const list = (await call('list_benchmarks', { id: view.row.questionnaire_id })) ?? [];
@@ -148,7 +156,7 @@ export async function benchmarkChoice(app: App, view: AssessmentView): Promise<H
     'section',
     { class: 'card benchmark-card' },
     h('h2', null, t('bench.inUse')),
-    h('p', { 'data-testid': 'benchmark-in-use' }, named ? `${tx(named.title)} — n = ${named.n}${named.segment ? ` · ${tx(named.segment.label)}` : ''} · ${named.survey_date} / ${named.published}` : t('common.notSet')),
+    h('p', { 'data-testid': 'benchmark-in-use' }, benchmarkLine(view)),
     named ? h('p', { class: 'small muted' }, h('b', null, t('bench.source')), ' ', tx(named.source)) : null,
     view.benchmark_warning ? h('p', { class: 'warn', 'data-testid': 'benchmark-warning' }, tx(view.benchmark_warning)) : null,
     h('div', { class: 'benchmark-choice' }, benchSelect, segmentSelect, apply),
