@@ -11,6 +11,7 @@ pub mod limits;
 pub mod load;
 pub mod questionnaire;
 mod raw;
+pub mod segment;
 mod source;
 pub mod text;
 pub mod workshop;
