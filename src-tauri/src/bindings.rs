@@ -99,6 +99,11 @@ pub fn typescript() -> String {
         ProfileOptions,
         ContributionPreview,
         SaveContributionInput,
+        Segment,
+        BenchmarkRef,
+        BenchmarkChoice,
+        BenchmarkInfo,
+        SetBenchmarkInput,
     ];
     let mut out = String::from(
         "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\

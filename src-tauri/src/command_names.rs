@@ -32,4 +32,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "peers",
     "preview_contribution",
     "save_contribution",
+    "list_benchmarks",
+    "import_benchmark",
+    "set_assessment_benchmark",
 ];

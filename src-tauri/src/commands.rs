@@ -6,6 +6,7 @@
 //! that takes time (scoring, rendering, sealing, charts) runs after the store is released
 //! ([`AppState::read_then`]).
 
+use crate::benchmarks;
 use crate::contribute;
 use crate::error::AppError;
 use crate::export;
@@ -14,14 +15,15 @@ use crate::input::Input;
 use crate::state::{self, AppState};
 use crate::view;
 use crate::wire::{
-    AppInfo, AssessmentSummary, AssessmentView, ConsensusInput, ContributionInput,
-    ContributionPreview, CreateAssessmentInput, ErrorPayload, ExportFormat, ExportInput, IdInput,
-    ImportInput, Imported, ItemInput, LanguageInput, ListAssessmentsInput, NewRespondent,
-    OrganisationInput, QuestionnaireInput, RadarInput, RespondentAnswers, RespondentInput,
-    SaveAnswerInput, SaveContributionInput, SaveNoteInput, SavedFile, SetStatusInput,
+    AppInfo, AssessmentSummary, AssessmentView, ConsensusInput, CreateAssessmentInput,
+    ErrorPayload, ExportInput, IdInput, ImportInput, Imported, ItemInput, LanguageInput,
+    ListAssessmentsInput, NewRespondent, OrganisationInput, QuestionnaireInput, RadarInput,
+    RespondentAnswers, RespondentInput, SaveAnswerInput, SaveNoteInput, SavedFile, SetStatusInput,
     SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput, UpdateRespondentInput,
     WorkshopInput, WorkshopView,
 };
+use crate::wire::{BenchmarkInfo, SetBenchmarkInput};
+use crate::wire::{ContributionInput, ContributionPreview, ExportFormat, SaveContributionInput};
 use csirt_model::{assessment, Catalog, Lang, Questionnaire};
 use csirt_scoring::{Completeness, PeerMatch};
 use csirt_store::{AssessmentRow, OrganisationRow, RespondentRow, Store};
@@ -88,7 +90,7 @@ pub async fn get_questionnaire(
 ) -> Reply<Arc<Questionnaire>> {
     reply!(state, {
         let id = input.get()?.id;
-        Ok(Arc::clone(&state.catalog.get(&id)?.questionnaire))
+        Ok(Arc::clone(&state.catalog().get(&id)?.questionnaire))
     })
 }
 
@@ -364,7 +366,7 @@ pub async fn import_assessment(
         let hooks = state.hooks.clone();
         let pending = state.pending_import.clone();
         let passphrase = input.passphrase.clone();
-        let catalog = Arc::clone(&state.catalog);
+        let catalog = state.catalog();
         // Choosing, reading, decrypting, parsing and validating the file: all before the store
         // is taken.
         let parsed = AppState::blocking(move || {
@@ -585,6 +587,72 @@ pub async fn peers(state: State<'_, AppState>, input: Input<IdInput>) -> Reply<V
     })
 }
 
+#[tauri::command]
+pub async fn list_benchmarks(
+    state: State<'_, AppState>,
+    input: Input<QuestionnaireInput>,
+) -> Reply<Vec<BenchmarkInfo>> {
+    reply!(state, {
+        let id = input.get()?.id;
+        benchmarks::list(&state.catalog(), &id)
+    })
+}
+
+/// Imports a benchmark file into the app-data folder; `None` when the user cancelled.
+#[tauri::command]
+pub async fn import_benchmark(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Reply<Option<BenchmarkInfo>> {
+    reply!(state, {
+        let hooks = state.hooks.clone();
+        let catalog = state.catalog();
+        let dir = state.benchmarks_dir();
+        let imported = AppState::blocking(move || {
+            let Some((path, bytes)) = benchmarks::choose_file(&app, &hooks)? else {
+                return Ok(None);
+            };
+            benchmarks::import(&catalog, &dir, &path, &bytes).map(Some)
+        })
+        .await?;
+        let Some((updated, questionnaire, id)) = imported else {
+            return Ok(None);
+        };
+        let set = updated.get(&questionnaire)?;
+        let entry = set.benchmark_by_id(&id)?;
+        let info = benchmarks::info(set, entry);
+        state.replace_catalog(updated);
+        Ok(Some(info))
+    })
+}
+
+/// Remembers the benchmark and segment of an assessment and returns it scored against them.
+#[tauri::command]
+pub async fn set_assessment_benchmark(
+    state: State<'_, AppState>,
+    input: Input<SetBenchmarkInput>,
+) -> Reply<AssessmentView> {
+    reply!(state, {
+        let input = input.get()?;
+        let id = input.assessment_id;
+        state
+            .read_then(
+                move |s, c| {
+                    let row = s.assessment(id)?;
+                    let set = c.get(&row.questionnaire_id)?;
+                    let choice = csirt_store::BenchmarkChoice {
+                        benchmark: input.benchmark,
+                        segment: input.segment,
+                    };
+                    s.set_benchmark_choice(set, id, &choice)?;
+                    view::read(s, c, id)
+                },
+                view::score,
+            )
+            .await
+    })
+}
+
 /// The contribution of an assessment to a pooled benchmark, for the person to read before
 /// anything leaves the machine. Reads under the lock; builds after releasing it.
 #[tauri::command]
@@ -621,7 +689,7 @@ pub async fn save_contribution(
 ) -> Reply<SavedFile> {
     reply!(state, {
         let input = input.get()?;
-        let catalog = state.catalog.clone();
+        let catalog = state.catalog();
         let hooks = state.hooks.clone();
         let path = AppState::blocking(move || {
             let (bytes, name) =

@@ -113,6 +113,14 @@ impl AppError {
                     message: p.message.get(lang).to_string(),
                 })
                 .collect(),
+            // A benchmark file's problems, each with its file and line.
+            ModelError::Invalid(p) => p
+                .iter()
+                .map(|p| AnswerProblem {
+                    item: None,
+                    message: p.localized(lang),
+                })
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -122,8 +130,20 @@ impl AppError {
         let problems = self.problems(lang);
         // With the problems listed one by one, the summary line alone reads better than the
         // model's multi-line message.
+        let data_file = matches!(
+            self,
+            AppError::Model(ModelError::Invalid(_))
+                | AppError::Store(StoreError::Model(ModelError::Invalid(_)))
+        );
         let message = if problems.is_empty() {
             self.localized(lang)
+        } else if data_file {
+            Text::new(
+                "データファイルが正しくありません",
+                "the data file is not valid",
+            )
+            .get(lang)
+            .to_string()
         } else {
             Text::new(
                 "評価ファイルが正しくありません",
@@ -177,11 +197,15 @@ impl Localized for AppError {
 fn model_kind(m: &ModelError) -> ErrorKind {
     match m {
         ModelError::InvalidAssessment(_) => ErrorKind::InvalidAssessment,
-        ModelError::UnknownQuestionnaire(_) => ErrorKind::NotFound,
+        ModelError::UnknownQuestionnaire(_) | ModelError::UnknownBenchmark { .. } => {
+            ErrorKind::NotFound
+        }
         ModelError::Io { .. } => ErrorKind::Io,
         ModelError::Invalid(_)
         | ModelError::DuplicateId { .. }
-        | ModelError::ShadowsBuiltin { .. } => ErrorKind::InvalidInput,
+        | ModelError::ShadowsBuiltin { .. }
+        | ModelError::Segment { .. }
+        | ModelError::DuplicateBenchmark { .. } => ErrorKind::InvalidInput,
     }
 }
 

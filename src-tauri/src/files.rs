@@ -62,7 +62,7 @@ pub fn render(
         ExportFormat::Pdf => {
             let input = csirt_report::ReportInput {
                 questionnaire: q,
-                benchmark: set.benchmark.as_deref(),
+                benchmark: v.benchmark.as_deref(),
                 assessment: &v.assessment,
                 score: &v.report,
             };

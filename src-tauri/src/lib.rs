@@ -6,6 +6,7 @@
 //! hooks), `wire` and `mirror` (payload types), `bindings` (TypeScript generation), `error` (the
 //! one error type).
 
+pub mod benchmarks;
 pub mod bindings;
 pub mod commands;
 pub mod contribute;
@@ -77,6 +78,9 @@ app_commands! {
     peers(IdInput) -> Vec<PeerMatch>;
     preview_contribution(ContributionInput) -> ContributionPreview;
     save_contribution(SaveContributionInput) -> SavedFile;
+    list_benchmarks(QuestionnaireInput) -> Vec<BenchmarkInfo>;
+    import_benchmark() -> Option<BenchmarkInfo>;
+    set_assessment_benchmark(SetBenchmarkInput) -> AssessmentView;
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not
@@ -96,11 +100,13 @@ pub fn run() -> Result<(), AppError> {
     let args: Vec<String> = std::env::args().collect();
     let db_path = state::db_path(&args, std::env::var("CSIRT_DB").ok())?;
     let extra = std::env::var_os("CSIRT_QUESTIONNAIRES").map(std::path::PathBuf::from);
-    let (catalog, failures) = csirt_model::Catalog::load(extra.as_deref())?;
+    let (mut catalog, mut failures) = csirt_model::Catalog::load(extra.as_deref())?;
+    // The benchmarks the user imported; a file that no longer validates is left out.
+    failures.extend(catalog.add_benchmarks(&state::benchmarks_dir(&db_path))?);
     for (dir, e) in failures {
         // A broken extra folder must not keep the app from starting; `csirt validate` explains.
         eprintln!(
-            "csirt-app: skipped questionnaire folder {}: {e}",
+            "csirt-app: skipped questionnaire folder or benchmark file {}: {e}",
             dir.display()
         );
     }

@@ -9,6 +9,30 @@ use ts_rs::TS;
 
 // ------------------------------------------------------------------------ mirrors of csirt-model
 
+/// A segment of a pooled benchmark (`sector=manufacturing`) and its contributions.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    pub id: String,
+    pub n: u32,
+    pub label: Text,
+}
+
+/// The benchmark in use, named: title, n, dates, source, and the segment when there is one.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BenchmarkRef {
+    pub id: String,
+    pub title: Text,
+    pub source: Text,
+    pub n: u32,
+    pub survey_date: String,
+    pub published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub segment: Option<Segment>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
@@ -433,6 +457,10 @@ pub struct ScoreReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub benchmark: Option<String>,
+    /// The benchmark the standings come from, named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub benchmark_ref: Option<BenchmarkRef>,
     pub organisation: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]

@@ -22,6 +22,8 @@ pub struct TestHooks {
     pub save_dir: Option<PathBuf>,
     /// `CSIRT_E2E_OPEN_FILE`: imports read this file.
     pub open_file: Option<PathBuf>,
+    /// `CSIRT_E2E_OPEN_BENCHMARK`: a benchmark import reads this file.
+    pub open_benchmark: Option<PathBuf>,
 }
 
 impl TestHooks {
@@ -34,6 +36,7 @@ impl TestHooks {
         TestHooks {
             save_dir: path("CSIRT_E2E_SAVE_DIR"),
             open_file: path("CSIRT_E2E_OPEN_FILE"),
+            open_benchmark: path("CSIRT_E2E_OPEN_BENCHMARK"),
         }
     }
 }
@@ -41,7 +44,8 @@ impl TestHooks {
 pub struct AppState {
     /// The open store, or why it could not be opened (shown by the UI instead of a crash).
     store: Result<Arc<Mutex<Store>>, Arc<AppError>>,
-    pub catalog: Arc<Catalog>,
+    /// The questionnaires and their benchmarks; replaced whole when a benchmark is imported.
+    catalog: Mutex<Arc<Catalog>>,
     pub db_path: PathBuf,
     pub hooks: TestHooks,
     /// An encrypted file chosen for import, waiting for its passphrase.
@@ -70,6 +74,14 @@ pub fn db_path(args: &[String], env_db: Option<String>) -> Result<PathBuf, AppEr
     let dirs = directories::ProjectDirs::from("org", "CSIRT Assessment", "csirt-assessment")
         .ok_or(AppError::NoDataDir)?;
     Ok(csirt_store::default_db_path(dirs.data_dir()))
+}
+
+/// The imported benchmarks' folder for a database path.
+pub fn benchmarks_dir(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("benchmarks")
 }
 
 /// Japanese where the system locale is Japanese, else English (POSIX precedence of variables).
@@ -115,12 +127,28 @@ impl AppState {
         };
         AppState {
             store: store.map(|s| Arc::new(Mutex::new(s))).map_err(Arc::new),
-            catalog: Arc::new(catalog),
+            catalog: Mutex::new(Arc::new(catalog)),
             db_path,
             hooks,
             pending_import: Arc::default(),
             language: Mutex::new(language),
         }
+    }
+
+    /// The catalog as it is now (a benchmark imported later replaces it, not this copy).
+    pub fn catalog(&self) -> Arc<Catalog> {
+        Arc::clone(&self.catalog.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Puts a catalog with one more benchmark in place.
+    pub fn replace_catalog(&self, catalog: Catalog) {
+        *self.catalog.lock().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalog);
+    }
+
+    /// The folder of the benchmarks the user imported: `benchmarks` beside the database, the
+    /// same folder the `csirt` command line reads.
+    pub fn benchmarks_dir(&self) -> PathBuf {
+        benchmarks_dir(&self.db_path)
     }
 
     /// Why the database could not be opened, in the UI's language.
@@ -159,7 +187,7 @@ impl AppState {
         F: FnOnce(&mut Store, &Catalog) -> Result<T, AppError> + Send + 'static,
     {
         let store = self.store.clone().map_err(AppError::NoStore)?;
-        let catalog = Arc::clone(&self.catalog);
+        let catalog = self.catalog();
         tauri::async_runtime::spawn_blocking(move || {
             // A panic inside a save cannot leave a half-written answer (each save is one
             // transaction that rolls back on drop), so a poisoned lock is safe to reuse.
@@ -182,7 +210,7 @@ impl AppState {
         W: FnOnce(R, &Catalog) -> Result<T, AppError> + Send + 'static,
     {
         let data = self.with_store(read).await?;
-        let catalog = Arc::clone(&self.catalog);
+        let catalog = self.catalog();
         Self::blocking(move || work(data, &catalog)).await
     }
 

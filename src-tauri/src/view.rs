@@ -2,8 +2,8 @@
 //! store (under the lock), then scored with its roadmap and peers (after the lock is released).
 
 use crate::error::AppError;
-use crate::wire::AssessmentView;
-use csirt_model::{Assessment, Catalog};
+use crate::wire::{AssessmentView, BenchmarkChoice};
+use csirt_model::{Assessment, Catalog, Lang, Localized};
 use csirt_scoring::PeerMatch;
 use csirt_store::{AssessmentRow, Store};
 
@@ -13,6 +13,8 @@ pub struct ViewData {
     pub assessment: Assessment,
     /// What no longer fits the loaded questionnaire version, if anything.
     pub version_warning: Option<csirt_model::Text>,
+    /// The benchmark and segment remembered for the assessment.
+    pub choice: BenchmarkChoice,
 }
 
 /// Reads an assessment's row and its scored answers.
@@ -21,21 +23,39 @@ pub fn read(store: &Store, catalog: &Catalog, id: i64) -> Result<ViewData, AppEr
     let set = catalog.get(&row.questionnaire_id)?;
     let assessment = store.load_assessment(&set.questionnaire, id)?;
     let version_warning = store.fit(&set.questionnaire, id)?.warning(id);
+    let stored = store.benchmark_choice(id)?;
     Ok(ViewData {
         row,
         assessment,
         version_warning,
+        choice: BenchmarkChoice {
+            benchmark: stored.benchmark,
+            segment: stored.segment,
+        },
     })
 }
 
 /// Scores what was read, with its roadmap. Needs no store.
 pub fn score(data: ViewData, catalog: &Catalog) -> Result<AssessmentView, AppError> {
     let set = catalog.get(&data.row.questionnaire_id)?;
-    let report = csirt_scoring::score(
-        &set.questionnaire,
-        set.benchmark.as_deref(),
-        &data.assessment,
-    )?;
+    let choice = &data.choice;
+    // A remembered benchmark whose file was removed: the questionnaire's own is used, and the
+    // screens say so.
+    let (benchmark, benchmark_warning) =
+        match set.choose(choice.benchmark.as_deref(), choice.segment.as_deref()) {
+            Ok(b) => (b, None),
+            Err(e) => {
+                let (ja, en) = (e.localized(Lang::Ja), e.localized(Lang::En));
+                (
+                    set.benchmark.clone(),
+                    Some(csirt_model::bi!(
+                        "{ja}。質問票の既定の基準データで比較しています",
+                        "{en}; compared with the questionnaire's own benchmark instead"
+                    )),
+                )
+            }
+        };
+    let report = csirt_scoring::score(&set.questionnaire, benchmark.as_deref(), &data.assessment)?;
     let roadmap = csirt_scoring::roadmap(&set.questionnaire, &report);
     Ok(AssessmentView {
         row: data.row,
@@ -43,6 +63,9 @@ pub fn score(data: ViewData, catalog: &Catalog) -> Result<AssessmentView, AppErr
         report,
         roadmap,
         version_warning: data.version_warning,
+        benchmark_choice: data.choice,
+        benchmark_warning,
+        benchmark,
     })
 }
 

@@ -407,6 +407,58 @@ pub struct AssessmentView {
     /// no longer fits (kept in the store, not scored).
     #[ts(as = "Option<Text>")]
     pub version_warning: Option<csirt_model::Text>,
+    /// The benchmark and segment remembered for the assessment (none: the questionnaire's own).
+    pub benchmark_choice: BenchmarkChoice,
+    /// Set when the remembered benchmark is no longer there (its file removed): why, and that
+    /// the questionnaire's own benchmark is used instead.
+    #[ts(as = "Option<Text>")]
+    pub benchmark_warning: Option<csirt_model::Text>,
+    /// The benchmark the report was scored with, for the exports.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub benchmark: Option<std::sync::Arc<csirt_model::Benchmark>>,
+}
+
+/// The benchmark an assessment is compared with: ids, none for the questionnaire's own.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BenchmarkChoice {
+    #[serde(default)]
+    pub benchmark: Option<String>,
+    #[serde(default)]
+    pub segment: Option<String>,
+}
+
+/// One benchmark the app knows, with its provenance, for the Benchmarks screen and the choice.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BenchmarkInfo {
+    pub questionnaire: String,
+    /// Title, n, dates and source.
+    pub reference: BenchmarkRef,
+    /// One line naming it, in both languages.
+    pub line: Text,
+    /// Who the figures count and what they cannot tell.
+    pub limits: Text,
+    /// `builtin`, `folder` or `added`.
+    pub origin: String,
+    /// The file it was read from; none for the built-in survey.
+    pub path: Option<String>,
+    pub segments: Vec<Segment>,
+    pub min_cell: Option<u32>,
+    /// The questionnaire's own benchmark, used when none is chosen.
+    pub is_default: bool,
+}
+
+/// Chooses the benchmark (and segment) of an assessment; both none for the questionnaire's own.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetBenchmarkInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    #[serde(default)]
+    pub benchmark: Option<String>,
+    #[serde(default)]
+    pub segment: Option<String>,
 }
 
 impl From<Lang> for csirt_model::Lang {

@@ -22,6 +22,9 @@ const NATIVE_PORT = 4572;
 const work = mkdtempSync(join(tmpdir(), 'csirt-e2e-'));
 const saveDir = join(work, 'saved');
 const openFile = join(work, 'import.json');
+// A pooled benchmark for the Benchmarks screen's import (synthetic test data, not a survey).
+const openBenchmark = join(work, 'pool.toml');
+copyFileSync(join(ROOT, 'tests/fixtures/benchmarks/synthetic-pool.toml'), openBenchmark);
 execFileSync('mkdir', ['-p', saveDir]);
 
 let driver;
@@ -35,6 +38,7 @@ function startDriver() {
       CSIRT_DB: join(work, 'e2e.sqlite3'),
       CSIRT_E2E_SAVE_DIR: saveDir,
       CSIRT_E2E_OPEN_FILE: openFile,
+      CSIRT_E2E_OPEN_BENCHMARK: openBenchmark,
       // The system locale decides the first language: Japanese, as for most users.
       LANG: 'ja_JP.UTF-8',
       LC_ALL: '',
@@ -639,5 +643,41 @@ describe('csirt-app', () => {
     const sealed = await $('[data-testid="contribute-result"] p.ok').getAttribute('data-path');
     assert.equal(readFileSync(sealed).subarray(0, 21).toString('latin1'), 'age-encryption.org/v1');
     assert.ok(!readFileSync(sealed).toString('latin1').includes(sector), 'the sealed file shows its content');
+  });
+
+  test('a pooled benchmark is imported, chosen for the assessment, and the standings change', async () => {
+    const standings = () => texts('.standing-table tr[data-item] td:nth-child(4)');
+    await openTab('dashboard');
+    await $('[data-testid="benchmark-in-use"]').waitForExist({ timeout: 10000 });
+    assert.match(await $('[data-testid="benchmark-in-use"]').getText(), /n = 66/);
+    const survey = await standings();
+
+    await openTab('benchmarks');
+    await press('[data-testid="benchmark-import"]');
+    await $('[data-benchmark="synthetic-pool"]').waitForExist({ timeout: 15000 });
+    assert.match(await $('[data-benchmark="synthetic-pool"] [data-testid="benchmark-line"]').getText(), /n = 40/);
+    assert.equal((await $$('[data-benchmark="synthetic-pool"] [data-segment]')).length, 3);
+
+    await openTab('dashboard');
+    await $('[data-testid="benchmark-select"]').waitForExist({ timeout: 10000 });
+    await $('[data-testid="benchmark-select"]').selectByAttribute('value', 'synthetic-pool');
+    await press('[data-testid="benchmark-apply"]');
+    await browser.waitUntil(async () => /n = 40/.test(await $('[data-testid="benchmark-in-use"]').getText()), {
+      timeout: 15000,
+      timeoutMsg: 'the dashboard did not switch to the pooled benchmark',
+    });
+    const pooled = await standings();
+    assert.equal(pooled.length, survey.length);
+    assert.notDeepEqual(pooled, survey);
+    const none = (rows) => rows.filter((r) => r === '調査に数値なし').length;
+    assert.ok(none(pooled) < none(survey), `no figure: survey ${none(survey)}, pool ${none(pooled)}`);
+
+    await $('[data-testid="segment-select"]').selectByAttribute('value', 'sector=finance');
+    await press('[data-testid="benchmark-apply"]');
+    await browser.waitUntil(async () => /n = 9/.test(await $('[data-testid="benchmark-in-use"]').getText()), {
+      timeout: 15000,
+      timeoutMsg: 'the dashboard did not switch to the segment',
+    });
+    assert.notDeepEqual(await standings(), pooled);
   });
 });

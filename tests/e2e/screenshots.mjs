@@ -7,7 +7,7 @@
 // assessment of it (for the trend) and a two-person workshop on the latest one.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,9 @@ const earlier = JSON.parse(execFileSync(CLI, ['demo', '--lang', 'ja'], { encodin
 earlier.date = '2025-04-01';
 Object.assign(earlier.answers, { '4.1': 'e', '4.2': 'e', '2.8': 'c' });
 const openFile = join(work, 'earlier.json');
+// The Benchmarks screen imports this file: first a broken copy, then the synthetic pool.
+const openBenchmark = join(work, 'benchmark.toml');
+const pool = readFileSync(join(ROOT, 'tests/fixtures/benchmarks/synthetic-pool.toml'), 'utf8');
 writeFileSync(openFile, JSON.stringify(earlier));
 const driver = spawn('tauri-driver', ['--port', '4446', '--native-port', '4447'], {
   stdio: 'ignore',
@@ -32,6 +35,7 @@ const driver = spawn('tauri-driver', ['--port', '4446', '--native-port', '4447']
     CSIRT_DB: join(work, 'db.sqlite3'),
     CSIRT_E2E_SAVE_DIR: work,
     CSIRT_E2E_OPEN_FILE: openFile,
+    CSIRT_E2E_OPEN_BENCHMARK: openBenchmark,
     LANG: 'ja_JP.UTF-8',
   },
 });
@@ -194,6 +198,27 @@ try {
     });
     await $('article[data-item="1.5"].has-error').waitForExist({ timeout: 10000 }).catch(() => {});
     await shot(`${lang}-19-refused-answer`);
+    // Benchmarks: a broken file's problems line by line, then the pool imported (once) and
+    // chosen, with a segment, on the dashboard.
+    writeFileSync(openBenchmark, pool.replace('segment = "sector=finance"', 'segment = "sector=retail"').replace('n = 40', 'n = 40\ncolour = "red"'));
+    await tab('benchmarks');
+    await press('[data-testid="benchmark-import"]');
+    await $('[data-testid="benchmark-import-error"]').waitForExist({ timeout: 15000 });
+    await shot(`${lang}-20-benchmark-import-problems`);
+    if (lang === 'ja') {
+      writeFileSync(openBenchmark, pool);
+      await press('[data-testid="benchmark-import"]');
+      await $('[data-benchmark="synthetic-pool"]').waitForExist({ timeout: 15000 });
+    }
+    await tab('benchmarks');
+    await shot(`${lang}-21-benchmarks`);
+    await tab('dashboard');
+    await $('[data-testid="benchmark-select"]').selectByAttribute('value', 'synthetic-pool');
+    await $('[data-testid="segment-select"]').selectByAttribute('value', 'sector=finance');
+    await press('[data-testid="benchmark-apply"]');
+    await browser.waitUntil(async () => /n = 9/.test(await $('[data-testid="benchmark-in-use"]').getText()), { timeout: 15000 });
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shot(`${lang}-22-dashboard-benchmark`);
   }
 } finally {
   await browser?.deleteSession().catch(() => {});

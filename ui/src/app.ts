@@ -13,6 +13,7 @@ import { renderPeers } from './screens/peers';
 import { renderDashboard } from './screens/dashboard';
 import { renderGaps } from './screens/gaps';
 import { renderExport } from './screens/export';
+import { renderBenchmarks } from './screens/benchmarks';
 
 export type Screen =
   | 'organisations'
@@ -22,7 +23,8 @@ export type Screen =
   | 'gaps'
   | 'trend'
   | 'peers'
-  | 'export';
+  | 'export'
+  | 'benchmarks';
 
 const SCREENS: { id: Screen; label: Key; needsAssessment: boolean }[] = [
   { id: 'organisations', label: 'nav.organisations', needsAssessment: false },
@@ -33,6 +35,7 @@ const SCREENS: { id: Screen; label: Key; needsAssessment: boolean }[] = [
   { id: 'trend', label: 'nav.trend', needsAssessment: true },
   { id: 'peers', label: 'nav.peers', needsAssessment: true },
   { id: 'export', label: 'nav.export', needsAssessment: false },
+  { id: 'benchmarks', label: 'nav.benchmarks', needsAssessment: false },
 ];
 
 export class App {
@@ -149,6 +152,8 @@ export class App {
         return renderOrganisations(this);
       case 'export':
         return renderExport(this);
+      case 'benchmarks':
+        return renderBenchmarks(this);
       default:
         break;
     }

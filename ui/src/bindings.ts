@@ -84,7 +84,11 @@ export type SectionProgress = { id: string, answered: number, total: number, };
 
 export type Completeness = { answered: number, answerable: number, scored_answered: number, scored_total: number, sections: Array<SectionProgress>, };
 
-export type ScoreReport = { questionnaire: string, questionnaire_version: string, benchmark?: string, organisation: string, date?: string, overall?: number, areas: Array<AreaScore>, setup_items: Array<SetupScore>, items: Array<ItemScore>, gaps: Array<Gap>, completeness: Completeness, };
+export type ScoreReport = { questionnaire: string, questionnaire_version: string, benchmark?: string, 
+/**
+ * The benchmark the standings come from, named.
+ */
+benchmark_ref?: BenchmarkRef, organisation: string, date?: string, overall?: number, areas: Array<AreaScore>, setup_items: Array<SetupScore>, items: Array<ItemScore>, gaps: Array<Gap>, completeness: Completeness, };
 
 export type Phase = "now" | "next-six-months" | "next-year";
 
@@ -295,7 +299,16 @@ roadmap: Roadmap,
  * holds stored answers the loaded version cannot take: what differs, and each answer that
  * no longer fits (kept in the store, not scored).
  */
-version_warning: Text | null, };
+version_warning: Text | null, 
+/**
+ * The benchmark and segment remembered for the assessment (none: the questionnaire's own).
+ */
+benchmark_choice: BenchmarkChoice, 
+/**
+ * Set when the remembered benchmark is no longer there (its file removed): why, and that
+ * the questionnaire's own benchmark is used instead.
+ */
+benchmark_warning: Text | null, };
 
 export type ContributionInput = { assessment_id: number, 
 /**
@@ -312,6 +325,40 @@ export type ProfileOptions = { sectors: Array<ProfileChoice>, sizes: Array<Profi
 export type ContributionPreview = { rows: Array<PreviewRow>, json: string, options: ProfileOptions, };
 
 export type SaveContributionInput = { json: string, recipient: string | null, };
+
+export type Segment = { id: string, n: number, label: Text, };
+
+export type BenchmarkRef = { id: string, title: Text, source: Text, n: number, survey_date: string, published: string, segment?: Segment, };
+
+export type BenchmarkChoice = { benchmark: string | null, segment: string | null, };
+
+export type BenchmarkInfo = { questionnaire: string, 
+/**
+ * Title, n, dates and source.
+ */
+reference: BenchmarkRef, 
+/**
+ * One line naming it, in both languages.
+ */
+line: Text, 
+/**
+ * Who the figures count and what they cannot tell.
+ */
+limits: Text, 
+/**
+ * `builtin`, `folder` or `added`.
+ */
+origin: string, 
+/**
+ * The file it was read from; none for the built-in survey.
+ */
+path: string | null, segments: Array<Segment>, min_cell: number | null, 
+/**
+ * The questionnaire's own benchmark, used when none is chosen.
+ */
+is_default: boolean, };
+
+export type SetBenchmarkInput = { assessment_id: number, benchmark: string | null, segment: string | null, };
 
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {
@@ -345,4 +392,7 @@ export interface Commands {
   peers: { input: IdInput; output: Array<PeerMatch> };
   preview_contribution: { input: ContributionInput; output: ContributionPreview };
   save_contribution: { input: SaveContributionInput; output: SavedFile };
+  list_benchmarks: { input: QuestionnaireInput; output: Array<BenchmarkInfo> };
+  import_benchmark: { input: null; output: BenchmarkInfo | null };
+  set_assessment_benchmark: { input: SetBenchmarkInput; output: AssessmentView };
 }

@@ -7,8 +7,8 @@ import type { Lang, Text } from './bindings';
 export const STRINGS = {
   'app.title': { ja: 'CSIRT 成熟度評価', en: 'CSIRT Maturity Assessment' },
   'app.subtitle': {
-    ja: 'JPCERT/CC 2015 年調査（66 チーム）との比較',
-    en: 'Compared with the JPCERT/CC 2015 survey of 66 teams',
+    ja: 'JPCERT/CC 2015 年調査（66 チーム）や追加した基準データとの比較',
+    en: 'Compared with the JPCERT/CC 2015 survey of 66 teams, or a benchmark you add',
   },
   'nav.organisations': { ja: '組織', en: 'Organisations' },
   'nav.wizard': { ja: '回答', en: 'Questionnaire' },
@@ -18,6 +18,7 @@ export const STRINGS = {
   'nav.trend': { ja: '推移', en: 'Trend' },
   'nav.peers': { ja: '参考チーム', en: 'Peers' },
   'nav.export': { ja: 'エクスポート / インポート', en: 'Export / import' },
+  'nav.benchmarks': { ja: '基準データ', en: 'Benchmarks' },
   'nav.label': { ja: '画面', en: 'Screens' },
   'nav.needsAssessment': {
     ja: '先に「組織」で評価を開いてください',
@@ -204,7 +205,7 @@ export const STRINGS = {
   'dash.radar': { ja: '領域別スコアと調査平均', en: 'Areas against the surveyed teams' },
   'dash.area': { ja: '領域', en: 'Area' },
   'dash.you': { ja: 'あなた', en: 'You' },
-  'dash.peers': { ja: '調査の 66 チーム', en: 'Surveyed teams' },
+  'dash.peers': { ja: '基準データのチーム', en: 'Benchmark teams' },
   'dash.peersItems': { ja: '（{n} 問に基づく）', en: '(based on {n} item(s))' },
   'dash.setup': { ja: '構築時に決めるべき 6 項目', en: 'The six set-up items' },
   'dash.readiness.green': { ja: '整っている', en: 'Ready' },
@@ -228,6 +229,31 @@ export const STRINGS = {
   'dash.precision.exact-value': { ja: '正確（値）', en: 'Exact (value)' },
   'dash.precision.narrative': { ja: '≈ 本文から', en: '≈ from text' },
   'dash.source': { ja: '出典: {s}', en: 'Source: {s}' },
+
+  'bench.inUse': { ja: '比較している基準データ', en: 'Compared with' },
+  'bench.source': { ja: '出典', en: 'Source' },
+  'bench.choose': { ja: '基準データ', en: 'Benchmark' },
+  'bench.segment': { ja: '区分', en: 'Segment' },
+  'bench.allContributions': { ja: 'すべての回答', en: 'All contributions' },
+  'bench.apply': { ja: 'この基準データで比較する', en: 'Compare with this benchmark' },
+  'bench.default': { ja: '（既定）', en: ' (default)' },
+  'bench.minCell': {
+    ja: '回答が {n} 件未満の区分は、個々のチームが特定されないよう基準データに含まれていません。',
+    en: 'Segments with fewer than {n} contributions are left out of the benchmark so no team can be singled out.',
+  },
+  'bench.noSegments': { ja: 'この基準データには区分がありません。', en: 'This benchmark has no segments.' },
+  'bench.heading': { ja: '基準データ', en: 'Benchmarks' },
+  'bench.help': {
+    ja: '評価を比較する基準データです。組み込みの JPCERT/CC 2015 年調査のほか、集計者が作った基準データのファイル（.toml）を追加できます。評価ごとに、ダッシュボードでどれと比較するかを選べます。',
+    en: 'The benchmarks an assessment can be compared with: the built-in JPCERT/CC 2015 survey, and any benchmark file (.toml) a collector made. Choose one per assessment on the dashboard.',
+  },
+  'bench.import': { ja: '基準データのファイルを追加', en: 'Add a benchmark file' },
+  'bench.imported': { ja: '追加しました: {s}', en: 'Added: {s}' },
+  'bench.limits': { ja: '限界', en: 'Limits' },
+  'bench.origin.builtin': { ja: '組み込み', en: 'Built in' },
+  'bench.origin.folder': { ja: '質問票のフォルダ', en: 'Questionnaire folder' },
+  'bench.origin.added': { ja: '追加したファイル', en: 'Added file' },
+  'bench.segments': { ja: '区分', en: 'Segments' },
 
   'gaps.heading': { ja: '優先度順のギャップ', en: 'Gaps by priority' },
   'gaps.none': {

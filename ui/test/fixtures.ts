@@ -102,6 +102,8 @@ export const view: AssessmentView = {
   },
   roadmap: { entries: [{ item: '2.8', rank: 1, priority: 40.5, phase: 'now', prerequisites: [], pulled_forward: false }] },
   version_warning: null,
+  benchmark_choice: { benchmark: null, segment: null },
+  benchmark_warning: null,
 };
 
 export const info: AppInfo = { version: '0.1.0', language: 'ja', db_path: '/tmp/x.sqlite3', startup_error: null };

@@ -70,7 +70,7 @@ pub fn benchmark(
     b: &Benchmark,
     lang: Lang,
 ) -> io::Result<()> {
-    writeln!(out, "{} (n = {})", b.title.get(lang), b.n)?;
+    writeln!(out, "{}", b.reference().line().get(lang))?;
     for f in &b.figures {
         let text = q.item(&f.item).map(|i| i.text.get(lang)).unwrap_or("");
         let values: Vec<String> = f
@@ -118,15 +118,37 @@ pub fn score(
         r.completeness.answered,
         r.completeness.answerable
     )?;
-    writeln!(
-        out,
-        "\n{}",
-        t(
-            "領域別スコア (括弧内は調査対象 66 組織の推定スコア)",
-            "Areas (in brackets: the 66 surveyed teams' estimated score)",
-            lang
-        )
-    )?;
+    match &r.benchmark_ref {
+        Some(b) => {
+            writeln!(
+                out,
+                "{}: {}",
+                t("比較する基準データ", "Compared with", lang),
+                b.line().get(lang)
+            )?;
+            writeln!(out, "{}: {}", t("出典", "Source", lang), b.source.get(lang))?;
+            let n = b.n;
+            writeln!(
+                out,
+                "\n{}",
+                match lang {
+                    Lang::Ja => format!("領域別スコア (括弧内は基準データの {n} 組織の推定スコア)"),
+                    Lang::En =>
+                        format!("Areas (in brackets: the benchmark's {n} teams' estimated score)"),
+                }
+            )?;
+        }
+        None => writeln!(
+            out,
+            "{}\n\n{}",
+            t(
+                "比較する基準データ: なし",
+                "Compared with: no benchmark",
+                lang
+            ),
+            t("領域別スコア", "Areas", lang)
+        )?,
+    }
     for a in &r.areas {
         let bench = a
             .benchmark

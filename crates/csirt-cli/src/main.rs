@@ -1,6 +1,7 @@
 //! `csirt`: the headless command line over the core crates, for batch work, scripts and tests.
 
 mod batch;
+mod choice;
 mod contribute;
 mod human;
 mod storage;
@@ -132,6 +133,8 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        choice: choice::BenchmarkChoice,
     },
     /// Print the demo assessment (a realistic sample) as an interchange file.
     Demo,
@@ -160,6 +163,8 @@ enum Command {
         /// Write the same content as one HTML page instead of a PDF.
         #[arg(long)]
         html: bool,
+        #[command(flatten)]
+        choice: choice::BenchmarkChoice,
     },
     /// The database: where it is, backups, integrity.
     Db {
@@ -193,10 +198,18 @@ enum QuestionnaireCommand {
 
 #[derive(Subcommand, Debug)]
 enum BenchmarkCommand {
+    /// Every benchmark of every questionnaire, with its n, dates, source and segments.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A questionnaire's benchmark figures (its default benchmark, or the one chosen).
     Show {
         id: String,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        choice: choice::BenchmarkChoice,
     },
     /// Make a collector's key pair: writes the secret key file, prints the public key (age1…).
     Keygen {
@@ -233,6 +246,24 @@ fn load_catalog(extra: Option<&Path>, lang: Lang) -> Result<Catalog, CliError> {
         );
     }
     Ok(catalog)
+}
+
+/// Adds the benchmarks the user added (the folder beside the database); a file that fails is
+/// reported on stderr and left out.
+fn add_benchmarks(catalog: &mut Catalog, dir: &Path, lang: Lang) -> Result<(), CliError> {
+    for (path, e) in catalog.add_benchmarks(dir)? {
+        let head = Text::new(
+            "読み込まなかった基準データのファイル",
+            "benchmark file skipped",
+        );
+        eprintln!(
+            "{}: {}\n{}",
+            head.get(lang),
+            path.display(),
+            e.localized(lang)
+        );
+    }
+    Ok(())
 }
 
 pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
@@ -288,6 +319,21 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 set.benchmark.as_ref().map_or(0, |b| b.figures.len()),
                 set.benchmark.as_ref().map_or(0, |b| b.interviews.len()),
             )?;
+            // Further benchmarks (benchmarks/*.toml), each on its own line.
+            for e in set.benchmarks.iter().skip(1) {
+                let b = &e.benchmark;
+                writeln!(
+                    out,
+                    "ok: benchmark {} — {} figures, {} segments ({})",
+                    b.id,
+                    b.figures.len() + b.segment_figures.len(),
+                    b.segments.len(),
+                    e.path
+                        .as_deref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                )?;
+            }
         }
         Command::Questionnaire { command } => {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
@@ -348,9 +394,16 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             contribute::contribute(&set.questionnaire, &a, &args, lang, out)?;
         }
         Command::Benchmark {
-            command: BenchmarkCommand::Show { id, json },
+            command: BenchmarkCommand::List { json },
         } => {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::list(out, &catalog, lang, json)?;
+        }
+        Command::Benchmark {
+            command: BenchmarkCommand::Show { id, json, choice },
+        } => {
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::apply(&mut catalog, &choice)?;
             let set = catalog.get(&id)?;
             match &set.benchmark {
                 Some(b) if json => print_json(out, &b.figures)?,
@@ -359,8 +412,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 None => writeln!(out, "{id} has no benchmark")?,
             }
         }
-        Command::Score { file, json } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+        Command::Score { file, json, choice } => {
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::apply(&mut catalog, &choice)?;
             let a = read_assessment(&file)?;
             assessment::validate(&a, &catalog)?;
             let set = catalog.get(&a.questionnaire)?;
@@ -378,9 +432,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Report {
             all: Some(dir),
             html,
+            choice,
             ..
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::apply(&mut catalog, &choice)?;
             batch::report_all(&dir, &catalog, lang, html, out)?;
         }
         Command::Report {
@@ -388,9 +444,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             demo,
             output,
             html,
+            choice,
             ..
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            choice::apply(&mut catalog, &choice)?;
             let a = match (file, demo) {
                 (Some(f), _) => {
                     let a = read_assessment(&f)?;
@@ -417,8 +475,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             storage::org(command, &path, &catalog, lang, out)?;
         }
         Command::Assessment { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
+            add_benchmarks(&mut catalog, &storage::added_benchmarks_dir(&path), lang)?;
             storage::assessment(command, &path, &catalog, lang, out)?;
         }
     }

@@ -129,6 +129,9 @@ pub enum AssessmentCommand {
         encrypt: bool,
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
+        /// For CSV and XLSX: compare with this benchmark instead of the one remembered.
+        #[command(flatten)]
+        choice: crate::choice::BenchmarkChoice,
     },
     /// Import an interchange file (plain or encrypted). Everything is validated before anything
     /// is written.
@@ -206,6 +209,18 @@ pub enum AssessmentCommand {
         /// Add the nearest interviewed teams.
         #[arg(long)]
         peers: bool,
+        /// Compare with this benchmark instead of the one remembered for the assessment.
+        #[command(flatten)]
+        choice: crate::choice::BenchmarkChoice,
+    },
+    /// The benchmark the assessment is compared with: shown, or changed and remembered with
+    /// --benchmark <id> [--segment <id>], or back to the questionnaire's own with --default.
+    Benchmark {
+        id: i64,
+        #[command(flatten)]
+        choice: crate::choice::BenchmarkChoice,
+        #[arg(long, conflicts_with_all = ["benchmark", "segment"])]
+        default: bool,
     },
     /// Mark an assessment final (or draft again).
     Status { id: i64, status: String },
@@ -563,9 +578,11 @@ pub fn assessment(
             output,
             encrypt,
             passphrase_file,
+            choice,
         } => {
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
+            let catalog = &chosen(&store, catalog, id, &row.questionnaire_id, &choice)?;
             let set = catalog.get(&row.questionnaire_id)?;
             let q = &set.questionnaire;
             warn_fit(&store, q, id, lang)?;
@@ -759,16 +776,51 @@ pub fn assessment(
                 }
             }
         }
-        AssessmentCommand::Report { id, output, peers } => {
+        AssessmentCommand::Benchmark {
+            id,
+            choice,
+            default,
+        } => {
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
+            let set = catalog.get(&row.questionnaire_id)?;
+            if default || !choice.is_default() {
+                let wanted = csirt_store::BenchmarkChoice {
+                    benchmark: choice.benchmark.clone(),
+                    segment: choice.segment.clone(),
+                };
+                store.set_benchmark_choice(set, id, &wanted)?;
+            }
+            let stored = store.benchmark_choice(id)?;
+            let b = set.choose(stored.benchmark.as_deref(), stored.segment.as_deref())?;
+            match b {
+                Some(b) => writeln!(out, "{}", b.reference().line().get(lang))?,
+                None => writeln!(
+                    out,
+                    "{}",
+                    csirt_model::Text::new("基準データなし", "no benchmark").get(lang)
+                )?,
+            }
+        }
+        AssessmentCommand::Report {
+            id,
+            output,
+            peers,
+            choice,
+        } => {
+            let store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            let survey = catalog.get(&row.questionnaire_id)?.benchmark.clone();
+            let catalog = &chosen(&store, catalog, id, &row.questionnaire_id, &choice)?;
             let set = catalog.get(&row.questionnaire_id)?;
             let q = &set.questionnaire;
             let a = store.load_assessment(q, id)?;
             warn_fit(&store, q, id, lang)?;
             let score = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
             let context = store.report_context(catalog, id, default_respondent(lang))?;
-            let peer_list = match (peers, set.benchmark.as_deref()) {
+            // The interviewed teams belong to the questionnaire's own benchmark (the survey),
+            // whichever benchmark the standings come from.
+            let peer_list = match (peers, survey.as_deref()) {
                 (true, Some(b)) => Some(csirt_scoring::nearest_peers(q, b, &a, &score)),
                 _ => None,
             };
@@ -821,4 +873,38 @@ pub fn assessment(
         }
     }
     Ok(())
+}
+
+/// The catalog with the assessment's benchmark in place: the one given on the command line,
+/// or else the one remembered for the assessment. A remembered benchmark that is no longer
+/// there (its file removed) is an error naming it.
+fn chosen(
+    store: &Store,
+    catalog: &Catalog,
+    id: i64,
+    questionnaire: &str,
+    choice: &crate::choice::BenchmarkChoice,
+) -> Result<Catalog, CliError> {
+    let mut catalog = catalog.clone();
+    if !choice.is_default() {
+        crate::choice::apply(&mut catalog, choice)?;
+        return Ok(catalog);
+    }
+    let stored = store.benchmark_choice(id)?;
+    if let Some(set) = catalog
+        .sets
+        .iter_mut()
+        .find(|s| s.questionnaire.id == questionnaire)
+    {
+        set.benchmark = set.choose(stored.benchmark.as_deref(), stored.segment.as_deref())?;
+    }
+    Ok(catalog)
+}
+
+/// The folder of benchmarks the user added (in the app, or by copying files): `benchmarks`
+/// beside the database.
+pub fn added_benchmarks_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("benchmarks")
 }

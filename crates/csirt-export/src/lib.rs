@@ -43,6 +43,14 @@ fn standing_text(st: Option<&Standing>) -> (String, String, String) {
     }
 }
 
+/// The benchmark the standings come from, in one line: title, segment, n, dates and source.
+fn benchmark_named(r: &ScoreReport, lang: Lang) -> String {
+    match &r.benchmark_ref {
+        Some(b) => format!("{} — {}", b.line().get(lang), b.source.get(lang)),
+        None => t("なし", "none", lang),
+    }
+}
+
 /// One sheet of an export: its name, its headings and one row per item.
 struct Sheet {
     name: String,
@@ -78,7 +86,9 @@ fn answer_sheet(q: &Questionnaire, a: &Assessment, r: &ScoreReport, lang: Lang) 
         t("出典", "Source", lang),
         t("コメント", "Comment", lang),
         t("根拠", "Evidence", lang),
+        t("比較した基準データ", "Benchmark compared with", lang),
     ];
+    let named = benchmark_named(r, lang);
     let mut rows = Vec::new();
     for item in q.answerable_items() {
         let answer = a.answers.get(&item.id);
@@ -109,6 +119,7 @@ fn answer_sheet(q: &Questionnaire, a: &Assessment, r: &ScoreReport, lang: Lang) 
             Cell::text(source),
             opt_text(a.comments.get(&item.id)),
             opt_text(a.evidence.get(&item.id)),
+            Cell::text(named.clone()),
         ];
         rows.push((item.id.clone(), cells));
     }
@@ -134,7 +145,9 @@ fn gap_sheet(q: &Questionnaire, r: &ScoreReport, lang: Lang) -> Sheet {
         ),
         t("優先度", "Priority", lang),
         t("推奨事項", "Recommendation", lang),
+        t("比較した基準データ", "Benchmark compared with", lang),
     ];
+    let named = benchmark_named(r, lang);
     let mut rows = Vec::new();
     for g in &r.gaps {
         let label = |key: &str| {
@@ -156,6 +169,7 @@ fn gap_sheet(q: &Questionnaire, r: &ScoreReport, lang: Lang) -> Sheet {
             g.recommendation
                 .as_ref()
                 .map_or(Cell::Empty, |x| Cell::text(x.get(lang))),
+            Cell::text(named.clone()),
         ];
         rows.push((g.item.clone(), cells));
     }

@@ -351,3 +351,33 @@ fn export_errors_read_in_japanese_and_keep_their_detail() {
     assert!(csv_err.localized(Lang::Ja).contains("disk full"));
     assert!(finish.localized(Lang::Ja).contains("disk full"));
 }
+
+#[test]
+fn every_row_names_the_benchmark_compared_with() {
+    let mut f = Fixture::demo();
+    let (rows, _) = f.csv(Lang::En);
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "Benchmark compared with")
+        .unwrap();
+    for row in &rows[1..] {
+        assert!(row[col].contains("(n = 66; surveyed 2015-12-08, published 2016-06-29)"));
+        assert!(row[col].contains("JPCERT Coordination Center"));
+    }
+    // A segment of a pooled benchmark is named with its own n.
+    let catalog = csirt_model::Catalog::load(None).unwrap().0;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/benchmarks/synthetic-pool.toml");
+    let pool = csirt_model::load_benchmark_file(&path, &catalog).unwrap();
+    f.set.benchmark = Some(std::sync::Arc::new(pool.segment("size=small").unwrap()));
+    let (rows, _) = f.csv(Lang::Ja);
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "比較した基準データ")
+        .unwrap();
+    assert!(
+        rows[1][col].contains("区分「小規模（1〜5 名）」（n = 17、"),
+        "{}",
+        rows[1][col]
+    );
+}

@@ -10,6 +10,8 @@ use crate::text::Text;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
+pub use crate::segment::{check_segment_id, BenchmarkRef, Segment, SEGMENT_DIMENSIONS};
+
 pub const BENCHMARK_FORMAT: &str = "csirt-benchmark/1";
 
 /// How exact a figure is, as the source gives it.
@@ -127,6 +129,9 @@ pub struct FigureValue {
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
     pub item: String,
+    /// The segment the figure counts (`sector=manufacturing`); none for every contribution.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
     pub n: u32,
     pub precision: Precision,
     pub source: String,
@@ -268,7 +273,20 @@ pub struct Benchmark {
     pub survey_date: String,
     pub published: String,
     pub limits: Text,
+    /// For a pooled benchmark: no figure or segment was written from fewer contributions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_cell: Option<u32>,
+    /// The segments with figures of their own (pooled benchmarks built with `--by`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<Segment>,
+    /// The figures about every contribution (or, in a segment's benchmark, about the segment).
     pub figures: Vec<Figure>,
+    /// The figures of the segments, kept apart so scoring never mixes them with the whole.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub segment_figures: Vec<Figure>,
+    /// Set on the benchmark [`Benchmark::segment`] returns: the segment it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_segment: Option<Segment>,
     pub facts: Vec<Fact>,
     pub supplements: Vec<Supplement>,
     pub interviews: Vec<Interview>,
@@ -299,6 +317,20 @@ pub(crate) fn compile(
             bi!(
                 "format が {format:?} です。この版のアプリが読めるのは {BENCHMARK_FORMAT:?} です",
                 "format is {format:?}; this version of the app reads {BENCHMARK_FORMAT:?}"
+            ),
+        );
+    }
+    let bench_id = raw.id.get_ref();
+    if bench_id.is_empty()
+        || !bench_id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+    {
+        bad(
+            raw.id.span(),
+            bi!(
+                "id {bench_id:?} には英小文字・数字・-・. だけが使えます",
+                "id {bench_id:?} may hold only lower-case letters, digits, - and ."
             ),
         );
     }
@@ -349,12 +381,106 @@ pub(crate) fn compile(
         }
     }
 
+    if let Some(min) = raw.min_cell {
+        if min == 0 || min > raw.n {
+            let all = raw.n;
+            bad(
+                raw.format.span(),
+                bi!(
+                    "min_cell = {min} は 1 から n = {all} までの間でなければなりません",
+                    "min_cell = {min} must be between 1 and n = {all}"
+                ),
+            );
+        }
+    }
+    let mut segments: Vec<Segment> = Vec::new();
+    for spanned in &raw.segments {
+        let seg = spanned.get_ref();
+        let id = seg.id.get_ref();
+        let span = seg.id.span();
+        let mut here = |msg: Text| {
+            bad(
+                span.clone(),
+                prefix(bi!("区分 {id}: ", "segment {id}: "), msg),
+            )
+        };
+        if let Err(m) = check_segment_id(id) {
+            here(m);
+        }
+        if segments.iter().any(|s| &s.id == id) {
+            here(bi!("同じ区分が二度あります", "the segment is listed twice"));
+        }
+        let (n, all) = (seg.n, raw.n);
+        if n == 0 || n > all {
+            here(bi!(
+                "n = {n} は 1 から基準データの n = {all} までの間でなければなりません",
+                "n = {n} must be between 1 and the benchmark's n = {all}"
+            ));
+        }
+        if let Some(min) = raw.min_cell {
+            if n < min {
+                here(bi!(
+                    "n = {n} が min_cell = {min} より小さくなっています",
+                    "n = {n} is below min_cell = {min}"
+                ));
+            }
+        }
+        if seg.label.is_incomplete() {
+            here(bi!(
+                "label には ja と en の両方が必要です",
+                "label needs both ja and en"
+            ));
+        }
+        segments.push(Segment {
+            id: id.clone(),
+            n: seg.n,
+            label: seg.label.clone(),
+        });
+    }
+
     let mut figures = Vec::new();
+    let mut segment_figures = Vec::new();
     let mut seen = BTreeSet::new();
     for spanned in &raw.figures {
         let f = spanned.get_ref();
         let span = f.item.span();
         let item_id = f.item.get_ref();
+        if let Some(seg_id) = &f.segment {
+            let id = seg_id.get_ref();
+            let at = seg_id.span();
+            match segments.iter().find(|s| &s.id == id) {
+                None => bad(
+                    at,
+                    bi!(
+                        "項目 {item_id} の数値: 区分 {id:?} は segments にありません",
+                        "figure for item {item_id}: segment {id:?} is not in segments"
+                    ),
+                ),
+                Some(s) if f.n > s.n => {
+                    let (n, sn) = (f.n, s.n);
+                    bad(
+                        at,
+                        bi!(
+                            "項目 {item_id} の数値: n = {n} が区分 {id} の n = {sn} より多くなっています",
+                            "figure for item {item_id}: n = {n} is more than segment {id}'s n = {sn}"
+                        ),
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(min) = raw.min_cell {
+            if f.n < min {
+                let n = f.n;
+                bad(
+                    span.clone(),
+                    bi!(
+                        "項目 {item_id} の数値: n = {n} が min_cell = {min} より小さくなっています",
+                        "figure for item {item_id}: n = {n} is below min_cell = {min}"
+                    ),
+                );
+            }
+        }
         let mut here = |msg: Text| {
             bad(
                 span.clone(),
@@ -389,7 +515,10 @@ pub(crate) fn compile(
             ));
         }
         let dup_key = (
-            item_id.clone(),
+            (
+                item_id.clone(),
+                f.segment.as_ref().map(|s| s.get_ref().clone()),
+            ),
             format!("{:?}", f.precision),
             f.source.clone(),
             f.values.keys().cloned().collect::<Vec<_>>().join(","),
@@ -488,10 +617,12 @@ pub(crate) fn compile(
                     )),
                     (Group::Unanswered, _) => {}
                     (Group::Options(keys), _) => {
+                        // A service is answered in-house, outsourced or none: a pooled count
+                        // of each gives an exact standing.
+                        let service = matches!(item.kind, ItemKind::Service { .. });
                         for k in keys {
-                            // A pooled benchmark counts each service answer on its own.
-                            let service_key = matches!(item.kind, ItemKind::Service { .. })
-                                && crate::questionnaire::SERVICE_KEYS.contains(&k.as_str());
+                            let service_key =
+                                service && crate::questionnaire::SERVICE_KEYS.contains(&k.as_str());
                             if item.option(k).is_none() && !service_key {
                                 here(bi!(
                                     "選択肢のキー {k:?} はこの項目の選択肢ではありません",
@@ -536,8 +667,15 @@ pub(crate) fn compile(
                 }
             }
         }
-        figures.push(Figure {
+        let segment = f.segment.as_ref().map(|s| s.get_ref().clone());
+        let into = if segment.is_some() {
+            &mut segment_figures
+        } else {
+            &mut figures
+        };
+        into.push(Figure {
             item: item_id.clone(),
+            segment,
             n: f.n,
             precision,
             source: f.source.clone(),
@@ -780,7 +918,7 @@ pub(crate) fn compile(
 
     if problems.is_empty() {
         Ok(Benchmark {
-            id: raw.id,
+            id: raw.id.into_inner(),
             questionnaire: raw.questionnaire.into_inner(),
             n: raw.n,
             title: raw.title,
@@ -788,7 +926,11 @@ pub(crate) fn compile(
             survey_date: raw.survey_date,
             published: raw.published,
             limits: raw.limits,
+            min_cell: raw.min_cell,
+            segments,
             figures,
+            segment_figures,
+            in_segment: None,
             facts,
             supplements,
             interviews,

@@ -85,6 +85,21 @@ pub enum ModelError {
     },
     #[error("questionnaire folder {dir} has the id {id:?} of the built-in questionnaire; it was not loaded: give it another id")]
     ShadowsBuiltin { id: String, dir: PathBuf },
+    #[error("{}", .message.en)]
+    Segment { benchmark: String, message: Text },
+    #[error("benchmark files {path} and {other} both have the id {id:?} for questionnaire {questionnaire:?}; {path} was not loaded: give it another id")]
+    DuplicateBenchmark {
+        id: String,
+        questionnaire: String,
+        path: PathBuf,
+        other: PathBuf,
+    },
+    #[error("questionnaire {questionnaire:?} has no benchmark {id:?}; it has: {known}")]
+    UnknownBenchmark {
+        id: String,
+        questionnaire: String,
+        known: String,
+    },
 }
 
 impl ModelError {
@@ -140,6 +155,26 @@ impl Localized for ModelError {
                 "質問票のフォルダ {} は組み込みの質問票と同じ id {id:?} を持つため、読み込みませんでした。\
                  別の id を付けてください",
                 dir.display()
+            ),
+            ModelError::Segment { message, .. } => message.ja.clone(),
+            ModelError::DuplicateBenchmark {
+                id,
+                questionnaire,
+                path,
+                other,
+            } => format!(
+                "基準データのファイル {} と {} が、質問票 {questionnaire:?} について同じ id {id:?} を持っています。\
+                 {} は読み込みませんでした。別の id を付けてください",
+                path.display(),
+                other.display(),
+                path.display()
+            ),
+            ModelError::UnknownBenchmark {
+                id,
+                questionnaire,
+                known,
+            } => format!(
+                "質問票 {questionnaire:?} に基準データ {id:?} はありません。あるのは: {known}"
             ),
         }
     }

@@ -12,17 +12,21 @@ pub mod limits;
 pub mod load;
 pub mod questionnaire;
 mod raw;
+pub mod segment;
 mod source;
 pub mod text;
 pub mod workshop;
 
 pub use assessment::{Answer, Assessment, Organisation, Status, StrictMap, ASSESSMENT_FORMAT};
-pub use benchmark::{Benchmark, Bound, Figure, Group, Interview, Precision};
+pub use benchmark::{Benchmark, BenchmarkRef, Bound, Figure, Group, Interview, Precision, Segment};
 pub use contribution::{
     contribution_from, parse_contribution, Contribution, ContributionId, Form, Profile,
     ProfileValue, Sector, SizeBand, CONTRIBUTION_FORMAT,
 };
 pub use error::{AnswerProblem, ModelError, Problem};
-pub use load::{builtin, builtin_texts, compile_texts, load_dir, Catalog, QuestionnaireSet};
+pub use load::{
+    builtin, builtin_texts, compile_benchmark_bytes, compile_texts, load_benchmark_file, load_dir,
+    BenchmarkEntry, Catalog, Origin, QuestionnaireSet,
+};
 pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};
 pub use text::{Lang, Localized, Text};

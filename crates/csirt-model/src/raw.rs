@@ -126,7 +126,7 @@ pub struct RawItem {
 #[serde(deny_unknown_fields)]
 pub struct RawBenchmark {
     pub format: Spanned<String>,
-    pub id: String,
+    pub id: Spanned<String>,
     pub questionnaire: Spanned<String>,
     pub n: u32,
     pub title: Text,
@@ -134,6 +134,12 @@ pub struct RawBenchmark {
     pub survey_date: String,
     pub published: String,
     pub limits: Text,
+    /// The smallest number of contributions a pooled figure or segment was written from.
+    pub min_cell: Option<u32>,
+    /// The parts of a pooled benchmark that have figures of their own (`sector=…`, `size=…`,
+    /// `form=…`).
+    #[serde(default)]
+    pub segments: Vec<Spanned<RawSegment>>,
     #[serde(default)]
     pub figures: Vec<Spanned<RawFigure>>,
     #[serde(default)]
@@ -165,8 +171,18 @@ pub enum RawBound {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct RawSegment {
+    pub id: Spanned<String>,
+    pub n: u32,
+    pub label: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RawFigure {
     pub item: Spanned<String>,
+    /// The segment the figure counts; none for every contribution.
+    pub segment: Option<Spanned<String>>,
     pub n: u32,
     pub precision: RawPrecision,
     pub source: String,

@@ -95,6 +95,7 @@ pub fn draw_radar<DB: DrawingBackend>(
     axes: &[RadarAxis],
     unit: f64,
     lang: Lang,
+    peers_n: u32,
 ) -> DrawResult<DB::ErrorType> {
     let (w, h) = root.dim_in_pixel();
     let (w, h) = (f64::from(w), f64::from(h));
@@ -239,7 +240,7 @@ pub fn draw_radar<DB: DrawingBackend>(
         PEER.filled(),
     ))?;
     root.draw(&Text::new(
-        labels::legend_peers(lang).to_string(),
+        labels::legend_peers(lang, peers_n),
         (x0 + 3 * d, row2),
         style(7.0 * unit, INK, HPos::Left, VPos::Center, false),
     ))?;
@@ -338,7 +339,7 @@ pub fn radar_svg(report: &ScoreReport, lang: Lang) -> String {
     {
         let root = SVGBackend::with_string(&mut svg, (520, 460)).into_drawing_area();
         // Drawing into a string cannot fail; a failure would leave an empty chart, not a crash.
-        let _ = draw_radar(&root, &radar_axes(report, lang), 1.6, lang);
+        let _ = draw_radar(&root, &radar_axes(report, lang), 1.6, lang, peers_n(report));
         let _ = root.present();
     }
     svg
@@ -374,7 +375,13 @@ pub fn radar_pdf(
         &radar_axes(report, lang),
         f64::from(crate::canvas::CHART_SCALE),
         lang,
+        peers_n(report),
     );
+}
+
+/// The number of teams the benchmark in use counts (0 without a benchmark: no peer polygon).
+fn peers_n(report: &ScoreReport) -> u32 {
+    report.benchmark_ref.as_ref().map_or(0, |b| b.n)
 }
 
 /// Draws standing bars into a region of a PDF page.

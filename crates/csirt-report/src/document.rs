@@ -121,11 +121,13 @@ impl<'a> Report<'a> {
             csirt_model::Status::Final => l(lang, "確定", "Final"),
             csirt_model::Status::Draft => l(lang, "ドラフト", "Draft"),
         };
-        let benchmark = self
-            .input
-            .benchmark
-            .map(|b| format!("{} (n = {}, {})", b.source.get(lang), b.n, b.survey_date))
+        let named = self.input.score.benchmark_ref.as_ref();
+        let benchmark = named
+            .map(|b| b.line().get(lang).to_string())
             .unwrap_or_else(|| l(lang, "なし", "none").to_string());
+        let benchmark_source = named
+            .map(|b| b.source.get(lang).to_string())
+            .unwrap_or_default();
         let rows: Vec<(&str, String)> = vec![
             (
                 l(lang, "評価日", "Assessment date"),
@@ -141,6 +143,10 @@ impl<'a> Report<'a> {
                 format!("{} ({})", q.title.get(lang), q.version),
             ),
             (l(lang, "比較対象", "Benchmark"), benchmark),
+            (
+                l(lang, "比較対象の出典", "Benchmark source"),
+                benchmark_source,
+            ),
         ];
         let label_w = 110.0;
         for (label, value) in rows {
@@ -599,10 +605,17 @@ impl<'a> Report<'a> {
         let lang = self.lang;
         let r = self.input.score;
         let q = self.input.questionnaire;
-        self.flow.section(self.t(
-            "調査対象 66 組織との比較",
-            "Standing among the 66 surveyed teams",
-        ));
+        let n = r.benchmark_ref.as_ref().map_or(0, |b| b.n);
+        self.flow.section(
+            match lang {
+                Lang::Ja => format!("調査対象 {n} 組織との比較"),
+                Lang::En => format!("Standing among the {n} surveyed teams"),
+            }
+            .as_str(),
+        );
+        if let Some(b) = &r.benchmark_ref {
+            self.flow.paragraph(b.line().get(lang), 8.5);
+        }
         self.flow.paragraph(
             self.t(
                 "棒は、貴組織の回答と同じかそれ以上のレベルにある調査対象組織の割合です。塗りつぶしは調査報告書の表や数値による正確な値、斜線は本文の記述 (「約 3 割」など) から読み取った概数です。枠だけの部分は、報告書から分からない範囲です。",
@@ -893,14 +906,25 @@ impl<'a> Report<'a> {
         let q = self.input.questionnaire;
         let a = self.input.assessment;
         self.flow.section(self.t("提供サービス", "Services"));
-        self.flow.paragraph(
-            self.t(
-                "22 のサービスそれぞれについて、貴組織の提供状況と、調査対象 66 組織のうち提供していた組織数です。事後対応型サービス (a〜f) の組織数はグラフのみで、報告書のテキストからは失われています。",
-                "For each of the 22 services: how your organisation provides it, and how many of the 66 surveyed teams provide it. The counts of the reactive services (a–f) were only a chart and did not survive in the report's text.",
-            ),
-            8.5,
-        );
         let b = self.input.benchmark;
+        // The 2015 survey lost the chart of the reactive services; a pooled benchmark has them.
+        let survey = b.is_none_or(|b| b.id == csirt_model::load::BUILTIN_ID);
+        if survey {
+            self.flow.paragraph(
+                self.t(
+                    "22 のサービスそれぞれについて、貴組織の提供状況と、調査対象 66 組織のうち提供していた組織数です。事後対応型サービス (a〜f) の組織数はグラフのみで、報告書のテキストからは失われています。",
+                    "For each of the 22 services: how your organisation provides it, and how many of the 66 surveyed teams provide it. The counts of the reactive services (a–f) were only a chart and did not survive in the report's text.",
+                ),
+                8.5,
+            );
+        } else {
+            let n = b.map_or(0, |b| b.n);
+            let text = match lang {
+                Lang::Ja => format!("22 のサービスそれぞれについて、貴組織の提供状況と、基準データの {n} 組織のうち提供している組織数です。"),
+                Lang::En => format!("For each of the 22 services: how your organisation provides it, and how many of the benchmark's {n} teams provide it."),
+            };
+            self.flow.paragraph(&text, 8.5);
+        }
         let rows: Vec<Vec<String>> = q
             .items
             .iter()
@@ -916,10 +940,20 @@ impl<'a> Report<'a> {
                     b.figures_for(&i.id)
                         .find(|f| f.precision == Precision::ExactCount)
                         .and_then(|f| {
-                            f.values
+                            // `provided`, or a pooled file's in-house and outsourced counts.
+                            let provided = f.values.iter().find(|v| v.key == "provided");
+                            let split: Vec<f64> = f
+                                .values
                                 .iter()
-                                .find(|v| v.key == "provided")
-                                .map(|v| (v.value, f.n, f.source.clone()))
+                                .filter(|v| v.key == "in-house" || v.key == "outsourced")
+                                .map(|v| v.value)
+                                .collect();
+                            match provided {
+                                Some(v) => Some(v.value),
+                                None if !split.is_empty() => Some(split.iter().sum()),
+                                None => None,
+                            }
+                            .map(|v| (v, f.n, f.source.clone()))
                         })
                 });
                 let (peers, source) = match count {
@@ -927,10 +961,11 @@ impl<'a> Report<'a> {
                         format!("{v:.0} / {n} ({:.0}%)", v / f64::from(n) * 100.0),
                         src,
                     ),
-                    None => (
+                    None if survey => (
                         l(lang, "不明 (グラフのみ)", "unknown (chart only)").to_string(),
                         String::new(),
                     ),
+                    None => (l(lang, "数値なし", "no figure").to_string(), String::new()),
                 };
                 let core = if i.scored { " ★" } else { "" };
                 vec![
@@ -1060,9 +1095,17 @@ impl<'a> Report<'a> {
         }
         self.flow.heading(self.t("データの出典", "Data provenance"));
         if let Some(b) = self.input.benchmark {
+            let segment = b
+                .in_segment
+                .as_ref()
+                .map(|s| match lang {
+                    Lang::Ja => format!(" 区分「{}」。", s.label.ja),
+                    Lang::En => format!(" Segment: {}.", s.label.en),
+                })
+                .unwrap_or_default();
             self.flow.paragraph(
                 &format!(
-                    "{} — {}. n = {}; {} {}; {} {}.",
+                    "{} — {}. n = {}; {} {}; {} {}.{segment}",
                     b.title.get(lang),
                     b.source.get(lang),
                     b.n,

@@ -58,6 +58,16 @@ pub fn render_html(input: &ReportInput, lang: Lang) -> String {
         esc(&a.date.clone().unwrap_or_default()),
         esc(labels::confidential(lang))
     );
+    if let Some(b) = &r.benchmark_ref {
+        let _ = write!(
+            o,
+            "<p><b>{}</b> {}</p><p><b>{}</b> {}</p>",
+            l(lang, "比較対象", "Benchmark"),
+            esc(b.line().get(lang)),
+            l(lang, "比較対象の出典", "Benchmark source"),
+            esc(b.source.get(lang))
+        );
+    }
     let _ = write!(
         o,
         "<h1>{}</h1><p><b>{}</b> {}</p>{}",

@@ -18,12 +18,12 @@ pub fn legend_organisation(lang: Lang) -> &'static str {
     l(lang, "貴組織", "Your organisation")
 }
 
-pub fn legend_peers(lang: Lang) -> &'static str {
-    l(
-        lang,
-        "調査対象 66 組織 (推定範囲)",
-        "66 surveyed teams (estimated range)",
-    )
+/// The radar's legend for the benchmark's teams, with their number.
+pub fn legend_peers(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Ja => format!("調査対象 {n} 組織 (推定範囲)"),
+        Lang::En => format!("{n} surveyed teams (estimated range)"),
+    }
 }
 
 pub fn report_title(lang: Lang) -> &'static str {

@@ -1,5 +1,6 @@
 //! Criterion benchmarks: loading and validating the questionnaire, scoring one assessment, and
-//! scoring a consultancy's archive of 10,000 assessments.
+//! scoring a consultancy's archive of 10,000 assessments, against the 2015 survey and against a
+//! pooled benchmark (the synthetic test pool, exact counts for every scored item).
 #![allow(clippy::expect_used)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -44,7 +45,25 @@ fn scoring_benches(c: &mut Criterion) {
                 .sum::<f64>()
         })
     });
+    // The same against a pooled benchmark: every scored item has an exact-count figure, so
+    // every standing is computed (the survey leaves most without one).
+    let catalog = csirt_model::Catalog::load(None).expect("catalog").0;
+    let pool_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/benchmarks/synthetic-pool.toml");
+    let pool = csirt_model::load_benchmark_file(&pool_path, &catalog).expect("pool");
+    group.bench_function("score 10,000 assessments against a pooled benchmark", |b| {
+        b.iter(|| {
+            let scorer = csirt_scoring::Scorer::new(q, Some(&pool));
+            archive
+                .iter()
+                .filter_map(|a| scorer.score(a).expect("score").overall)
+                .sum::<f64>()
+        })
+    });
     group.finish();
+    c.bench_function("score one assessment against a pooled benchmark", |b| {
+        b.iter(|| csirt_scoring::score(q, Some(&pool), &demo).expect("score"))
+    });
 }
 
 criterion_group!(benches, scoring_benches);

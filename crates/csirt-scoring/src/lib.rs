@@ -178,6 +178,9 @@ pub struct ScoreReport {
     pub questionnaire_version: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<String>,
+    /// The benchmark the standings come from, named: title, n, dates, source and segment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark_ref: Option<csirt_model::BenchmarkRef>,
     pub organisation: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -540,6 +543,7 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
         questionnaire: q.id.clone(),
         questionnaire_version: q.version.clone(),
         benchmark: benchmark.map(|b| b.id.clone()),
+        benchmark_ref: benchmark.map(|b| b.reference()),
         organisation: a.organisation.name.clone(),
         date: a.date.clone(),
         overall,

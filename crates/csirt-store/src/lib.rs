@@ -59,6 +59,13 @@ pub struct RespondentRow {
     pub is_default: bool,
 }
 
+/// The benchmark an assessment is compared with: `None` for the questionnaire's default.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct BenchmarkChoice {
+    pub benchmark: Option<String>,
+    pub segment: Option<String>,
+}
+
 /// One item's note as stored: the item id, the comment and the evidence.
 pub type ItemNote = (String, Option<String>, Option<String>);
 
@@ -332,6 +339,48 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NoAssessment(id));
         }
+        Ok(())
+    }
+
+    /// The benchmark an assessment is compared with, as remembered: its id (`None`: the
+    /// questionnaire's default) and segment.
+    pub fn benchmark_choice(&self, id: i64) -> Result<BenchmarkChoice> {
+        self.conn
+            .query_row(
+                "SELECT benchmark_id, benchmark_segment FROM assessment WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(BenchmarkChoice {
+                        benchmark: r.get(0)?,
+                        segment: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NoAssessment(id))
+    }
+
+    /// Remembers the benchmark (and segment) an assessment is compared with, after checking
+    /// that the questionnaire has it: a benchmark or segment that does not exist is refused by
+    /// name and nothing changes.
+    pub fn set_benchmark_choice(
+        &self,
+        set: &csirt_model::QuestionnaireSet,
+        id: i64,
+        choice: &BenchmarkChoice,
+    ) -> Result<()> {
+        let row = self.assessment(id)?;
+        if row.questionnaire_id != set.questionnaire.id {
+            return Err(StoreError::Model(
+                csirt_model::ModelError::UnknownQuestionnaire(row.questionnaire_id),
+            ));
+        }
+        set.choose(choice.benchmark.as_deref(), choice.segment.as_deref())?;
+        self.conn.execute(
+            "UPDATE assessment SET benchmark_id = ?2, benchmark_segment = ?3, updated_at = ?4
+             WHERE id = ?1",
+            params![id, choice.benchmark, choice.segment, time::now_rfc3339()],
+        )?;
         Ok(())
     }
 

@@ -6,10 +6,16 @@ use std::path::Path;
 
 /// The ordered list of migrations. Entry N (1-based) brings the schema to `user_version` N.
 /// Never edit a released migration: append a new file.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../migrations/0001_initial.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_benchmark_choice",
+        include_str!("../migrations/0002_benchmark_choice.sql"),
+    ),
+];
 
 /// `PRAGMA application_id` of our databases: "CSIR" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4353_4952;

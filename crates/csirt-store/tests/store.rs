@@ -899,3 +899,91 @@ fn an_organisations_details_and_a_respondents_role_keep_their_limits() {
         .unwrap_err();
     assert!(matches!(e, StoreError::InvalidInput(_)), "{e}");
 }
+
+fn set_with_pool() -> QuestionnaireSet {
+    let mut catalog = csirt_model::Catalog::load(None).unwrap().0;
+    let pool = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/benchmarks/synthetic-pool.toml");
+    catalog
+        .add_benchmark_file(&pool, csirt_model::Origin::Added)
+        .unwrap();
+    catalog.get("jpcert-2015").unwrap().clone()
+}
+
+#[test]
+fn a_schema_1_database_gains_the_benchmark_choice_and_keeps_its_assessments() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    {
+        // A database as the first release left it: schema 1, one assessment.
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", migrate::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(migrate::MIGRATIONS[0].1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO organisation (id, name, created_at, updated_at)
+                 VALUES (1, 'Alpha', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+             INSERT INTO assessment (id, organisation_id, questionnaire_id, questionnaire_version,
+                 date, created_at, updated_at)
+                 VALUES (1, 1, 'jpcert-2015', '2015.1', '2026-01-01',
+                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.assessment(1).unwrap().date, "2026-01-01");
+    // Existing assessments keep the questionnaire's default benchmark.
+    assert_eq!(
+        store.benchmark_choice(1).unwrap(),
+        csirt_store::BenchmarkChoice::default()
+    );
+}
+
+#[test]
+fn the_benchmark_choice_is_remembered_and_a_wrong_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let s = set_with_pool();
+    let o = store.add_organisation(&org("Alpha")).unwrap();
+    let id = store
+        .create_assessment(o, &s.questionnaire, Some("2026-01-01"), Lang::Ja)
+        .unwrap();
+    let chosen = csirt_store::BenchmarkChoice {
+        benchmark: Some("synthetic-pool".into()),
+        segment: Some("sector=finance".into()),
+    };
+    store.set_benchmark_choice(&s, id, &chosen).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.benchmark_choice(id).unwrap(), chosen);
+
+    for (bad, expect) in [
+        (
+            csirt_store::BenchmarkChoice {
+                benchmark: Some("synthetic-pool".into()),
+                segment: Some("sector=retail".into()),
+            },
+            "sector=retail",
+        ),
+        (
+            csirt_store::BenchmarkChoice {
+                benchmark: Some("nope".into()),
+                segment: None,
+            },
+            "\"nope\"",
+        ),
+    ] {
+        let e = store.set_benchmark_choice(&s, id, &bad).unwrap_err();
+        use csirt_model::Localized;
+        assert!(e.localized(Lang::Ja).contains(expect), "{e}");
+        assert!(e.localized(Lang::En).contains(expect), "{e}");
+        assert_eq!(store.benchmark_choice(id).unwrap(), chosen);
+    }
+    assert!(matches!(
+        store.benchmark_choice(999),
+        Err(StoreError::NoAssessment(999))
+    ));
+}

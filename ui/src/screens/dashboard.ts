@@ -7,6 +7,7 @@ import type { App } from '../app';
 import type { AssessmentView, Questionnaire, Share, Standing } from '../bindings';
 import { h } from '../dom';
 import { lang, num, t, tx, txOther, type Key } from '../i18n';
+import { benchmarkChoice } from './benchmarks';
 
 /** "77 %", "77–78.5 %", or "≈ 30 %" for a figure read from the survey's text. */
 export function formatShare(share: Share, narrative: boolean): string {
@@ -58,7 +59,7 @@ async function radar(view: AssessmentView): Promise<HTMLElement> {
 }
 
 export async function renderDashboard(
-  _app: App,
+  app: App,
   q: Questionnaire,
   view: AssessmentView,
 ): Promise<HTMLElement> {
@@ -191,6 +192,7 @@ export async function renderDashboard(
   return h(
     'div',
     { class: 'screen dashboard', 'data-screen-id': 'dashboard' },
+    await benchmarkChoice(app, view),
     h(
       'div',
       { class: 'dash-top' },

@@ -7,6 +7,7 @@ import type { AssessmentView, Item, Phase, Questionnaire } from '../bindings';
 import { h, mount } from '../dom';
 import { num, t, tx, txOther, type Key } from '../i18n';
 import { standingCell } from './dashboard';
+import { benchmarkLine } from './benchmarks';
 
 /** The levelled answers of a scored item, as (key, label) in option order. */
 function levelled(item: Item): { key: string; label: string }[] {
@@ -179,7 +180,14 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
 
     mount(
       root,
-      h('section', { class: 'card' }, h('h2', null, t('gaps.heading')), h('p', { class: 'muted small' }, t('gaps.targetsHelp')), list),
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', null, t('gaps.heading')),
+        h('p', { class: 'muted small', 'data-testid': 'gaps-benchmark' }, t('bench.inUse'), ': ', benchmarkLine(v)),
+        h('p', { class: 'muted small' }, t('gaps.targetsHelp')),
+        list,
+      ),
       h('section', { class: 'card' }, h('h2', null, t('gaps.roadmap')), roadmap),
       targets,
     );
