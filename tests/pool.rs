@@ -823,3 +823,35 @@ fn writing_a_contribution_shows_exactly_what_was_written() {
     );
     assert!(!shown.contains("サンプル精機"), "{shown}");
 }
+
+/// A pooled benchmark with segments is read by the same parser as every benchmark: it compiles,
+/// each segment it lists can be chosen, and scoring against a segment names it.
+#[test]
+fn a_pooled_benchmark_with_segments_loads_and_each_segment_scores() {
+    let q = q();
+    let (cs, _) = generate(&q, 120, 7);
+    let outcome = pool(
+        &q,
+        &cs,
+        vec![Dimension::Sector, Dimension::Size, Dimension::Form],
+    );
+    let (catalog, _) = csirt_model::Catalog::load(None).unwrap();
+    let b = csirt_model::compile_benchmark_bytes(
+        std::path::Path::new("pooled.toml"),
+        outcome.toml.as_bytes(),
+        &catalog,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !b.segments.is_empty(),
+        "the seed gives segments of five or more"
+    );
+    let demo = csirt_model::demo::demo_assessment(csirt_model::Lang::En);
+    for s in &b.segments {
+        let seg = b.segment(&s.id).unwrap_or_else(|e| panic!("{}: {e}", s.id));
+        let report = csirt_scoring::score(&q, Some(&seg), &demo).unwrap();
+        let named = serde_json::to_string(&report.benchmark_ref).unwrap();
+        assert!(named.contains(&s.id), "{}: {named}", s.id);
+    }
+    assert!(b.segment("sector=nowhere").is_err());
+}

@@ -164,6 +164,8 @@ impl Writer<'_> {
         let _ = writeln!(head, "survey_date = {}", s(&format!("{last}-01")));
         let _ = writeln!(head, "published = {}", s(&date.to_string()));
         let _ = writeln!(head, "limits = {}", text(&limits));
+        // Lets a reader say why a segment is absent ("fewer than {min} contributions").
+        let _ = writeln!(head, "min_cell = {min}");
         if !segments.is_empty() {
             let list = segments
                 .iter()
