@@ -103,12 +103,15 @@ pub fn run() -> Result<(), AppError> {
     let (mut catalog, mut failures) = csirt_model::Catalog::load(extra.as_deref())?;
     // The benchmarks the user imported; a file that no longer validates is left out.
     failures.extend(catalog.add_benchmarks(&state::benchmarks_dir(&db_path))?);
+    let lang = state::system_language_from_env();
     for (dir, e) in failures {
         // A broken extra folder must not keep the app from starting; `csirt validate` explains.
-        eprintln!(
-            "csirt-app: skipped questionnaire folder or benchmark file {}: {e}",
-            dir.display()
-        );
+        use csirt_model::Localized;
+        let head = match lang {
+            csirt_model::Lang::Ja => "読み込まなかった質問票のフォルダまたは基準データのファイル",
+            csirt_model::Lang::En => "skipped questionnaire folder or benchmark file",
+        };
+        eprintln!("csirt-app: {head} {}: {}", dir.display(), e.localized(lang));
     }
     let app_state = state::AppState::open(db_path, catalog, state::TestHooks::from_env());
     tauri::Builder::default()
