@@ -7,244 +7,26 @@
 //! It never holds the organisation's name, comments, evidence, "other" texts, free-text answers,
 //! respondents, targets or a date finer than the month; [`contribution_from`] copies nothing else.
 
-use crate::assessment::{strip_bom, validate_against, Answer, Assessment, StrictMap};
+use crate::assessment::{validate_against, Answer, Assessment, StrictMap};
 use crate::bi;
 use crate::date::{parse_year_month, Date};
-use crate::error::{ModelError, Problem};
+use crate::error::ModelError;
 use crate::questionnaire::{service_label, Item, ItemKind, Questionnaire, SERVICE_KEYS};
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::path::PathBuf;
+
+mod parse;
+mod profile;
+pub use parse::{parse_contribution, parse_shape};
+pub use profile::{segment_id, segment_label, Form, Profile, ProfileValue, Sector, SizeBand};
 
 pub const CONTRIBUTION_FORMAT: &str = "csirt-contribution/1";
 const FORMAT_PREFIX: &str = "csirt-contribution/";
 const FORMAT_VERSION: u32 = 1;
 /// A contribution is a few kilobytes; anything above this is not one.
 pub const MAX_CONTRIBUTION_BYTES: usize = 1024 * 1024;
-
-/// A coarse profile value from one of the fixed lists: its file key and its bilingual label.
-pub trait ProfileValue: Sized + Copy + 'static {
-    /// The dimension's name in segment ids (`sector`, `size`, `form`).
-    const DIMENSION: &'static str;
-    const ALL: &'static [Self];
-    fn key(self) -> &'static str;
-    fn label(self) -> Text;
-    /// The dimension's name for people.
-    fn dimension_label() -> Text;
-
-    /// Parses a key, naming every allowed key in both languages when it is not one.
-    fn parse_key(s: &str) -> Result<Self, Text> {
-        let s = s.trim();
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|v| v.key() == s)
-            .ok_or_else(|| {
-                let keys = Self::ALL
-                    .iter()
-                    .map(|v| v.key())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let (dja, den) = (Self::dimension_label().ja, Self::dimension_label().en);
-                bi!(
-                    "{dja} {s:?} は一覧にありません（使えるもの: {keys}）",
-                    "{den} {s:?} is not in the list (use one of: {keys})"
-                )
-            })
-    }
-}
-
-macro_rules! profile_enum {
-    ($name:ident, $dim:literal, $dja:literal, $den:literal, [$(($variant:ident, $key:literal, $ja:literal, $en:literal)),+ $(,)?]) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $key)] $variant,)+
-        }
-
-        impl ProfileValue for $name {
-            const DIMENSION: &'static str = $dim;
-            const ALL: &'static [Self] = &[$($name::$variant),+];
-            fn key(self) -> &'static str {
-                match self { $($name::$variant => $key,)+ }
-            }
-            fn label(self) -> Text {
-                match self { $($name::$variant => Text::new($ja, $en),)+ }
-            }
-            fn dimension_label() -> Text {
-                Text::new($dja, $den)
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = Text;
-            fn from_str(s: &str) -> Result<Self, Text> {
-                <$name as ProfileValue>::parse_key(s)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.key())
-            }
-        }
-    };
-}
-
-profile_enum!(
-    Sector,
-    "sector",
-    "業種",
-    "sector",
-    [
-        (
-            Government,
-            "government",
-            "官公庁・自治体",
-            "Government and public administration"
-        ),
-        (Finance, "finance", "金融・保険", "Finance and insurance"),
-        (Manufacturing, "manufacturing", "製造業", "Manufacturing"),
-        (
-            InformationCommunications,
-            "information-communications",
-            "情報通信業",
-            "Information and communications"
-        ),
-        (
-            EnergyUtilities,
-            "energy-utilities",
-            "電気・ガス・水道",
-            "Energy and utilities"
-        ),
-        (
-            Transport,
-            "transport",
-            "運輸・物流",
-            "Transport and logistics"
-        ),
-        (
-            Healthcare,
-            "healthcare",
-            "医療・福祉",
-            "Healthcare and welfare"
-        ),
-        (
-            Education,
-            "education-research",
-            "教育・研究",
-            "Education and research"
-        ),
-        (Commerce, "commerce", "卸売・小売", "Wholesale and retail"),
-        (Services, "services", "サービス業", "Services"),
-        (
-            Construction,
-            "construction",
-            "建設・不動産",
-            "Construction and real estate"
-        ),
-        (Other, "other", "その他", "Other"),
-    ]
-);
-
-profile_enum!(
-    SizeBand,
-    "size",
-    "組織の規模",
-    "organisation size",
-    [
-        (
-            Under100,
-            "under-100",
-            "従業員 100 名未満",
-            "Fewer than 100 employees"
-        ),
-        (
-            From100,
-            "100-999",
-            "従業員 100〜999 名",
-            "100 to 999 employees"
-        ),
-        (
-            From1000,
-            "1000-4999",
-            "従業員 1,000〜4,999 名",
-            "1,000 to 4,999 employees"
-        ),
-        (
-            From5000,
-            "5000-plus",
-            "従業員 5,000 名以上",
-            "5,000 employees or more"
-        ),
-    ]
-);
-
-profile_enum!(
-    Form,
-    "form",
-    "CSIRT の形態",
-    "CSIRT form",
-    [
-        (Centralised, "centralised", "集中型", "Centralised"),
-        (Distributed, "distributed", "分散型", "Distributed"),
-        (Integrated, "integrated", "統合型", "Integrated"),
-        (Coordinating, "coordinating", "調整型", "Coordinating"),
-        (Other, "other", "その他", "Other"),
-    ]
-);
-
-/// The coarse profile of the contributing team, each part optional (the team may not say).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sector: Option<Sector>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<SizeBand>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub form: Option<Form>,
-}
-
-impl Profile {
-    /// The profile's segment ids (`sector=manufacturing`, …), for the parts that are given.
-    pub fn segment_ids(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(v) = self.sector {
-            out.push(segment_id(v));
-        }
-        if let Some(v) = self.size {
-            out.push(segment_id(v));
-        }
-        if let Some(v) = self.form {
-            out.push(segment_id(v));
-        }
-        out
-    }
-}
-
-/// `dimension=key`, the id of a benchmark segment.
-pub fn segment_id<V: ProfileValue>(v: V) -> String {
-    format!("{}={}", V::DIMENSION, v.key())
-}
-
-/// The bilingual label of a segment id, when it names a known dimension and value.
-pub fn segment_label(id: &str) -> Option<Text> {
-    let (dim, key) = id.split_once('=')?;
-    fn of<V: ProfileValue>(key: &str) -> Option<Text> {
-        V::parse_key(key).ok().map(|v| {
-            let (d, l) = (V::dimension_label(), v.label());
-            Text::new(format!("{}: {}", d.ja, l.ja), format!("{}: {}", d.en, l.en))
-        })
-    }
-    match dim {
-        "sector" => of::<Sector>(key),
-        "size" => of::<SizeBand>(key),
-        "form" => of::<Form>(key),
-        _ => None,
-    }
-}
 
 /// The bands a number item (team size) is contributed as: key, lowest value, label.
 /// The bounds follow the 2015 survey's own wording (fewer than 5, 5 to 9, fewer than 20).
@@ -589,134 +371,11 @@ pub fn check_pooled(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result
     }
 }
 
-fn problem(file: &Path, line: usize, message: Text) -> ModelError {
-    ModelError::Invalid(vec![Problem {
-        file: file.to_path_buf(),
-        line,
-        message,
-    }])
-}
-
-/// The 1-based line of the first `"key":` in `text`, or 0.
-fn line_of_key(text: &str, key: &str) -> usize {
-    let needle = format!("\"{key}\"");
-    text.find(&needle)
-        .map(|at| text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
-        .unwrap_or(0)
-}
-
-/// Parses a contribution file (`file` names it in messages) and checks it against `q`, reporting
-/// every problem with its line. A leading byte-order mark is accepted.
-pub fn parse_contribution(
-    bytes: &[u8],
-    file: &Path,
-    q: &Questionnaire,
-) -> Result<Contribution, ModelError> {
-    let c = parse_shape(bytes, file)?;
-    let text = std::str::from_utf8(strip_bom(bytes)).unwrap_or_default();
-    let problems: Vec<Problem> = c
-        .check(q)
-        .into_iter()
-        .map(|(item, message)| {
-            let (line, message) = match item {
-                Some(id) => (
-                    line_of_key(text, &id),
-                    crate::questionnaire::prefix(bi!("項目 {id}: ", "item {id}: "), message),
-                ),
-                None => (0, message),
-            };
-            Problem {
-                file: file.to_path_buf(),
-                line,
-                message,
-            }
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(c)
-    } else {
-        Err(ModelError::Invalid(problems))
-    }
-}
-
-/// Parses the file's shape only: size, encoding, format version and fields.
-pub fn parse_shape(bytes: &[u8], file: &Path) -> Result<Contribution, ModelError> {
-    if bytes.len() > MAX_CONTRIBUTION_BYTES {
-        let (size, kb) = (bytes.len(), MAX_CONTRIBUTION_BYTES / 1024);
-        return Err(problem(
-            file,
-            0,
-            bi!(
-                "ファイルは {size} バイトあります。貢献ファイルは {kb} KB までです",
-                "the file is {size} bytes; a contribution is at most {kb} KB"
-            ),
-        ));
-    }
-    let text = std::str::from_utf8(strip_bom(bytes)).map_err(|e| {
-        let at = e.valid_up_to();
-        problem(
-            file,
-            0,
-            bi!(
-                "ファイルが UTF-8 として正しくありません（最初の不正なバイトは {at} バイト目）",
-                "the file is not valid UTF-8 (first bad byte at offset {at})"
-            ),
-        )
-    })?;
-    let json_fault = |e: serde_json::Error| {
-        let line = e.line();
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => "ファイルが途中で終わっています".to_string(),
-            serde_json::error::Category::Syntax => "書き方に誤りがあります".to_string(),
-            _ => format!("ファイルの形が正しくありません（{e}）"),
-        };
-        problem(
-            file,
-            line,
-            bi!(
-                "貢献ファイルとして読めません: {what}",
-                "not a contribution file: {e}"
-            ),
-        )
-    };
-    // The common case first: a well-formed contribution parses once.
-    if let Ok(c) = serde_json::from_str::<Contribution>(text) {
-        if c.format == CONTRIBUTION_FORMAT {
-            return Ok(c);
-        }
-    }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(json_fault)?;
-    let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
-    match format.strip_prefix(FORMAT_PREFIX).map(str::parse::<u32>) {
-        Some(Ok(v)) if v == FORMAT_VERSION => {}
-        Some(Ok(v)) if v > FORMAT_VERSION => {
-            return Err(problem(
-                file,
-                line_of_key(text, "format"),
-                bi!(
-                    "形式 {format:?} は新しい版のアプリが書いたものです。この版が読めるのは {CONTRIBUTION_FORMAT:?} です",
-                    "format {format:?} was written by a newer version of the app; this version reads {CONTRIBUTION_FORMAT:?}"
-                ),
-            ))
-        }
-        _ => {
-            return Err(problem(
-                file,
-                line_of_key(text, "format"),
-                bi!(
-                    "貢献ファイルではありません（format が {format:?} です。{CONTRIBUTION_FORMAT:?} のはずです）",
-                    "not a contribution file (format is {format:?}; expected {CONTRIBUTION_FORMAT:?})"
-                ),
-            ))
-        }
-    }
-    serde_json::from_str::<Contribution>(text).map_err(json_fault)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::demo::demo_assessment;
+    use std::path::Path;
 
     fn q() -> std::sync::Arc<Questionnaire> {
         crate::load::builtin().unwrap().questionnaire
