@@ -337,15 +337,7 @@ pub async fn export_assessment(
         let hooks = state.hooks.clone();
         let warnings = file.warnings.clone();
         let path = AppState::blocking(move || {
-            let Some(path) = files::choose_save_path(&app, &hooks, &file.name, format, encrypted)?
-            else {
-                return Ok(None);
-            };
-            std::fs::write(&path, &file.bytes).map_err(|source| AppError::Write {
-                path: path.clone(),
-                source,
-            })?;
-            Ok(Some(path))
+            files::save_chosen(&app, &hooks, &file.name, format, encrypted, &file.bytes)
         })
         .await?;
         Ok(SavedFile {
@@ -695,16 +687,7 @@ pub async fn save_contribution(
             let (bytes, name) =
                 contribute::seal(&catalog, &input.json, input.recipient.as_deref())?;
             let encrypted = name.ends_with(".age");
-            let Some(path) =
-                files::choose_save_path(&app, &hooks, &name, ExportFormat::Json, encrypted)?
-            else {
-                return Ok(None);
-            };
-            std::fs::write(&path, &bytes).map_err(|source| AppError::Write {
-                path: path.clone(),
-                source,
-            })?;
-            Ok(Some(path))
+            files::save_chosen(&app, &hooks, &name, ExportFormat::Json, encrypted, &bytes)
         })
         .await?;
         Ok(SavedFile {

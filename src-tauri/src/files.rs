@@ -136,7 +136,7 @@ pub fn encrypted_name(name: &str) -> String {
 
 /// Where to write an export: the test hook's folder, or the user's choice in the native save
 /// dialog (`None` when cancelled). Must run off the main thread: the dialog blocks until closed.
-pub fn choose_save_path(
+fn choose_save_path(
     app: &AppHandle,
     hooks: &TestHooks,
     name: &str,
@@ -154,6 +154,26 @@ pub fn choose_save_path(
         .add_filter(ext.to_uppercase(), &[ext])
         .blocking_save_file();
     Ok(chosen.and_then(|p| p.as_path().map(|p| p.to_path_buf())))
+}
+
+/// Writes `bytes` where the user chooses in the save dialog (or the test hook's folder);
+/// `None` when the user cancelled.
+pub fn save_chosen(
+    app: &AppHandle,
+    hooks: &TestHooks,
+    name: &str,
+    format: ExportFormat,
+    encrypted: bool,
+    bytes: &[u8],
+) -> Result<Option<PathBuf>, AppError> {
+    let Some(path) = choose_save_path(app, hooks, name, format, encrypted)? else {
+        return Ok(None);
+    };
+    std::fs::write(&path, bytes).map_err(|source| AppError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Some(path))
 }
 
 /// The bytes of the assessment file to import: the test hook's file, or the user's choice in

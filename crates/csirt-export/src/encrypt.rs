@@ -79,9 +79,13 @@ pub fn parse_identity(text: &str) -> Result<age::x25519::Identity, CryptoError> 
 
 /// Seals `plain` so that only the holder of the recipient's identity can open it.
 pub fn seal_to(plain: &[u8], recipient: &age::x25519::Recipient) -> Result<Vec<u8>, CryptoError> {
-    let encryptor =
-        age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
-            .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
+    seal(plain, recipient)
+}
+
+/// Seals `plain` to one age recipient (a collector's key, or a passphrase's scrypt recipient).
+fn seal(plain: &[u8], recipient: &dyn age::Recipient) -> Result<Vec<u8>, CryptoError> {
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(recipient))
+        .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
     let mut out = Vec::new();
     let mut writer = encryptor
         .wrap_output(&mut out)
@@ -125,20 +129,7 @@ pub fn encrypt(plain: &[u8], passphrase: &str, work_factor: u8) -> Result<Vec<u8
     }
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
     recipient.set_work_factor(work_factor);
-    let encryptor =
-        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-            .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-    let mut out = Vec::new();
-    let mut writer = encryptor
-        .wrap_output(&mut out)
-        .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-    writer
-        .write_all(plain)
-        .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-    writer
-        .finish()
-        .map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-    Ok(out)
+    seal(plain, &recipient)
 }
 
 /// Decrypts fully before returning anything, so a tampered file yields no partial plaintext.

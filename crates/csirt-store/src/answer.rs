@@ -2,7 +2,7 @@
 //! answers and notes, target overrides and the workshop's agreed (consensus) answers.
 
 use crate::{non_empty, time, touch, Result, Store, StoreError};
-use csirt_model::assessment::{check_answer, check_target, chooses_other};
+use csirt_model::assessment::{check_answer, check_other_text, check_target};
 use csirt_model::{Answer, Questionnaire, StrictMap};
 use rusqlite::{params, Transaction};
 
@@ -34,14 +34,13 @@ impl Store {
             }
         })?;
         let other = non_empty(other_text);
-        if other.is_some() && !chooses_other(q, item_id, answer) {
-            return Err(StoreError::InvalidAnswer {
-                item: item_id.to_string(),
-                message: csirt_model::bi!(
-                    "自由記述がありますが、「その他」の選択肢が選ばれていません",
-                    "free text is given but no \"other\" option is chosen"
-                ),
-            });
+        if other.is_some() {
+            check_other_text(q, item_id, Some(answer)).map_err(|message| {
+                StoreError::InvalidAnswer {
+                    item: item_id.to_string(),
+                    message,
+                }
+            })?;
         }
         self.check_questionnaire(assessment_id, q)?;
         let respondent_id = self.respondent_for(assessment_id, respondent)?;
@@ -169,14 +168,13 @@ impl Store {
                 message,
             })?;
             // As for any answer; a stray text would also make the exported file unreadable.
-            if non_empty(other_text).is_some() && !chooses_other(q, item_id, a) {
-                return Err(StoreError::InvalidAnswer {
-                    item: item_id.to_string(),
-                    message: csirt_model::bi!(
-                        "自由記述がありますが、「その他」の選択肢が選ばれていません",
-                        "free text is given but no \"other\" option is chosen"
-                    ),
-                });
+            if non_empty(other_text).is_some() {
+                check_other_text(q, item_id, Some(a)).map_err(|message| {
+                    StoreError::InvalidAnswer {
+                        item: item_id.to_string(),
+                        message,
+                    }
+                })?;
             }
         }
         self.check_questionnaire(assessment_id, q)?;

@@ -4,7 +4,7 @@
 
 use crate::error::StoreError;
 use crate::{Result, Store};
-use csirt_model::assessment::{check_answer, check_target, chooses_other};
+use csirt_model::assessment::{check_answer, check_other_text, check_target};
 use csirt_model::workshop::Workshop;
 use csirt_model::{bi, Answer, Lang, Localized, Questionnaire, StrictMap, Text};
 use rusqlite::params;
@@ -124,13 +124,6 @@ fn no_item(q: &Questionnaire) -> Text {
     )
 }
 
-fn stray_other() -> Text {
-    bi!(
-        "「その他」を選んだ回答がないため、この自由記述は使えません",
-        "no answer that chooses an \"other\" option goes with this free text"
-    )
-}
-
 fn json(a: &Answer) -> String {
     serde_json::to_string(a).unwrap_or_else(|_| a.display())
 }
@@ -160,13 +153,14 @@ pub(crate) fn fit_answers(
             }
         });
     other.0.retain(|(item, text)| {
-        let fits = answers.get(item).is_some_and(|a| chooses_other(q, item, a));
-        if !fits {
+        let fit = check_other_text(q, item, answers.get(item));
+        let fits = fit.is_ok();
+        if let Err(reason) = fit {
             out.push(Misfit {
                 item: item.clone(),
                 whose: whose(name, "「その他」の記述", "\"other\" text"),
                 value: text.clone(),
-                reason: stray_other(),
+                reason,
                 place: Place::Other(rid),
             });
         }
@@ -243,8 +237,8 @@ impl Store {
         }
         w.consensus.0.retain(|(item, c)| {
             let mut reason = check_answer(q, item, &c.answer).err();
-            if reason.is_none() && c.other.is_some() && !chooses_other(q, item, &c.answer) {
-                reason = Some(stray_other());
+            if reason.is_none() && c.other.is_some() {
+                reason = check_other_text(q, item, Some(&c.answer)).err();
             }
             let Some(reason) = reason else {
                 return true;

@@ -125,6 +125,23 @@ fn prefixed(whose: &Text, message: Text) -> Text {
     )
 }
 
+/// The one rule for an "other" free text: it goes only with an answer that chooses an "other"
+/// option of the item. `answer` is the answer it would go with, if any.
+pub fn check_other_text(
+    q: &Questionnaire,
+    item_id: &str,
+    answer: Option<&Answer>,
+) -> Result<(), Text> {
+    if answer.is_some_and(|a| chooses_other(q, item_id, a)) {
+        Ok(())
+    } else {
+        Err(bi!(
+            "自由記述がありますが、「その他」の選択肢が選ばれていません",
+            "free text is given but no \"other\" option is chosen"
+        ))
+    }
+}
+
 /// Checks answers and their "other" texts; `whose` prefixes each message (empty for the file's own).
 fn check_answers(
     q: &Questionnaire,
@@ -139,11 +156,7 @@ fn check_answers(
         }
     }
     for (id, _) in other.iter() {
-        if !answers.get(id).is_some_and(|a| chooses_other(q, id, a)) {
-            let m = bi!(
-                "自由記述がありますが、「その他」の選択肢が選ばれていません",
-                "free text is given but no \"other\" option is chosen"
-            );
+        if let Err(m) = check_other_text(q, id, answers.get(id)) {
             push(Some(id), prefixed(whose, m));
         }
     }
