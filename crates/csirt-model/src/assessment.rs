@@ -2,6 +2,7 @@
 
 use crate::bi;
 use crate::error::{AnswerProblem, ModelError};
+pub use crate::narrative::Narrative;
 use crate::questionnaire::Questionnaire;
 use crate::text::{Lang, Text};
 pub use crate::workshop::{Consensus, Workshop, WorkshopRespondent};
@@ -177,6 +178,9 @@ pub struct Assessment {
     /// The workshop behind `answers`, when several people answered: absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workshop: Option<Workshop>,
+    /// The assessor's own words (message, findings, notes on gaps): absent when none were written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<Narrative>,
 }
 
 impl Assessment {
@@ -195,6 +199,7 @@ impl Assessment {
             evidence: StrictMap::default(),
             targets: StrictMap::default(),
             workshop: None,
+            narrative: None,
         }
     }
 

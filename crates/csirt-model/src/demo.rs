@@ -176,5 +176,6 @@ pub fn demo_assessment(lang: Lang) -> Assessment {
         evidence: evidence_map,
         targets: StrictMap::default(),
         workshop: None,
+        narrative: None,
     }
 }

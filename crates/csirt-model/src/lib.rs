@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod limits;
 pub mod load;
+pub mod narrative;
 pub mod questionnaire;
 mod raw;
 pub mod segment;
@@ -28,5 +29,6 @@ pub use load::{
     builtin, builtin_texts, compile_benchmark_bytes, compile_texts, load_benchmark_file, load_dir,
     BenchmarkEntry, Catalog, Origin, QuestionnaireSet,
 };
+pub use narrative::Narrative;
 pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};
 pub use text::{Lang, Localized, Text};

@@ -23,7 +23,7 @@ const PEER: RGBColor = RGBColor(0x6b, 0x72, 0x80);
 const PEER_SOFT: RGBColor = RGBColor(0xcb, 0xd0, 0xd8);
 
 /// One axis of the radar: an area's name, the organisation's score and the surveyed teams' range.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct RadarAxis {
     pub label: String,
     pub score: Option<f64>,
@@ -31,7 +31,7 @@ pub struct RadarAxis {
 }
 
 /// One bar of a standing chart: the share of surveyed teams at or above the answer's level.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct StandingBar {
     pub label: String,
     pub low: f64,

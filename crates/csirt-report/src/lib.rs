@@ -1,20 +1,62 @@
 //! The gap-analysis report: a bilingual A4 PDF with the Japanese font embedded and subset, and
 //! the charts shared with the app (SVG). Built with printpdf and plotters; no browser involved.
 
+pub mod build;
 mod canvas;
 pub mod charts;
 mod document;
+pub mod docx;
 mod flow;
 pub mod fonts;
 pub mod html;
 mod labels;
 pub mod layout;
+pub mod model;
 
 use csirt_model::{Assessment, Benchmark, Lang, Questionnaire};
 use csirt_scoring::ScoreReport;
 use printpdf::{ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
 pub use labels::report_title;
+pub use model::{Preset, ReportDoc, ReportOptions, SectionKind};
+
+/// The report's file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Pdf,
+    Html,
+    Docx,
+}
+
+impl Format {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// The one entry point: the report in `format`, built once as a model and then rendered.
+/// `created` is the creation time (seconds since 1970, UTC) written into the file.
+pub fn render(
+    input: &ReportInput,
+    extras: &ReportExtras,
+    lang: Lang,
+    options: &ReportOptions,
+    format: Format,
+    created: i64,
+) -> Result<Vec<u8>, ReportError> {
+    match format {
+        // TEMPORARY: PDF and HTML still draw from the inputs until their model renderers land.
+        Format::Pdf => render_pdf_with(input, extras, lang, created),
+        Format::Html => Ok(html::render_html(input, lang).into_bytes()),
+        Format::Docx => docx::render_docx(&build::build(input, extras, lang, options), created),
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -22,6 +64,8 @@ pub enum ReportError {
     Font(String),
     #[error("cannot write the PDF: {0}")]
     Pdf(String),
+    #[error("cannot write the DOCX: {0}")]
+    Docx(String),
 }
 
 /// Everything the report shows: the questionnaire, its benchmark, the answers and their scores.
@@ -290,6 +334,7 @@ impl csirt_model::Localized for ReportError {
         match self {
             ReportError::Font(e) => format!("組み込みのフォントを読み込めません: {e}"),
             ReportError::Pdf(e) => format!("PDF を書き出せません: {e}"),
+            ReportError::Docx(e) => format!("DOCX を書き出せません: {e}"),
         }
     }
 }
