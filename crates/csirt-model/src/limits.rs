@@ -20,8 +20,13 @@ pub const SPREADSHEET_CELL_MAX_UTF16: usize = 32_767;
 pub const NAME_MAX_CHARS: usize = 200;
 /// The longest "other" free text of a choice.
 pub const OTHER_MAX_CHARS: usize = 2_000;
-/// The longest long text: a free-text answer, a comment, an evidence note, an agreement note.
+/// The longest long text: a free-text answer, a comment, an evidence note, an agreement note,
+/// the assessor's executive message.
 pub const LONG_TEXT_MAX_CHARS: usize = 10_000;
+/// The longest key finding, and the longest note on a gap ("why it matters here").
+pub const FINDING_MAX_CHARS: usize = 2_000;
+/// The most key findings an assessment may have.
+pub const MAX_FINDINGS: usize = 50;
 
 /// Each kind of text the product accepts from a user or a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,10 +44,16 @@ pub enum TextKind {
     Evidence,
     /// The facilitator's note on an agreed answer.
     AgreementNote,
+    /// The assessor's executive message.
+    ExecutiveMessage,
+    /// One of the assessor's key findings.
+    KeyFinding,
+    /// The assessor's note on a gap ("why it matters here").
+    GapNote,
 }
 
 impl TextKind {
-    pub const ALL: [TextKind; 9] = [
+    pub const ALL: [TextKind; 12] = [
         TextKind::OrganisationName,
         TextKind::OrganisationDetail,
         TextKind::RespondentName,
@@ -52,6 +63,9 @@ impl TextKind {
         TextKind::Comment,
         TextKind::Evidence,
         TextKind::AgreementNote,
+        TextKind::ExecutiveMessage,
+        TextKind::KeyFinding,
+        TextKind::GapNote,
     ];
 
     /// The most characters a text of this kind may have.
@@ -62,10 +76,12 @@ impl TextKind {
             | TextKind::RespondentName
             | TextKind::RespondentRole => NAME_MAX_CHARS,
             TextKind::OtherText => OTHER_MAX_CHARS,
+            TextKind::KeyFinding | TextKind::GapNote => FINDING_MAX_CHARS,
             TextKind::FreeTextAnswer
             | TextKind::Comment
             | TextKind::Evidence
-            | TextKind::AgreementNote => LONG_TEXT_MAX_CHARS,
+            | TextKind::AgreementNote
+            | TextKind::ExecutiveMessage => LONG_TEXT_MAX_CHARS,
         }
     }
 
@@ -95,6 +111,12 @@ impl TextKind {
             TextKind::Comment => ("コメント", "the comment"),
             TextKind::Evidence => ("根拠", "the evidence"),
             TextKind::AgreementNote => ("合意した回答のメモ", "the agreement note"),
+            TextKind::ExecutiveMessage => ("経営層へのメッセージ", "the executive message"),
+            TextKind::KeyFinding => ("主な所見", "the key finding"),
+            TextKind::GapNote => (
+                "ギャップの補足（この組織にとっての重要性）",
+                "the note on the gap (why it matters here)",
+            ),
         };
         Text::new(ja, en)
     }

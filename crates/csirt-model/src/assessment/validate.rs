@@ -288,8 +288,8 @@ pub fn check_target(q: &Questionnaire, item_id: &str, key: &str) -> Result<(), T
     Ok(())
 }
 
-/// Validates every answer, other-text, comment and target against the questionnaire, reporting
-/// all problems at once.
+/// Validates every answer, other-text, comment, target and the assessor's narrative against the
+/// questionnaire, reporting all problems at once.
 pub fn validate(a: &Assessment, catalog: &Catalog) -> Result<(), ModelError> {
     let set = catalog.get(&a.questionnaire).map_err(|_| {
         let id = &a.questionnaire;
@@ -339,6 +339,9 @@ pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelEr
         }
     }
     crate::limits::check_assessment(a, &mut push);
+    if let Some(n) = &a.narrative {
+        crate::narrative::check(n, q, &mut push);
+    }
     if problems.is_empty() {
         Ok(())
     } else {
