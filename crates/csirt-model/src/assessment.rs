@@ -211,6 +211,9 @@ impl Assessment {
         self.comments.sort_by_order(&order);
         self.evidence.sort_by_order(&order);
         self.targets.sort_by_order(&order);
+        if let Some(n) = &mut self.narrative {
+            n.gap_notes.sort_by_order(&order);
+        }
         if let Some(w) = &mut self.workshop {
             w.facilitator_answers.sort_by_order(&order);
             w.facilitator_other.sort_by_order(&order);

@@ -4,6 +4,7 @@
 use crate::answer::save_note_tx;
 use crate::assessment::insert_assessment;
 use crate::error::NameOf;
+use crate::narrative::insert_narrative_tx;
 use crate::version::{self, Fit};
 use crate::{names, non_empty, time, touch, Result, Store, StoreError};
 use csirt_model::assessment::validate_against;
@@ -25,6 +26,8 @@ impl Store {
         let mut a = self.load_assessment(q, assessment_id)?;
         (a.answers, a.other) = self.own_answers(assessment_id, Some(respondent))?;
         (a.comments, a.evidence) = self.own_notes(assessment_id, Some(respondent))?;
+        // The narrative is the assessor's, not the respondent's.
+        a.narrative = None;
         // As for the whole assessment, only what the loaded questionnaire can take; `fit`
         // names the rest, which stays stored.
         let mut misfits = Vec::new();
@@ -52,6 +55,7 @@ impl Store {
     /// (a workshop participant who answered on their own machine). Validated first; one
     /// transaction. A respondent of the same name (ignoring case, width and extra spaces) is
     /// refused, so nobody is counted twice; [`Store::import_respondent`] can replace them.
+    /// A narrative in the file is not taken: it is the assessor's, on the whole assessment.
     pub fn import_as_respondent(
         &mut self,
         q: &Questionnaire,
@@ -221,7 +225,8 @@ impl Store {
     }
 
     /// The assessment in interchange form: the consensus answer where one is set, else the
-    /// default respondent's, with comments, evidence and target overrides.
+    /// default respondent's, with comments, evidence, target overrides and the assessor's
+    /// narrative (absent when nothing was written).
     ///
     /// Only what the loaded questionnaire `q` can take is in it; [`Store::fit`] names the rest,
     /// which stays stored.
@@ -261,6 +266,7 @@ impl Store {
         a.comments = fitted.comments;
         a.evidence = fitted.evidence;
         a.targets = fitted.targets;
+        a.narrative = Some(fitted.narrative).filter(|n| !n.is_empty());
         a.sort_by_questionnaire(q);
         Ok((a, fitted.workshop, fitted.fit))
     }
@@ -333,6 +339,9 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4)",
                 params![id, item, key, now],
             )?;
+        }
+        if let Some(n) = &a.narrative {
+            insert_narrative_tx(&tx, id, n, &now)?;
         }
         tx.commit()?;
         Ok(id)

@@ -1,5 +1,5 @@
-//! Embedded SQLite storage: organisations, assessments, respondents, answers, consensus, notes
-//! and target overrides. Every save is one small transaction, so the UI can save on each change.
+//! Embedded SQLite storage: organisations, assessments, respondents, answers, consensus, notes,
+//! target overrides and the assessor's narrative. Every save is one small transaction, so the UI can save on each change.
 
 mod answer;
 mod assessment;
@@ -7,6 +7,7 @@ mod error;
 mod interchange;
 pub mod migrate;
 mod names;
+mod narrative;
 mod organisation;
 mod respondent;
 pub mod time;
@@ -16,6 +17,7 @@ mod workshop;
 pub use answer::ItemNote;
 pub use assessment::{AssessmentRow, BenchmarkChoice};
 pub use error::{NameOf, StoreError};
+pub use narrative::NarrativeEdit;
 pub use organisation::OrganisationRow;
 pub use respondent::RespondentRow;
 pub use version::{Fit, Misfit};
@@ -148,6 +150,9 @@ impl Store {
             "consensus",
             "answer_note",
             "target_override",
+            "narrative_message",
+            "narrative_finding",
+            "gap_note",
             "setting",
         ] {
             let mut stmt = self

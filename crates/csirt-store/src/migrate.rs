@@ -15,6 +15,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_benchmark_choice",
         include_str!("../migrations/0002_benchmark_choice.sql"),
     ),
+    (
+        "0003_narrative",
+        include_str!("../migrations/0003_narrative.sql"),
+    ),
 ];
 
 /// `PRAGMA application_id` of our databases: "CSIR" in ASCII.

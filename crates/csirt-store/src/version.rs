@@ -1,12 +1,14 @@
 //! A stored assessment read against the questionnaire that is loaded now, which may be another
 //! version than the one it was answered with: what still fits is used, and every stored answer,
-//! text, note, agreed answer or target that no longer fits is named, never dropped silently.
+//! text, note, agreed answer, target or note on a gap that no longer fits is named, never dropped
+//! silently.
 
 use crate::error::StoreError;
 use crate::{Result, Store};
 use csirt_model::assessment::{check_answer, check_other_text, check_target};
+use csirt_model::narrative::check_gap_note;
 use csirt_model::workshop::Workshop;
-use csirt_model::{bi, Answer, Lang, Localized, Questionnaire, StrictMap, Text};
+use csirt_model::{bi, Answer, Lang, Localized, Narrative, Questionnaire, StrictMap, Text};
 use rusqlite::params;
 use serde::Serialize;
 
@@ -19,6 +21,7 @@ pub(crate) enum Place {
     Evidence(i64),
     Agreed,
     Target,
+    GapNote,
 }
 
 /// One stored value that the loaded questionnaire cannot take.
@@ -204,6 +207,8 @@ pub(crate) struct Fitted {
     pub comments: StrictMap<String>,
     pub evidence: StrictMap<String>,
     pub targets: StrictMap<String>,
+    /// The assessor's narrative, its notes on gaps the questionnaire cannot have removed.
+    pub narrative: Narrative,
     pub fit: Fit,
 }
 
@@ -282,6 +287,21 @@ impl Store {
                 }
             }
         }
+        let mut narrative = self.narrative(assessment_id)?;
+        narrative.gap_notes.0.retain(|(item, note)| {
+            // The item only: the note's length was checked when it was saved.
+            let Err(reason) = check_gap_note(q, item, "") else {
+                return true;
+            };
+            out.push(Misfit {
+                item: item.clone(),
+                whose: Text::new("ギャップの補足", "note on the gap"),
+                value: note.clone(),
+                reason,
+                place: Place::GapNote,
+            });
+            false
+        });
         let order: std::collections::HashMap<&str, usize> = q
             .items
             .iter()
@@ -297,6 +317,7 @@ impl Store {
             comments,
             evidence,
             targets,
+            narrative,
             fit: Fit {
                 questionnaire: row.questionnaire_id,
                 stored_version: row.questionnaire_version,
@@ -361,6 +382,10 @@ impl Store {
                 )?,
                 Place::Target => tx.execute(
                     "DELETE FROM target_override WHERE assessment_id = ?1 AND item_id = ?2",
+                    params![assessment_id, item],
+                )?,
+                Place::GapNote => tx.execute(
+                    "DELETE FROM gap_note WHERE assessment_id = ?1 AND item_id = ?2",
                     params![assessment_id, item],
                 )?,
             };
