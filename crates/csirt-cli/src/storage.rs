@@ -3,6 +3,7 @@
 
 mod assessment;
 mod command;
+mod narrative;
 
 pub use assessment::assessment;
 pub use command::{AssessmentCommand, DbCommand, ExportFormat, OrgCommand};

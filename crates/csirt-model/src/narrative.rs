@@ -32,13 +32,22 @@ impl Narrative {
             && self.gap_notes.iter().all(|(_, n)| n.trim().is_empty())
     }
 
-    /// The message's paragraphs: split on blank lines, trimmed, empty ones dropped.
+    /// The message's paragraphs: split on blank lines (a line of only spaces counts, and so do
+    /// Windows line ends), trimmed, empty ones dropped.
     pub fn paragraphs(&self) -> Vec<&str> {
-        self.message
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect()
+        let text = self.message.as_str();
+        let mut out = Vec::new();
+        let (mut start, mut at) = (0, 0);
+        for line in text.split_inclusive('\n') {
+            if line.trim().is_empty() {
+                out.push(text[start..at].trim());
+                start = at + line.len();
+            }
+            at += line.len();
+        }
+        out.push(text[start..].trim());
+        out.retain(|p| !p.is_empty());
+        out
     }
 
     /// The note on one gap, when the assessor wrote one.
@@ -208,5 +217,9 @@ mod tests {
         n.message = "Act now.\n\n  Second.  ".into();
         assert!(!n.is_empty());
         assert_eq!(n.paragraphs(), ["Act now.", "Second."]);
+        n.message = "\r\nOne\r\nline two\r\n \r\n\r\n第二段落。\n\t\n".into();
+        assert_eq!(n.paragraphs(), ["One\r\nline two", "第二段落。"]);
+        n.message = "only one".into();
+        assert_eq!(n.paragraphs(), ["only one"]);
     }
 }

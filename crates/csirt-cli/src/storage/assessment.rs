@@ -411,6 +411,9 @@ pub fn assessment(
         AssessmentCommand::Date { id, date } => {
             Store::open(path)?.set_date(id, &date)?;
         }
+        AssessmentCommand::Narrative { id, args } => {
+            super::narrative::narrative(id, &args, path, catalog, lang, out)?;
+        }
         AssessmentCommand::DropMisfits { id, item } => {
             let mut store = Store::open(path)?;
             let row = store.assessment(id)?;

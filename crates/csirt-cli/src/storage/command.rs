@@ -218,4 +218,11 @@ pub enum AssessmentCommand {
     },
     /// Mark an assessment final (or draft again).
     Status { id: i64, status: String },
+    /// The assessor's own words: the executive message, key findings and notes on gaps. Shown,
+    /// or changed with --message/--message-file, --finding, --gap-note and --clear.
+    Narrative {
+        id: i64,
+        #[command(flatten)]
+        args: super::narrative::NarrativeArgs,
+    },
 }
