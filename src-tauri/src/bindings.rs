@@ -32,6 +32,7 @@ pub fn typescript() -> String {
         Answer,
         Status,
         Organisation,
+        Narrative,
         Assessment,
         AnswerProblem,
         OrganisationRow,
@@ -74,6 +75,9 @@ pub fn typescript() -> String {
         SaveAnswerInput,
         ItemInput,
         SaveNoteInput,
+        SaveMessageInput,
+        SaveFindingsInput,
+        SaveGapNoteInput,
         SetTargetInput,
         LanguageInput,
         RadarInput,
@@ -202,9 +206,20 @@ mod tests {
 
     fn fixtures() -> Vec<csirt_model::Assessment> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/profiles");
+        let mut with_narrative = demo::demo_assessment(CoreLang::Ja);
+        let mut narrative = csirt_model::Narrative {
+            message: "経営層へ。\n\n法務への連絡を整えてください。".into(),
+            findings: vec!["one".into(), "二つ目".into()],
+            ..Default::default()
+        };
+        narrative
+            .gap_notes
+            .insert("4.3".into(), "why it matters".into());
+        with_narrative.narrative = Some(narrative);
         let mut out = vec![
             demo::demo_assessment(CoreLang::Ja),
             demo::demo_assessment(CoreLang::En),
+            with_narrative,
         ];
         for entry in std::fs::read_dir(dir).unwrap() {
             let bytes = std::fs::read(entry.unwrap().path()).unwrap();

@@ -35,4 +35,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_benchmarks",
     "import_benchmark",
     "set_assessment_benchmark",
+    "narrative",
+    "save_message",
+    "save_findings",
+    "save_gap_note",
 ];

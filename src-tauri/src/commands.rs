@@ -24,6 +24,7 @@ use crate::wire::{
 };
 use crate::wire::{BenchmarkInfo, SetBenchmarkInput};
 use crate::wire::{ContributionInput, ContributionPreview, ExportFormat, SaveContributionInput};
+use crate::wire::{SaveFindingsInput, SaveGapNoteInput, SaveMessageInput};
 use csirt_model::{assessment, Catalog, Lang, Questionnaire};
 use csirt_scoring::{Completeness, PeerMatch};
 use csirt_store::{AssessmentRow, OrganisationRow, RespondentRow, Store};
@@ -694,5 +695,72 @@ pub async fn save_contribution(
             path: path.map(|p| p.display().to_string()),
             warnings: Vec::new(),
         })
+    })
+}
+
+// ------------------------------------------------------------------ the assessor's narrative
+
+/// The assessor's narrative of an assessment (empty parts absent), fitted to its questionnaire.
+#[tauri::command]
+pub async fn narrative(
+    state: State<'_, AppState>,
+    input: Input<IdInput>,
+) -> Reply<csirt_model::Narrative> {
+    reply!(state, {
+        let id = input.get()?.id;
+        state
+            .with_store(move |s, c| {
+                let q = questionnaire_of(s, c, id)?;
+                Ok(s.load_assessment(&q, id)?.narrative.unwrap_or_default())
+            })
+            .await
+    })
+}
+
+/// Saves the executive message as typed (autosave); blank clears it.
+#[tauri::command]
+pub async fn save_message(state: State<'_, AppState>, input: Input<SaveMessageInput>) -> Reply<()> {
+    reply!(state, {
+        let input = input.get()?;
+        state
+            .with_store(move |s, c| {
+                let q = questionnaire_of(s, c, input.assessment_id)?;
+                Ok(s.set_message(&q, input.assessment_id, &input.message)?)
+            })
+            .await
+    })
+}
+
+/// Saves the whole list of key findings (autosave); blank findings are dropped.
+#[tauri::command]
+pub async fn save_findings(
+    state: State<'_, AppState>,
+    input: Input<SaveFindingsInput>,
+) -> Reply<()> {
+    reply!(state, {
+        let input = input.get()?;
+        state
+            .with_store(move |s, c| {
+                let q = questionnaire_of(s, c, input.assessment_id)?;
+                Ok(s.set_findings(&q, input.assessment_id, &input.findings)?)
+            })
+            .await
+    })
+}
+
+/// Saves the note on one gap ("why it matters here") as typed; blank clears it.
+#[tauri::command]
+pub async fn save_gap_note(
+    state: State<'_, AppState>,
+    input: Input<SaveGapNoteInput>,
+) -> Reply<()> {
+    reply!(state, {
+        let input = input.get()?;
+        state
+            .with_store(move |s, c| {
+                let q = questionnaire_of(s, c, input.assessment_id)?;
+                Ok(s.set_gap_note(&q, input.assessment_id, &input.item, &input.note)?)
+            })
+            .await
     })
 }

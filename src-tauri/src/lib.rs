@@ -81,6 +81,10 @@ app_commands! {
     list_benchmarks(QuestionnaireInput) -> Vec<BenchmarkInfo>;
     import_benchmark() -> Option<BenchmarkInfo>;
     set_assessment_benchmark(SetBenchmarkInput) -> AssessmentView;
+    narrative(IdInput) -> Narrative;
+    save_message(SaveMessageInput) -> ();
+    save_findings(SaveFindingsInput) -> ();
+    save_gap_note(SaveGapNoteInput) -> ();
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not

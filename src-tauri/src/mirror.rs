@@ -235,6 +235,26 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub targets: Option<HashMap<String, String>>,
+    /// The assessor's own words; absent when nothing was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub narrative: Option<Narrative>,
+}
+
+/// The assessor's own words: the executive message, the key findings in order, and notes on
+/// gaps by item. Each part is absent when empty.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Narrative {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub findings: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub gap_notes: Option<HashMap<String, String>>,
 }
 
 // ------------------------------------------------------------------------ mirrors of csirt-store

@@ -149,6 +149,34 @@ pub struct SaveNoteInput {
     pub evidence: Option<String>,
 }
 
+/// The assessor's executive message, saved as typed; blank clears it.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SaveMessageInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub message: String,
+}
+
+/// The assessor's key findings, the whole list in order; blank findings are dropped.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SaveFindingsInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub findings: Vec<String>,
+}
+
+/// The assessor's note on one gap ("why it matters here"); blank clears it.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SaveGapNoteInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub item: String,
+    pub note: String,
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct SetTargetInput {

@@ -40,7 +40,13 @@ export type Status = "draft" | "final";
 
 export type Organisation = { name: string, sector?: string, size?: string, csirt_form?: string, };
 
-export type Assessment = { format: string, questionnaire: string, questionnaire_version?: string, organisation: Organisation, date?: string, language?: Lang, status: Status, answers: { [key in string]?: Answer }, other?: { [key in string]?: string }, comments?: { [key in string]?: string }, evidence?: { [key in string]?: string }, targets?: { [key in string]?: string }, };
+export type Narrative = { message?: string, findings?: Array<string>, gap_notes?: { [key in string]?: string }, };
+
+export type Assessment = { format: string, questionnaire: string, questionnaire_version?: string, organisation: Organisation, date?: string, language?: Lang, status: Status, answers: { [key in string]?: Answer }, other?: { [key in string]?: string }, comments?: { [key in string]?: string }, evidence?: { [key in string]?: string }, targets?: { [key in string]?: string }, 
+/**
+ * The assessor's own words; absent when nothing was written.
+ */
+narrative?: Narrative, };
 
 export type AnswerProblem = { item: string | null, message: string, };
 
@@ -183,6 +189,12 @@ export type SaveNoteInput = { assessment_id: number,
  * The respondent writing; the facilitator (the assessment's own notes) when absent.
  */
 respondent_id?: number | null, item: string, comment: string | null, evidence: string | null, };
+
+export type SaveMessageInput = { assessment_id: number, message: string, };
+
+export type SaveFindingsInput = { assessment_id: number, findings: Array<string>, };
+
+export type SaveGapNoteInput = { assessment_id: number, item: string, note: string, };
 
 export type SetTargetInput = { assessment_id: number, item: string, 
 /**
@@ -395,4 +407,8 @@ export interface Commands {
   list_benchmarks: { input: QuestionnaireInput; output: Array<BenchmarkInfo> };
   import_benchmark: { input: null; output: BenchmarkInfo | null };
   set_assessment_benchmark: { input: SetBenchmarkInput; output: AssessmentView };
+  narrative: { input: IdInput; output: Narrative };
+  save_message: { input: SaveMessageInput; output: null };
+  save_findings: { input: SaveFindingsInput; output: null };
+  save_gap_note: { input: SaveGapNoteInput; output: null };
 }
