@@ -1,6 +1,7 @@
 // The dashboard: overall maturity, areas against the surveyed teams (radar from csirt-report
 // when built in, and always as a table), the six set-up items as readiness cards, and the
-// standing of each answered item with how exact the survey figure behind it is.
+// standing of each answered item with how exact the survey figure behind it is; and the
+// assessor's executive message and key findings, saved as typed.
 
 import { call } from '../api';
 import type { App } from '../app';
@@ -8,6 +9,7 @@ import type { AssessmentView, Questionnaire, Share, Standing } from '../bindings
 import { h } from '../dom';
 import { lang, num, t, tx, txOther, type Key } from '../i18n';
 import { benchmarkChoice } from './benchmarks';
+import { narrativeCard } from './narrative';
 
 /** "77 %", "77–78.5 %", or "≈ 30 %" for a figure read from the survey's text. */
 export function formatShare(share: Share, narrative: boolean): string {
@@ -199,6 +201,7 @@ export async function renderDashboard(
       overall,
       h('section', { class: 'card radar-card' }, h('h2', null, t('dash.radar')), await radar(view), areas),
     ),
+    narrativeCard(app, view),
     h('section', { class: 'card' }, h('h2', null, t('dash.setup')), setup),
     h(
       'section',

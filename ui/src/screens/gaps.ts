@@ -1,5 +1,6 @@
 // Gaps and roadmap: the prioritised gaps from csirt-scoring, a target per scored item that the
-// user can change (the store recomputes and the list re-orders at once), and the roadmap.
+// user can change (the store recomputes and the list re-orders at once), the assessor's note on
+// each gap ("why it matters here", saved as typed), and the roadmap.
 
 import { call } from '../api';
 import type { App } from '../app';
@@ -8,6 +9,7 @@ import { h, mount } from '../dom';
 import { num, t, tx, txOther, type Key } from '../i18n';
 import { standingCell } from './dashboard';
 import { benchmarkLine } from './benchmarks';
+import { gapNote, Saver } from './narrative';
 
 /** The levelled answers of a scored item, as (key, label) in option order. */
 function levelled(item: Item): { key: string; label: string }[] {
@@ -58,6 +60,9 @@ function targetSelect(app: App, item: Item, view: AssessmentView, rerender: (v: 
 
 export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HTMLElement {
   const root = h('div', { class: 'screen gaps', 'data-screen-id': 'gaps' });
+  // The assessor's notes on gaps: one save queue, and what was typed kept across redraws.
+  const saver = new Saver();
+  const typedNotes = new Map<string, string>();
   const draw = (v: AssessmentView) => {
     const byId = new Map(q.items.map((i) => [i.id, i]));
     const gaps = v.report.gaps;
@@ -113,6 +118,12 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
                       h('td', { colspan: '6', title: txOther(g.recommendation) }, h('span', { class: 'muted' }, t('gaps.advice'), ': '), tx(g.recommendation)),
                     )
                   : null,
+                h(
+                  'tr',
+                  { class: 'note-row' },
+                  h('td'),
+                  h('td', { colspan: '6' }, gapNote(app, v, g.item, saver, typedNotes)),
+                ),
               ];
             }),
           ),
@@ -187,6 +198,8 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
         h('p', { class: 'muted small', 'data-testid': 'gaps-benchmark' }, t('bench.inUse'), ': ', benchmarkLine(v)),
         h('p', { class: 'muted small' }, t('gaps.targetsHelp')),
         list,
+        saver.status,
+        saver.error,
       ),
       h('section', { class: 'card' }, h('h2', null, t('gaps.roadmap')), roadmap),
       targets,
