@@ -313,6 +313,49 @@ describe('csirt-app', () => {
     assert.equal(head, '%PDF-');
   });
 
+  test("the assessor's message and a note on a gap are kept, and travel in the exported file", async () => {
+    const MESSAGE = '経営層の皆様へ。\n\n法務部門へのエスカレーションを整えてください。';
+    const GAP_NOTE = '個人情報の漏えいで届出の期限を逃すおそれがあります';
+    await openTab('dashboard');
+    await type('[data-testid="narrative-message"]', MESSAGE);
+    await browser.keys('Tab');
+    await saved();
+    await press('[data-testid="add-finding"]');
+    await type('textarea[data-finding]', '訓練が形だけになっている');
+    await browser.keys('Tab');
+    await saved();
+
+    await openTab('gaps');
+    const gap = (await attrs('tr.gap-row', 'data-gap'))[0];
+    assert.ok(gap, 'the assessment has a gap');
+    const note = `details.gap-note[data-note-for="${gap}"]`;
+    assert.equal(await $(note).getAttribute('open'), null, 'folded until used');
+    await press(`${note} summary`);
+    await type(`${note} textarea`, GAP_NOTE);
+    await browser.keys('Tab');
+    await saved();
+
+    // Open the assessment again: everything comes back from the store.
+    await openOrg(ORG);
+    await $('[data-testid="open-assessment"]').click();
+    await $(item('1.1')).waitForExist();
+    await openTab('dashboard');
+    assert.equal(await $('[data-testid="narrative-message"]').getValue(), MESSAGE);
+    assert.equal(await $('textarea[data-finding]').getValue(), '訓練が形だけになっている');
+    await openTab('gaps');
+    assert.notEqual(await $(note).getAttribute('open'), null, 'a written note is open');
+    assert.equal(await $(`${note} textarea`).getValue(), GAP_NOTE);
+
+    await openTab('export');
+    await $('button[data-export="json"]').click();
+    const ok = await $('[data-testid="export-result"] p.ok');
+    await ok.waitForExist({ timeout: 10000 });
+    const file = JSON.parse(readFileSync(await ok.getAttribute('data-path'), 'utf8'));
+    assert.equal(file.narrative.message, MESSAGE);
+    assert.deepEqual(file.narrative.findings, ['訓練が形だけになっている']);
+    assert.equal(file.narrative.gap_notes[gap], GAP_NOTE);
+  });
+
   test('the language switch changes every screen and is remembered', async () => {
     await $('button.lang[data-lang="en"]').click();
     await browser.waitUntil(async () => (await $('html').getAttribute('lang')) === 'en');
