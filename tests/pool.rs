@@ -528,6 +528,13 @@ fn distinctive() -> (Assessment, Vec<String>) {
         respondents: vec![respondent],
         consensus,
     });
+    let mut narrative = csirt_model::Narrative {
+        message: mark("message"),
+        findings: vec![mark("finding"), mark("finding")],
+        ..Default::default()
+    };
+    narrative.gap_notes.insert("4.3".into(), mark("gapnote"));
+    a.narrative = Some(narrative);
     csirt_model::assessment::validate_against(&a, &q).unwrap();
     (a, marks)
 }

@@ -317,7 +317,13 @@ describe('csirt-app', () => {
     const MESSAGE = '経営層の皆様へ。\n\n法務部門へのエスカレーションを整えてください。';
     const GAP_NOTE = '個人情報の漏えいで届出の期限を逃すおそれがあります';
     await openTab('dashboard');
-    await type('[data-testid="narrative-message"]', MESSAGE);
+    // Two paragraphs, typed with the Enter key between them (setValue drops line breaks).
+    const [first, second] = MESSAGE.split('\n\n');
+    await type('[data-testid="narrative-message"]', first);
+    await browser.keys('Enter');
+    await browser.keys('Enter');
+    await $('[data-testid="narrative-message"]').addValue(second);
+    assert.equal(await $('[data-testid="narrative-message"]').getValue(), MESSAGE);
     await browser.keys('Tab');
     await saved();
     await press('[data-testid="add-finding"]');
@@ -338,7 +344,7 @@ describe('csirt-app', () => {
     // Open the assessment again: everything comes back from the store.
     await openOrg(ORG);
     await $('[data-testid="open-assessment"]').click();
-    await $(item('1.1')).waitForExist();
+    await $('[data-screen-id="wizard"]').waitForExist({ timeout: 15000 });
     await openTab('dashboard');
     assert.equal(await $('[data-testid="narrative-message"]').getValue(), MESSAGE);
     assert.equal(await $('textarea[data-finding]').getValue(), '訓練が形だけになっている');
