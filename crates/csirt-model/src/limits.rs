@@ -39,10 +39,12 @@ pub enum TextKind {
     Evidence,
     /// The facilitator's note on an agreed answer.
     AgreementNote,
+    /// The report's confidentiality line (`--confidential`, the app's export screen).
+    Confidentiality,
 }
 
 impl TextKind {
-    pub const ALL: [TextKind; 9] = [
+    pub const ALL: [TextKind; 10] = [
         TextKind::OrganisationName,
         TextKind::OrganisationDetail,
         TextKind::RespondentName,
@@ -52,6 +54,7 @@ impl TextKind {
         TextKind::Comment,
         TextKind::Evidence,
         TextKind::AgreementNote,
+        TextKind::Confidentiality,
     ];
 
     /// The most characters a text of this kind may have.
@@ -60,7 +63,8 @@ impl TextKind {
             TextKind::OrganisationName
             | TextKind::OrganisationDetail
             | TextKind::RespondentName
-            | TextKind::RespondentRole => NAME_MAX_CHARS,
+            | TextKind::RespondentRole
+            | TextKind::Confidentiality => NAME_MAX_CHARS,
             TextKind::OtherText => OTHER_MAX_CHARS,
             TextKind::FreeTextAnswer
             | TextKind::Comment
@@ -77,6 +81,7 @@ impl TextKind {
                 | TextKind::OrganisationDetail
                 | TextKind::RespondentName
                 | TextKind::RespondentRole
+                | TextKind::Confidentiality
         )
     }
 
@@ -95,6 +100,7 @@ impl TextKind {
             TextKind::Comment => ("コメント", "the comment"),
             TextKind::Evidence => ("根拠", "the evidence"),
             TextKind::AgreementNote => ("合意した回答のメモ", "the agreement note"),
+            TextKind::Confidentiality => ("機密区分の表示", "the confidentiality line"),
         };
         Text::new(ja, en)
     }
