@@ -108,7 +108,9 @@ fn be32(b: &[u8], at: usize) -> Option<u32> {
 }
 
 fn be16(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from(u16::from_be_bytes(b.get(at..at + 2)?.try_into().ok()?)))
+    Some(u32::from(u16::from_be_bytes(
+        b.get(at..at + 2)?.try_into().ok()?,
+    )))
 }
 
 fn png_size(b: &[u8]) -> Option<(u32, u32)> {

@@ -85,7 +85,13 @@ pub fn render(
         BenchmarkUse::Given(b) => b.clone(),
     };
     let trend = view::trend_of(catalog, &data.history)?;
-    rendered(catalog, chosen.as_deref(), &data.assessment, Some(&trend), req)
+    rendered(
+        catalog,
+        chosen.as_deref(),
+        &data.assessment,
+        Some(&trend),
+        req,
+    )
 }
 
 /// Reads and renders in one go, for a caller that holds the store itself (the command line).

@@ -77,7 +77,8 @@ pub fn score(stored: &Stored, catalog: &Catalog) -> Result<Scored> {
     let set = catalog.get(&stored.row.questionnaire_id)?;
     let (benchmark, benchmark_warning) =
         remembered_or_default(catalog, &stored.row.questionnaire_id, &stored.choice)?;
-    let report = csirt_scoring::score(&set.questionnaire, benchmark.as_deref(), &stored.assessment)?;
+    let report =
+        csirt_scoring::score(&set.questionnaire, benchmark.as_deref(), &stored.assessment)?;
     let roadmap = csirt_scoring::roadmap(&set.questionnaire, &report);
     Ok(Scored {
         report,

@@ -146,12 +146,8 @@ fn a_stored_assessment_and_its_file_report_alike() {
         &request(&options, Format::Html),
     )
     .unwrap();
-    let file = report::render_file(
-        &data.assessment,
-        &catalog,
-        &request(&options, Format::Html),
-    )
-    .unwrap();
+    let file =
+        report::render_file(&data.assessment, &catalog, &request(&options, Format::Html)).unwrap();
     assert_eq!(stored, file);
     let pdf = report::render(
         &data,
@@ -223,7 +219,10 @@ fn presets_and_sections_are_read_by_name() {
 
 #[test]
 fn an_unknown_section_or_preset_is_refused_with_the_valid_names() {
-    let (ja, en) = refused(options::parse_sections("summary,apendix").unwrap_err(), "apendix");
+    let (ja, en) = refused(
+        options::parse_sections("summary,apendix").unwrap_err(),
+        "apendix",
+    );
     for valid in ["summary", "since-last", "appendix-disagreements"] {
         assert!(ja.contains(valid) && en.contains(valid), "{en}");
     }
@@ -247,7 +246,10 @@ fn a_logo_that_is_not_an_image_is_refused() {
     let path = dir.path().join("logo.png");
     std::fs::write(&path, "<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
     let (ja, en) = refused(options::read_logo(&path).unwrap_err(), "logo.png");
-    assert!(en.contains("PNG or JPEG") && ja.contains("PNG か JPEG"), "{en} / {ja}");
+    assert!(
+        en.contains("PNG or JPEG") && ja.contains("PNG か JPEG"),
+        "{en} / {ja}"
+    );
     // A PNG signature with no header after it: damaged.
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n").unwrap();
     let (_, en) = refused(options::read_logo(&path).unwrap_err(), "logo.png");
@@ -289,7 +291,10 @@ fn the_confidentiality_line_is_trimmed_one_line_and_limited() {
         options::confidentiality(&"x".repeat(201)).unwrap_err(),
         "200",
     );
-    assert!(ja.contains("機密区分") && en.contains("confidentiality"), "{en}");
+    assert!(
+        ja.contains("機密区分") && en.contains("confidentiality"),
+        "{en}"
+    );
     refused(options::confidentiality("   ").unwrap_err(), "");
     refused(options::confidentiality("a\nb").unwrap_err(), "U+000A");
 }
