@@ -148,10 +148,17 @@ pub struct Gap {
     pub max_level: u32,
     /// Points on the 0–100 scale between the answer and the target.
     pub gap: f64,
+    /// The share (0–100 %) of the way from the bottom of the item's scale to its target that
+    /// is still to go: 100 when the practice the target asks for is missing entirely, on any
+    /// scale. This, not `gap`, is what the priority weighs, so scales of different lengths
+    /// compare (docs/scoring.md).
+    pub share: f64,
     /// Share of surveyed teams that already reach the target, when the benchmark tells.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peers_at_target: Option<Standing>,
     pub priority: f64,
+    /// One sentence saying why the gap ranks where it does.
+    pub why: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<Text>,
 }
@@ -251,6 +258,104 @@ pub fn default_target(item: &Item, benchmark: Option<&Benchmark>) -> Target {
         level,
         score: normalise(level, max),
         source,
+    }
+}
+
+/// The share (0–100) of the way from the bottom of the scale (`lowest`) to the target that is
+/// still to go from `level`.
+pub fn distance_share(level: u32, target: u32, lowest: u32) -> f64 {
+    if level >= target || target <= lowest {
+        return 0.0;
+    }
+    round1(f64::from(target - level) / f64::from(target - lowest) * 100.0)
+}
+
+/// What a gap's sentence is made from.
+struct WhyParts<'a> {
+    share: f64,
+    steps: u32,
+    span: u32,
+    peers: Option<&'a Standing>,
+    setup: Option<(&'a Text, f64)>,
+    prerequisite_of: usize,
+}
+
+/// One sentence saying why a gap ranks where it does: how much of the way to the target is
+/// left, how many surveyed teams reach it, the set-up item that weighs it, and how many later
+/// gaps wait for it.
+fn why_ranked(w: &WhyParts) -> Text {
+    let (share, steps, span) = (w.share, w.steps, w.span);
+    let mut parts = vec![if share >= 100.0 && span == 1 {
+        csirt_model::bi!(
+            "目標の水準にまったく達していません（残りは 1 段階です）",
+            "the target practice is missing entirely (one step to go)"
+        )
+    } else if share >= 100.0 {
+        csirt_model::bi!(
+            "目標の水準にまったく達していません（{span} 段階すべてが残っています）",
+            "the target practice is missing entirely (all {span} steps to go)"
+        )
+    } else {
+        csirt_model::bi!(
+            "目標までの道のりの {share:.0} % が残っています（{span} 段階中 {steps} 段階）",
+            "{share:.0} % of the way to the target is still to go ({steps} of {span} steps)"
+        )
+    }];
+    parts.push(match w.peers.map(|p| &p.at_or_above) {
+        Some(s) if (s.high - s.low).abs() < 0.05 => {
+            let v = s.low;
+            csirt_model::bi!(
+                "調査対象のチームの {v:.0} % が既に達しています",
+                "{v:.0} % of surveyed teams already reach it"
+            )
+        }
+        Some(s) => {
+            let (lo, hi) = (s.low, s.high);
+            csirt_model::bi!(
+                "調査対象のチームの {lo:.0}〜{hi:.0} % が既に達しています",
+                "{lo:.0}–{hi:.0} % of surveyed teams already reach it"
+            )
+        }
+        None => csirt_model::bi!(
+            "達しているチームの割合は基準データからは分かりません",
+            "the benchmark does not say how many teams reach it"
+        ),
+    });
+    if let Some((name, weight)) = w.setup {
+        let (ja, en) = (&name.ja, &name.en);
+        parts.push(csirt_model::bi!(
+            "「{ja}」の項目として {weight:.1} 倍に重み付けしています",
+            "weighted {weight:.1}× as part of \"{en}\""
+        ));
+    }
+    if w.prerequisite_of > 0 {
+        let n = w.prerequisite_of;
+        parts.push(if n == 1 {
+            csirt_model::bi!(
+                "後続の {n} 件のギャップの前提です",
+                "a prerequisite of {n} later gap"
+            )
+        } else {
+            csirt_model::bi!(
+                "後続の {n} 件のギャップの前提です",
+                "a prerequisite of {n} later gaps"
+            )
+        });
+    }
+    let ja: Vec<&str> = parts.iter().map(|t| t.ja.as_str()).collect();
+    let en: Vec<&str> = parts.iter().map(|t| t.en.as_str()).collect();
+    // Japanese: short です・ます sentences; English: one sentence, its parts joined by ";".
+    Text::new(
+        format!("{}。", ja.join("。")),
+        capitalised(&format!("{}.", en.join("; "))),
+    )
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -467,6 +572,11 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
         .fold(1.0_f64, f64::max);
     let max_item = q.scored_items().map(|i| i.weight).fold(1.0_f64, f64::max);
     let priority_scale = 1.5 * max_setup * max_item;
+    let below: Vec<&str> = items
+        .iter()
+        .filter(|s| s.gap.is_some_and(|g| g > 0.0))
+        .map(|s| s.id.as_str())
+        .collect();
     let mut gaps: Vec<(usize, Gap)> = Vec::new();
     for (order, s) in items.iter().enumerate() {
         let (Some(level), Some(gap), Some(item)) = (s.level, s.gap, q.item(&s.id)) else {
@@ -475,18 +585,35 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
         if gap <= 0.0 {
             continue;
         }
+        let lowest = prep(&s.id).map_or(0, |p| p.lowest);
+        let share = distance_share(level, s.target.level, lowest);
         let peers =
             prep(&s.id).and_then(|p| p.standing.get(s.target.level as usize).cloned().flatten());
         let p = peers
             .as_ref()
             .map(|st| (st.at_or_above.low + st.at_or_above.high) / 200.0)
             .unwrap_or(0.5);
-        let setup_factor = item
+        let heaviest = item
             .setup
             .iter()
-            .filter_map(|id| q.setup_item(id).map(|x| x.weight))
-            .fold(1.0_f64, f64::max);
-        let priority = round1(gap * (0.5 + p) * setup_factor * item.weight / priority_scale);
+            .filter_map(|id| q.setup_item(id))
+            .max_by(|a, b| a.weight.total_cmp(&b.weight));
+        let setup_factor = heaviest.map_or(1.0, |x| x.weight.max(1.0));
+        let priority = round1(share * (0.5 + p) * setup_factor * item.weight / priority_scale);
+        // The later gaps that need this one first (their `after` names it).
+        let prerequisite_of = below
+            .iter()
+            .filter_map(|id| q.item(id))
+            .filter(|other| other.after.contains(&item.id))
+            .count();
+        let why = why_ranked(&WhyParts {
+            share,
+            steps: s.target.level.saturating_sub(level),
+            span: s.target.level.saturating_sub(lowest),
+            peers: peers.as_ref(),
+            setup: heaviest.filter(|x| x.weight > 1.0).map(|x| (&x.name, x.weight)),
+            prerequisite_of,
+        });
         gaps.push((
             order,
             Gap {
@@ -501,8 +628,10 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
                 target_level: s.target.level,
                 max_level: s.max_level,
                 gap,
+                share,
                 peers_at_target: peers,
                 priority,
+                why,
                 recommendation: item.recommendation.clone(),
             },
         ));
