@@ -35,4 +35,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_benchmarks",
     "import_benchmark",
     "set_assessment_benchmark",
+    "choose_logo",
+    "clear_logo",
 ];

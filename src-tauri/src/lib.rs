@@ -81,6 +81,8 @@ app_commands! {
     list_benchmarks(QuestionnaireInput) -> Vec<BenchmarkInfo>;
     import_benchmark() -> Option<BenchmarkInfo>;
     set_assessment_benchmark(SetBenchmarkInput) -> AssessmentView;
+    choose_logo() -> Option<LogoInfo>;
+    clear_logo() -> ();
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not
