@@ -141,7 +141,11 @@ fn every_gap_says_why_it_ranks_where_it_does() {
     let r = run(&demo);
     assert!(!r.gaps.is_empty());
     for g in &r.gaps {
-        assert!(g.why.en.ends_with('.') && g.why.ja.ends_with('。'), "{:?}", g.why);
+        assert!(
+            g.why.en.ends_with('.') && g.why.ja.ends_with('。'),
+            "{:?}",
+            g.why
+        );
         assert!(!g.why.en.contains("..") && !g.why.ja.contains("。。"));
         let percent = format!("{:.0} %", g.share);
         assert!(
