@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use csirt_model::{builtin, Answer, Assessment, Organisation, Precision, QuestionnaireSet};
-use csirt_scoring::{at_or_above, score, ScoreReport, TargetSource};
+use csirt_scoring::{at_or_above, distance_share, score, ScoreReport, TargetSource};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -89,6 +89,76 @@ proptest! {
             }
         }
     }
+
+    /// The same share of the way to the target is the same gap size on any scale: `k` of `n`
+    /// steps to go on one scale, `k·m` of `n·m` on a scale `m` times as fine.
+    #[test]
+    fn equal_shares_of_the_way_are_equal_gaps_on_any_scale(
+        n in 1u32..6, m in 2u32..4, k in 0u32..6, lowest in 0u32..2,
+    ) {
+        let k = k.min(n);
+        let coarse = distance_share(lowest + n - k, lowest + n, lowest);
+        let fine = distance_share(lowest + (n - k) * m, lowest + n * m, lowest);
+        prop_assert_eq!(coarse, fine);
+        prop_assert!((0.0..=100.0).contains(&coarse));
+        // One more step still to go is never a smaller gap.
+        if k < n {
+            prop_assert!(distance_share(lowest + n - k - 1, lowest + n, lowest) > coarse);
+        }
+    }
+}
+
+/// Missing a practice entirely is the same size of gap on a three-level scale (3.5, training
+/// criteria) as on the five-level SIM3 scale (3.4, skill set): both rank on the same size and,
+/// with the same weights and no benchmark figure, the same priority.
+#[test]
+fn a_missing_practice_is_the_same_gap_on_a_three_and_a_five_level_scale() {
+    let mut a = blank();
+    a.answers.insert("3.5".into(), Answer::Text("c".into()));
+    a.answers.insert("3.4".into(), Answer::Text("e".into()));
+    let r = run(&a);
+    let gap = |id: &str| r.gaps.iter().find(|g| g.item == id).unwrap().clone();
+    let (three, five) = (gap("3.5"), gap("3.4"));
+    assert_eq!((three.max_level, five.max_level), (2, 4));
+    assert_eq!(three.share, 100.0);
+    assert_eq!(five.share, 100.0);
+    assert_eq!(three.priority, five.priority);
+    // Half-way on each: b (1 of 2) and c (2 of the target's 3 on the SIM3 scale) differ in
+    // points, and their shares say how far each still has to go.
+    a.answers.insert("3.5".into(), Answer::Text("b".into()));
+    a.answers.insert("3.4".into(), Answer::Text("c".into()));
+    let r = run(&a);
+    let gap = |id: &str| r.gaps.iter().find(|g| g.item == id).unwrap().clone();
+    assert_eq!(gap("3.5").share, 50.0);
+    assert!((gap("3.4").share - 33.3).abs() < 0.05);
+    assert!(gap("3.5").priority > gap("3.4").priority);
+}
+
+/// Every gap says why it ranks where it does, in both languages.
+#[test]
+fn every_gap_says_why_it_ranks_where_it_does() {
+    let demo = csirt_model::demo::demo_assessment(csirt_model::Lang::En);
+    let r = run(&demo);
+    assert!(!r.gaps.is_empty());
+    for g in &r.gaps {
+        assert!(
+            g.why.en.ends_with('.') && g.why.ja.ends_with('。'),
+            "{:?}",
+            g.why
+        );
+        assert!(!g.why.en.contains("..") && !g.why.ja.contains("。。"));
+        let percent = format!("{:.0} %", g.share);
+        assert!(
+            g.share >= 100.0 || (g.why.en.contains(&percent) && g.why.ja.contains(&percent)),
+            "{}: {:?}",
+            g.item,
+            g.why
+        );
+    }
+    // In the demo the missing escalation to legal (4.3, five levels, point of contact) no
+    // longer ranks below the training rules (3.5 and 3.7, three levels).
+    let rank = |id: &str| r.gaps.iter().find(|g| g.item == id).unwrap().rank;
+    assert!(rank("4.3") < rank("3.5") && rank("4.3") < rank("3.7"));
 }
 
 #[test]

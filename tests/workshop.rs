@@ -80,7 +80,7 @@ fn divergence_and_consensus_work_for_every_answer_type() {
         .unwrap();
 
     // The facilitator answered nothing, so only the two respondents are compared.
-    let div = store.divergence(q, id, "Facilitator").unwrap();
+    let div = csirt_usecase::view::divergence(&store, q, id, "Facilitator").unwrap();
     for (item, _, _) in disputed() {
         let d = div
             .iter()

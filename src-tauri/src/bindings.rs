@@ -83,6 +83,8 @@ pub fn typescript() -> String {
         RadarInput,
         ExportFormat,
         ExportInput,
+        ReportPreset,
+        LogoInfo,
         ImportInput,
         NewRespondent,
         RespondentInput,
@@ -296,12 +298,12 @@ mod tests {
         for n in &notes {
             same_shape::<_, RespondentNote>(n, "RespondentNote");
         }
-        let divergence = store.divergence(q, id, "facilitator").unwrap();
+        let divergence = csirt_usecase::view::divergence(&store, q, id, "facilitator").unwrap();
         assert!(divergence.iter().any(|d| d.levels.is_some()));
         for d in &divergence {
             same_shape::<_, Divergence>(d, "Divergence");
         }
-        let trend = store.trend(&catalog, org, None).unwrap();
+        let trend = csirt_usecase::view::trend(&store, &catalog, org, None).unwrap();
         same_shape::<_, Trend>(&trend, "Trend");
     }
 }

@@ -39,4 +39,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "save_message",
     "save_findings",
     "save_gap_note",
+    "choose_logo",
+    "clear_logo",
 ];

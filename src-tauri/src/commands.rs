@@ -22,7 +22,7 @@ use crate::wire::{
     SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput, UpdateRespondentInput,
     WorkshopInput, WorkshopView,
 };
-use crate::wire::{BenchmarkInfo, SetBenchmarkInput};
+use crate::wire::{BenchmarkInfo, LogoInfo, SetBenchmarkInput};
 use crate::wire::{ContributionInput, ContributionPreview, ExportFormat, SaveContributionInput};
 use crate::wire::{SaveFindingsInput, SaveGapNoteInput, SaveMessageInput};
 use csirt_model::{assessment, Catalog, Lang, Questionnaire};
@@ -153,7 +153,7 @@ pub async fn list_assessments(
         let input = input.get()?;
         state
             .with_store(move |s, c| {
-                Ok(s.assessment_summaries(c, input.organisation_id)?
+                Ok(csirt_usecase::view::summaries(s, c, input.organisation_id)?
                     .into_iter()
                     .map(|a| AssessmentSummary {
                         row: a.row,
@@ -248,7 +248,12 @@ pub async fn save_answer(
                     &input.answer,
                     input.other_text.as_deref(),
                 )?;
-                Ok(s.progress(c, input.assessment_id, input.respondent_id)?)
+                Ok(csirt_usecase::view::progress(
+                    s,
+                    c,
+                    input.assessment_id,
+                    input.respondent_id,
+                )?)
             })
             .await
     })
@@ -264,7 +269,12 @@ pub async fn clear_answer(
         state
             .with_store(move |s, c| {
                 s.clear_answer(input.assessment_id, input.respondent_id, &input.item)?;
-                Ok(s.progress(c, input.assessment_id, input.respondent_id)?)
+                Ok(csirt_usecase::view::progress(
+                    s,
+                    c,
+                    input.assessment_id,
+                    input.respondent_id,
+                )?)
             })
             .await
     })
@@ -334,7 +344,8 @@ pub async fn export_assessment(
         let input = input.get()?;
         let format = input.format;
         let encrypted = input.passphrase.is_some();
-        let file = export::run(&state, input, export::make).await?;
+        let options = export::options(&input, state.logo())?;
+        let file = export::run(&state, input, options, export::make).await?;
         let hooks = state.hooks.clone();
         let warnings = file.warnings.clone();
         let path = AppState::blocking(move || {
@@ -489,7 +500,12 @@ pub async fn respondent_answers(
                     other: own.other.0.into_iter().collect(),
                     comments: own.comments.0.into_iter().collect(),
                     evidence: own.evidence.0.into_iter().collect(),
-                    completeness: s.progress(c, input.assessment_id, Some(input.respondent_id))?,
+                    completeness: csirt_usecase::view::progress(
+                        s,
+                        c,
+                        input.assessment_id,
+                        Some(input.respondent_id),
+                    )?,
                 })
             })
             .await
@@ -508,7 +524,12 @@ pub async fn workshop(
                 let q = questionnaire_of(s, c, input.assessment_id)?;
                 Ok(WorkshopView {
                     respondents: s.list_respondents(input.assessment_id)?,
-                    divergence: s.divergence(&q, input.assessment_id, &input.facilitator)?,
+                    divergence: csirt_usecase::view::divergence(
+                        s,
+                        &q,
+                        input.assessment_id,
+                        &input.facilitator,
+                    )?,
                     consensus_notes: s.consensus_notes(input.assessment_id)?,
                     notes: s.named_notes(&q, input.assessment_id, &input.facilitator)?,
                 })
@@ -555,10 +576,11 @@ pub async fn trend(state: State<'_, AppState>, input: Input<TrendInput>) -> Repl
                     let row = s.assessment(input.assessment_id)?;
                     let q = questionnaire_of(s, c, input.assessment_id)?;
                     // Up to this assessment, as its PDF shows it: an older one is not compared
-                    // with what came after it.
-                    Ok((s.trend(c, row.organisation_id, Some(&row.date))?, q))
+                    // with what came after it. Read here, scored after the lock is released.
+                    Ok((s.history(c, row.organisation_id, Some(&row.date))?, q))
                 },
-                move |(trend, q), _| {
+                move |(history, q), c| {
+                    let trend = csirt_usecase::view::trend_of(c, &history)?;
                     let svg = csirt_report::charts::trend_svg(&trend, &q, lang);
                     Ok(TrendView { trend, svg })
                 },
@@ -762,5 +784,34 @@ pub async fn save_gap_note(
                 Ok(s.set_gap_note(&q, input.assessment_id, &input.item, &input.note)?)
             })
             .await
+    })
+}
+
+/// Chooses the cover logo for the reports exported after: a PNG or JPEG, checked and kept;
+/// `None` when the user cancelled (the logo chosen before stays).
+#[tauri::command]
+pub async fn choose_logo(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<LogoInfo>> {
+    reply!(state, {
+        let hooks = state.hooks.clone();
+        let chosen = AppState::blocking(move || files::choose_logo(&app, &hooks)).await?;
+        let Some((name, logo)) = chosen else {
+            return Ok(None);
+        };
+        let info = LogoInfo {
+            name,
+            width: logo.width_px,
+            height: logo.height_px,
+        };
+        state.set_logo(Some(logo));
+        Ok(Some(info))
+    })
+}
+
+/// Forgets the cover logo.
+#[tauri::command]
+pub async fn clear_logo(state: State<'_, AppState>) -> Reply<()> {
+    reply!(state, {
+        state.set_logo(None);
+        Ok(())
     })
 }

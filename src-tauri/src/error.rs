@@ -10,6 +10,7 @@ use csirt_export::encrypt::CryptoError;
 use csirt_model::error::io_ja;
 use csirt_model::{Lang, Localized, ModelError, Text};
 use csirt_store::StoreError;
+use csirt_usecase::UsecaseError;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -27,6 +28,9 @@ pub enum AppError {
     Report(#[from] csirt_report::ReportError),
     #[error(transparent)]
     Crypto(#[from] csirt_export::encrypt::CryptoError),
+    /// Boxed: it can hold a store error, and the enum stays small.
+    #[error(transparent)]
+    Usecase(Box<csirt_usecase::UsecaseError>),
     #[error("the file is encrypted: enter its passphrase")]
     PassphraseRequired,
     #[error("cannot read {path}: {source}")]
@@ -60,26 +64,18 @@ pub enum AppError {
 impl AppError {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            AppError::Store(e) => match e {
-                StoreError::NoOrganisation(_)
-                | StoreError::NoAssessment(_)
-                | StoreError::NoRespondent(_)
-                | StoreError::UnknownQuestionnaire(_) => ErrorKind::NotFound,
-                StoreError::InvalidAnswer { .. }
-                | StoreError::InvalidInput(_)
-                | StoreError::InvalidDate(_)
-                | StoreError::DuplicateName { .. }
-                | StoreError::ControlCharacter { .. } => ErrorKind::InvalidInput,
-                StoreError::Model(m) => model_kind(m),
-                StoreError::Scoring(_) => ErrorKind::InvalidInput,
-                StoreError::Io { .. } => ErrorKind::Io,
-                // What the store holds cannot become a file that imports: the user's to mend.
-                StoreError::StoredDateInvalid { .. } | StoreError::Misfits { .. } => {
-                    ErrorKind::Export
-                }
-                _ => ErrorKind::Storage,
-            },
+            AppError::Store(e) => AppError::kind_of_store(e),
             AppError::Model(m) => model_kind(m),
+            // The use-case layer's errors are the store's, scoring's and the report's.
+            AppError::Usecase(u) => match u.as_ref() {
+                UsecaseError::Store(e) => AppError::kind_of_store(e),
+                UsecaseError::Model(m) => model_kind(m),
+                UsecaseError::Scoring(_)
+                | UsecaseError::Option(_)
+                | UsecaseError::BadLogo { .. } => ErrorKind::InvalidInput,
+                UsecaseError::Report(_) => ErrorKind::Export,
+                UsecaseError::ReadLogo { .. } => ErrorKind::Io,
+            },
             AppError::Scoring(_) | AppError::InvalidInput(_) | AppError::BadArguments { .. } => {
                 ErrorKind::InvalidInput
             }
@@ -96,6 +92,26 @@ impl AppError {
             AppError::Read { .. } | AppError::Write { .. } => ErrorKind::Io,
             AppError::NoStore(_) | AppError::NoDataDir => ErrorKind::Storage,
             AppError::Task(_) | AppError::Tauri(_) => ErrorKind::Internal,
+        }
+    }
+
+    /// The kind of a store error, wherever it is wrapped.
+    fn kind_of_store(e: &StoreError) -> ErrorKind {
+        match e {
+            StoreError::NoOrganisation(_)
+            | StoreError::NoAssessment(_)
+            | StoreError::NoRespondent(_)
+            | StoreError::UnknownQuestionnaire(_) => ErrorKind::NotFound,
+            StoreError::InvalidAnswer { .. }
+            | StoreError::InvalidInput(_)
+            | StoreError::InvalidDate(_)
+            | StoreError::DuplicateName { .. }
+            | StoreError::ControlCharacter { .. } => ErrorKind::InvalidInput,
+            StoreError::Model(m) => model_kind(m),
+            StoreError::Io { .. } => ErrorKind::Io,
+            // What the store holds cannot become a file that imports: the user's to mend.
+            StoreError::StoredDateInvalid { .. } | StoreError::Misfits { .. } => ErrorKind::Export,
+            _ => ErrorKind::Storage,
         }
     }
 
@@ -160,6 +176,12 @@ impl AppError {
     }
 }
 
+impl From<UsecaseError> for AppError {
+    fn from(e: UsecaseError) -> Self {
+        AppError::Usecase(Box::new(e))
+    }
+}
+
 impl Localized for AppError {
     fn localized(&self, lang: Lang) -> String {
         match self {
@@ -169,6 +191,7 @@ impl Localized for AppError {
             AppError::Export(e) => e.localized(lang),
             AppError::Report(e) => e.localized(lang),
             AppError::Crypto(e) => e.localized(lang),
+            AppError::Usecase(e) => e.localized(lang),
             AppError::NoStore(e) => match lang {
                 Lang::Ja => format!("データベースを開けませんでした: {}", e.localized(lang)),
                 Lang::En => format!("the database could not be opened: {}", e.localized(lang)),

@@ -1,6 +1,7 @@
 //! An export in two stages: what it needs is read from the store under its lock, and the slow
-//! part (scoring, the PDF, the sealing's scrypt, CSV and XLSX) runs on that owned data after
-//! the lock is released, so an answer saved meanwhile does not wait behind it.
+//! part (scoring, the report, the sealing's scrypt, CSV and XLSX) runs on that owned data after
+//! the lock is released, so an answer saved meanwhile does not wait behind it. Reports go the
+//! use-case layer's one path (`csirt_usecase::report`), as the command line's do.
 
 use crate::error::AppError;
 use crate::files;
@@ -8,19 +9,28 @@ use crate::state::AppState;
 use crate::view::{self, ViewData};
 use crate::wire::{ExportFormat, ExportInput};
 use csirt_model::{Catalog, Lang};
-use csirt_store::{ReportContext, Store};
+use csirt_report::ReportOptions;
+use csirt_store::Store;
 
-/// Everything an export is made from, read from the store. Owns its data: the slow stage
-/// cannot reach the store through it.
+/// What an export is made from, read from the store.
+pub enum Read {
+    /// A report: the assessment with its workshop, remembered benchmark and history.
+    Report(csirt_usecase::ReportData),
+    /// A data file (JSON, CSV, XLSX): the assessment; for JSON, with its workshop.
+    Data(ViewData),
+}
+
+/// Everything an export is made from. Owns its data: the slow stage cannot reach the store
+/// through it.
 pub struct ExportData {
     pub format: ExportFormat,
     pub lang: Lang,
     pub passphrase: Option<String>,
     pub peers: bool,
-    /// The assessment to write; for JSON, with its workshop.
-    pub view: ViewData,
-    /// The report's workshop appendix and trend page.
-    pub context: ReportContext,
+    pub facilitator: String,
+    /// The report's options, already checked.
+    pub options: ReportOptions,
+    pub read: Read,
 }
 
 /// The bytes of an export, the file name to offer for them, and the warnings (cells cut to
@@ -31,57 +41,105 @@ pub struct ExportFile {
     pub warnings: Vec<String>,
 }
 
-/// The fast stage, under the store's lock: reads the assessment, its workshop and the report's
-/// extras.
+/// The report format of an export format, `None` for the data files.
+pub fn report_format(format: ExportFormat) -> Option<csirt_report::Format> {
+    match format {
+        ExportFormat::Pdf => Some(csirt_report::Format::Pdf),
+        ExportFormat::Json | ExportFormat::Csv | ExportFormat::Xlsx => None,
+    }
+}
+
+/// The report options of an export: its preset and confidentiality line (checked by the
+/// use-case layer) and the logo chosen beforehand.
+pub fn options(
+    input: &ExportInput,
+    logo: Option<csirt_report::model::Logo>,
+) -> Result<ReportOptions, AppError> {
+    Ok(ReportOptions {
+        sections: None,
+        preset: input.preset.into(),
+        logo: if input.logo { logo } else { None },
+        confidentiality: input
+            .confidentiality
+            .as_deref()
+            .map(csirt_usecase::options::confidentiality)
+            .transpose()?,
+    })
+}
+
+/// The fast stage, under the store's lock.
 pub fn read(
     store: &mut Store,
     catalog: &Catalog,
     input: ExportInput,
+    options: ReportOptions,
 ) -> Result<ExportData, AppError> {
-    let mut view = view::read(store, catalog, input.assessment_id)?;
-    if input.format == ExportFormat::Json {
-        // The file carries the workshop too, so importing it elsewhere loses nobody's answers.
-        let set = catalog.get(&view.row.questionnaire_id)?;
-        view.assessment = store.export_assessment(&set.questionnaire, input.assessment_id)?;
-    }
-    let context = store.report_context(catalog, input.assessment_id, &input.facilitator)?;
+    let id = input.assessment_id;
+    let read = if report_format(input.format).is_some() {
+        Read::Report(csirt_usecase::report::read(store, catalog, id)?)
+    } else {
+        let mut view = view::read(store, catalog, id)?;
+        if input.format == ExportFormat::Json {
+            // The file carries the workshop too, so importing it elsewhere loses nobody's answers.
+            let set = catalog.get(&view.row.questionnaire_id)?;
+            view.assessment = store.export_assessment(&set.questionnaire, id)?;
+        }
+        Read::Data(view)
+    };
     Ok(ExportData {
         format: input.format,
         lang: input.language.into(),
         passphrase: input.passphrase,
         peers: input.peers,
-        view,
-        context,
+        facilitator: input.facilitator,
+        options,
+        read,
     })
 }
 
 /// The slow stage, with the store released: scores, renders and seals.
 pub fn make(data: ExportData, catalog: &Catalog) -> Result<ExportFile, AppError> {
-    let set = catalog.get(&data.view.row.questionnaire_id)?;
-    let v = view::score(data.view, catalog)?;
-    let peers = match (data.format, data.peers) {
-        (ExportFormat::Pdf, true) => Some(view::peers_of(catalog, &v)?),
-        _ => None,
+    let (bytes, row, warnings) = match (data.read, report_format(data.format)) {
+        (Read::Report(r), Some(format)) => {
+            let req = csirt_usecase::ReportRequest {
+                lang: data.lang,
+                options: &data.options,
+                format,
+                created: csirt_report::now_unix(),
+                facilitator: &data.facilitator,
+                peers: data.peers,
+            };
+            let benchmark = csirt_usecase::BenchmarkUse::RememberedOrDefault;
+            let bytes = csirt_usecase::report::render(&r, catalog, &benchmark, &req)?;
+            (bytes, r.row, Vec::new())
+        }
+        (Read::Report(r), None) => {
+            // Not reached: `read` reads a report only for a report format.
+            return Err(AppError::Task(format!(
+                "a report was read for a {:?} export of assessment {}",
+                data.format, r.row.id
+            )));
+        }
+        (Read::Data(v), _) => {
+            let set = catalog.get(&v.row.questionnaire_id)?;
+            let v = view::score(v, catalog)?;
+            let out = files::render(data.format, set, &v, data.lang, data.passphrase.as_deref())?;
+            let warnings = out
+                .warnings
+                .iter()
+                .map(|w| w.get(data.lang).to_string())
+                .collect();
+            (out.bytes, v.row, warnings)
+        }
     };
-    let extras = files::ExportExtras {
-        context: &data.context,
-        peers: peers.as_deref(),
-        passphrase: data.passphrase.as_deref(),
-    };
-    let out = files::render(data.format, set, &v, data.lang, &extras)?;
-    let warnings = out
-        .warnings
-        .iter()
-        .map(|w| w.get(data.lang).to_string())
-        .collect();
-    let name = files::suggested_name(&v, data.format, data.lang);
+    let name = files::suggested_name(&row, data.format, data.lang);
     let name = if data.passphrase.is_some() {
         files::encrypted_name(&name)
     } else {
         name
     };
     Ok(ExportFile {
-        bytes: out.bytes,
+        bytes,
         name,
         warnings,
     })
@@ -89,11 +147,18 @@ pub fn make(data: ExportData, catalog: &Catalog) -> Result<ExportFile, AppError>
 
 /// Runs an export's two stages: `read` under the lock, then `slow` (in the app, [`make`]) after
 /// it is released.
-pub async fn run<W>(state: &AppState, input: ExportInput, slow: W) -> Result<ExportFile, AppError>
+pub async fn run<W>(
+    state: &AppState,
+    input: ExportInput,
+    options: ReportOptions,
+    slow: W,
+) -> Result<ExportFile, AppError>
 where
     W: FnOnce(ExportData, &Catalog) -> Result<ExportFile, AppError> + Send + 'static,
 {
-    state.read_then(move |s, c| read(s, c, input), slow).await
+    state
+        .read_then(move |s, c| read(s, c, input, options), slow)
+        .await
 }
 
 #[cfg(test)]
@@ -128,6 +193,9 @@ mod tests {
             passphrase: Some("correct horse".into()),
             peers: false,
             facilitator: "進行役".into(),
+            preset: crate::wire::ReportPreset::Full,
+            confidentiality: None,
+            logo: false,
         }
     }
 
@@ -160,11 +228,16 @@ mod tests {
         let exporter = {
             let state = Arc::clone(&state);
             std::thread::spawn(move || {
-                tauri::async_runtime::block_on(run(&state, sealed_json(id), move |d, c| {
-                    started_tx.send(()).unwrap();
-                    release_rx.recv().unwrap();
-                    make(d, c)
-                }))
+                tauri::async_runtime::block_on(run(
+                    &state,
+                    sealed_json(id),
+                    ReportOptions::default(),
+                    move |d, c| {
+                        started_tx.send(()).unwrap();
+                        release_rx.recv().unwrap();
+                        make(d, c)
+                    },
+                ))
             })
         };
         started.recv_timeout(Duration::from_secs(60)).unwrap();
@@ -194,7 +267,12 @@ mod tests {
         let exporter = {
             let state = Arc::clone(&state);
             std::thread::spawn(move || {
-                let file = tauri::async_runtime::block_on(run(&state, sealed_json(id), make));
+                let file = tauri::async_runtime::block_on(run(
+                    &state,
+                    sealed_json(id),
+                    ReportOptions::default(),
+                    make,
+                ));
                 (file, Instant::now())
             })
         };
@@ -210,5 +288,31 @@ mod tests {
             saved_at < exported_at,
             "the save ({save_took:?}) finished after the export: it waited for the sealing"
         );
+    }
+
+    /// A report export goes the use-case layer's path with the options given; a confidentiality
+    /// line too long is refused before anything is read, in either language.
+    #[test]
+    fn a_report_export_takes_its_options_and_refuses_bad_ones() {
+        let (_dir, state, id) = state();
+        let mut input = sealed_json(id);
+        input.format = ExportFormat::Pdf;
+        input.passphrase = None;
+        input.preset = crate::wire::ReportPreset::Board;
+        input.confidentiality = Some(" 社外秘 ".into());
+        let chosen = super::options(&input, None).unwrap();
+        assert_eq!(chosen.preset, csirt_report::Preset::Board);
+        assert_eq!(chosen.confidentiality.as_deref(), Some("社外秘"));
+        let file =
+            tauri::async_runtime::block_on(run(&state, input.clone(), chosen, make)).unwrap();
+        assert!(file.bytes.starts_with(b"%PDF"), "not a PDF");
+        assert!(file.name.ends_with("-ja.pdf"), "{}", file.name);
+
+        input.confidentiality = Some("x".repeat(201));
+        let e = super::options(&input, None).unwrap_err();
+        assert_eq!(e.kind(), crate::wire::ErrorKind::InvalidInput);
+        use csirt_model::Localized;
+        assert!(e.localized(Lang::Ja).contains("200 文字"), "{e}");
+        assert!(e.localized(Lang::En).contains("200 characters"), "{e}");
     }
 }

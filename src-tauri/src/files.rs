@@ -1,5 +1,6 @@
-//! Files in and out: rendering an export through the core crates, the native save and open
-//! dialogs, and the end-to-end test hooks that stand in for those dialogs.
+//! Files in and out: the data exports (JSON, CSV, XLSX) through the core crates, the native
+//! save and open dialogs (the cover logo's included), and the end-to-end test hooks that stand
+//! in for those dialogs.
 
 use crate::error::AppError;
 use crate::state::TestHooks;
@@ -8,50 +9,40 @@ use csirt_export::encrypt;
 use csirt_model::assessment::MAX_IMPORT_BYTES;
 use csirt_model::{Lang, QuestionnaireSet};
 use csirt_scoring::ScoreReport;
-use csirt_store::ReportContext;
+use csirt_store::AssessmentRow;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
-/// What goes into an export besides the scored assessment.
-pub struct ExportExtras<'a> {
-    /// The report's workshop appendix and trend page (PDF only).
-    pub context: &'a ReportContext,
-    /// The nearest interviewed teams, when asked for (PDF only).
-    pub peers: Option<&'a [csirt_scoring::PeerMatch]>,
-    /// Seals the JSON file with this passphrase.
-    pub passphrase: Option<&'a str>,
-}
-
-/// The bytes of one export of a scored assessment, with a warning for each cell the spreadsheet
-/// exports had to cut (text stored before the limits, too long for a cell).
+/// The bytes of one data export (JSON, CSV, XLSX) of a scored assessment, with a warning for
+/// each cell the spreadsheet exports had to cut (text stored before the limits, too long for a
+/// cell). Reports go through `csirt_usecase::report` instead.
 pub fn render(
     format: ExportFormat,
     set: &QuestionnaireSet,
     v: &AssessmentView,
     lang: Lang,
-    extras: &ExportExtras,
+    passphrase: Option<&str>,
 ) -> Result<csirt_export::Exported, AppError> {
     let q = &set.questionnaire;
-    if extras.passphrase.is_some() && format != ExportFormat::Json {
+    if passphrase.is_some() && format != ExportFormat::Json {
         return Err(AppError::InvalidInput(csirt_model::Text::new(
             "暗号化できるのは評価ファイル（JSON）だけです",
             "only the assessment file (JSON) can be encrypted",
         )));
     }
-    let plain = |bytes: Vec<u8>| csirt_export::Exported {
-        bytes,
-        warnings: Vec::new(),
-    };
     Ok(match format {
         ExportFormat::Json => {
             let json = format!("{}\n", v.assessment.to_json_pretty()).into_bytes();
-            plain(match extras.passphrase {
-                Some(p) => encrypt::encrypt(&json, p, encrypt::DEFAULT_WORK_FACTOR)?,
-                None => json,
-            })
+            csirt_export::Exported {
+                bytes: match passphrase {
+                    Some(p) => encrypt::encrypt(&json, p, encrypt::DEFAULT_WORK_FACTOR)?,
+                    None => json,
+                },
+                warnings: Vec::new(),
+            }
         }
         ExportFormat::Csv => {
             csirt_export::answers_csv_with_warnings(q, &v.assessment, &v.report, lang)?
@@ -60,33 +51,11 @@ pub fn render(
             csirt_export::workbook_xlsx_with_warnings(q, &v.assessment, &v.report, lang)?
         }
         ExportFormat::Pdf => {
-            let input = csirt_report::ReportInput {
-                questionnaire: q,
-                benchmark: v.benchmark.as_deref(),
-                assessment: &v.assessment,
-                score: &v.report,
-            };
-            let report_extras = csirt_report::ReportExtras {
-                divergence: &extras.context.divergence,
-                consensus_notes: &extras.context.consensus_notes,
-                trend: Some(&extras.context.trend),
-                peers: extras.peers,
-            };
-            plain(csirt_report::render_pdf_with(
-                &input,
-                &report_extras,
-                lang,
-                now_unix(),
-            )?)
+            return Err(AppError::Task(
+                "a report is rendered by the use-case layer, not as a data file".into(),
+            ))
         }
     })
-}
-
-fn now_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
 }
 
 /// The radar chart of area scores against the benchmark, as a standalone SVG document.
@@ -105,7 +74,7 @@ fn extension(format: ExportFormat) -> &'static str {
 
 /// A file name to offer in the save dialog: organisation, date and, for documents written in
 /// one language, that language. Characters no file system accepts become `_`.
-pub fn suggested_name(v: &AssessmentView, format: ExportFormat, lang: Lang) -> String {
+pub fn suggested_name(row: &AssessmentRow, format: ExportFormat, lang: Lang) -> String {
     let safe = |text: &str| -> String {
         text.chars()
             .map(|c| match c {
@@ -115,13 +84,13 @@ pub fn suggested_name(v: &AssessmentView, format: ExportFormat, lang: Lang) -> S
             })
             .collect()
     };
-    let org = safe(&v.row.organisation_name);
+    let org = safe(&row.organisation_name);
     let org = org.trim().trim_start_matches('.');
     // A date stored before dates were checked ("31/03/2026") must not make folders.
     let stem = format!(
         "csirt-{}-{}",
         org.replace(' ', "_"),
-        safe(&v.row.date).replace(' ', "_")
+        safe(&row.date).replace(' ', "_")
     );
     match format {
         ExportFormat::Json => format!("{stem}.json"),
@@ -209,6 +178,34 @@ pub fn choose_and_read_import(
     Ok(Some(bytes))
 }
 
+/// The cover logo: the test hook's file, or the user's choice of a PNG or JPEG in the native
+/// open dialog (`None` when cancelled), read and checked by the use-case layer.
+pub fn choose_logo(
+    app: &AppHandle,
+    hooks: &TestHooks,
+) -> Result<Option<(String, csirt_report::model::Logo)>, AppError> {
+    let path = match &hooks.open_logo {
+        Some(p) => p.clone(),
+        None => {
+            let chosen = app
+                .dialog()
+                .file()
+                .add_filter("PNG / JPEG", &["png", "jpg", "jpeg"])
+                .blocking_pick_file();
+            match chosen.and_then(|p| p.as_path().map(|p| p.to_path_buf())) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    let logo = csirt_usecase::options::read_logo(&path)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Some((name, logo)))
+}
+
 /// The plain bytes of the file to import. An encrypted file needs its passphrase: without one,
 /// or with a wrong one, the file is kept in `pending` so the next attempt with a passphrase
 /// reads it again without asking the user to choose it again. `None` when the user cancelled.
@@ -278,7 +275,7 @@ mod tests {
             ("next\tweek", "csirt-R&D___Tokyo-next_week.json"),
         ] {
             v.row.date = date.into();
-            let name = suggested_name(&v, ExportFormat::Json, Lang::En);
+            let name = suggested_name(&v.row, ExportFormat::Json, Lang::En);
             assert_eq!(name, want);
             assert!(!name.contains(['/', '\\']) && !name.chars().any(char::is_control));
         }

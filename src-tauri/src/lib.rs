@@ -85,6 +85,8 @@ app_commands! {
     save_message(SaveMessageInput) -> ();
     save_findings(SaveFindingsInput) -> ();
     save_gap_note(SaveGapNoteInput) -> ();
+    choose_logo() -> Option<LogoInfo>;
+    clear_logo() -> ();
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not

@@ -442,10 +442,12 @@ pub struct Gap {
     pub target_level: u32,
     pub max_level: u32,
     pub gap: f64,
+    pub share: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub peers_at_target: Option<Standing>,
     pub priority: f64,
+    pub why: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub recommendation: Option<Text>,

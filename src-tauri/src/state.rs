@@ -24,6 +24,8 @@ pub struct TestHooks {
     pub open_file: Option<PathBuf>,
     /// `CSIRT_E2E_OPEN_BENCHMARK`: a benchmark import reads this file.
     pub open_benchmark: Option<PathBuf>,
+    /// `CSIRT_E2E_OPEN_LOGO`: choosing a cover logo reads this file.
+    pub open_logo: Option<PathBuf>,
 }
 
 impl TestHooks {
@@ -37,6 +39,7 @@ impl TestHooks {
             save_dir: path("CSIRT_E2E_SAVE_DIR"),
             open_file: path("CSIRT_E2E_OPEN_FILE"),
             open_benchmark: path("CSIRT_E2E_OPEN_BENCHMARK"),
+            open_logo: path("CSIRT_E2E_OPEN_LOGO"),
         }
     }
 }
@@ -50,6 +53,8 @@ pub struct AppState {
     pub hooks: TestHooks,
     /// An encrypted file chosen for import, waiting for its passphrase.
     pub pending_import: Arc<Mutex<Option<Vec<u8>>>>,
+    /// The cover logo chosen on the export screen (checked), for the reports exported after.
+    logo: Mutex<Option<csirt_report::model::Logo>>,
     /// The UI's language (the saved setting, else the system's), which every error reaching
     /// the UI is written in. `set_language` changes it together with the setting.
     language: Mutex<Lang>,
@@ -131,6 +136,7 @@ impl AppState {
             db_path,
             hooks,
             pending_import: Arc::default(),
+            logo: Mutex::default(),
             language: Mutex::new(language),
         }
     }
@@ -155,6 +161,16 @@ impl AppState {
     pub fn startup_error(&self) -> Option<ErrorPayload> {
         let lang = self.language();
         self.store.as_ref().err().map(|e| e.payload(lang))
+    }
+
+    /// The cover logo chosen for the reports, if any.
+    pub fn logo(&self) -> Option<csirt_report::model::Logo> {
+        self.logo.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Keeps (or, with `None`, forgets) the cover logo.
+    pub fn set_logo(&self, logo: Option<csirt_report::model::Logo>) {
+        *self.logo.lock().unwrap_or_else(|p| p.into_inner()) = logo;
     }
 
     /// The UI's language.

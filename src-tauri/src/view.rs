@@ -1,81 +1,46 @@
-//! An assessment as the screens show it, built in two steps: its row and answers read from the
-//! store (under the lock), then scored with its roadmap and peers (after the lock is released).
+//! An assessment as the screens show it, built in two steps by the use-case layer: its row and
+//! answers read from the store (under the lock), then scored with its roadmap and peers (after
+//! the lock is released). This module only adapts the layer's types to the wire's.
 
 use crate::error::AppError;
 use crate::wire::{AssessmentView, BenchmarkChoice};
-use csirt_model::{Assessment, Catalog, Lang, Localized};
+use csirt_model::Catalog;
 use csirt_scoring::PeerMatch;
-use csirt_store::{AssessmentRow, Store};
+use csirt_store::Store;
 
 /// What a view is made of, as read from the store.
-pub struct ViewData {
-    pub row: AssessmentRow,
-    pub assessment: Assessment,
-    /// What no longer fits the loaded questionnaire version, if anything.
-    pub version_warning: Option<csirt_model::Text>,
-    /// The benchmark and segment remembered for the assessment.
-    pub choice: BenchmarkChoice,
-}
+pub type ViewData = csirt_usecase::Stored;
 
-/// Reads an assessment's row and its scored answers.
+/// Reads an assessment's row, its scored answers and its remembered benchmark.
 pub fn read(store: &Store, catalog: &Catalog, id: i64) -> Result<ViewData, AppError> {
-    let row = store.assessment(id)?;
-    let set = catalog.get(&row.questionnaire_id)?;
-    let assessment = store.load_assessment(&set.questionnaire, id)?;
-    let version_warning = store.fit(&set.questionnaire, id)?.warning(id);
-    let stored = store.benchmark_choice(id)?;
-    Ok(ViewData {
-        row,
-        assessment,
-        version_warning,
-        choice: BenchmarkChoice {
-            benchmark: stored.benchmark,
-            segment: stored.segment,
-        },
-    })
+    Ok(csirt_usecase::view::read(store, catalog, id)?)
 }
 
 /// Scores what was read, with its roadmap. Needs no store.
 pub fn score(data: ViewData, catalog: &Catalog) -> Result<AssessmentView, AppError> {
-    let set = catalog.get(&data.row.questionnaire_id)?;
-    let choice = &data.choice;
-    // A remembered benchmark whose file was removed: the questionnaire's own is used, and the
-    // screens say so.
-    let (benchmark, benchmark_warning) =
-        match set.choose(choice.benchmark.as_deref(), choice.segment.as_deref()) {
-            Ok(b) => (b, None),
-            Err(e) => {
-                let (ja, en) = (e.localized(Lang::Ja), e.localized(Lang::En));
-                (
-                    set.benchmark.clone(),
-                    Some(csirt_model::bi!(
-                        "{ja}。質問票の既定の基準データで比較しています",
-                        "{en}; compared with the questionnaire's own benchmark instead"
-                    )),
-                )
-            }
-        };
-    let report = csirt_scoring::score(&set.questionnaire, benchmark.as_deref(), &data.assessment)?;
-    let roadmap = csirt_scoring::roadmap(&set.questionnaire, &report);
+    let scored = csirt_usecase::view::score(&data, catalog)?;
     Ok(AssessmentView {
         row: data.row,
         assessment: data.assessment,
-        report,
-        roadmap,
+        report: scored.report,
+        roadmap: scored.roadmap,
         version_warning: data.version_warning,
-        benchmark_choice: data.choice,
-        benchmark_warning,
-        benchmark,
+        benchmark_choice: BenchmarkChoice {
+            benchmark: data.choice.benchmark,
+            segment: data.choice.segment,
+        },
+        benchmark_warning: scored.benchmark_warning,
+        benchmark: scored.benchmark,
     })
 }
 
 /// The nearest interviewed teams, or none when the questionnaire has no benchmark.
 pub fn peers_of(catalog: &Catalog, v: &AssessmentView) -> Result<Vec<PeerMatch>, AppError> {
-    let set = catalog.get(&v.row.questionnaire_id)?;
-    Ok(match set.benchmark.as_deref() {
-        Some(b) => csirt_scoring::nearest_peers(&set.questionnaire, b, &v.assessment, &v.report),
-        None => Vec::new(),
-    })
+    Ok(csirt_usecase::view::peers(
+        catalog,
+        &v.assessment,
+        &v.report,
+    )?)
 }
 
 #[cfg(test)]

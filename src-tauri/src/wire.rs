@@ -224,6 +224,39 @@ pub struct ExportInput {
     pub peers: bool,
     /// What the PDF calls the facilitator among the respondents, in its language.
     pub facilitator: String,
+    /// The report's sections, ready-made (PDF only).
+    pub preset: ReportPreset,
+    /// The confidentiality line's text, instead of the default (PDF only).
+    pub confidentiality: Option<String>,
+    /// Put the logo chosen with `choose_logo` on the cover (PDF only).
+    pub logo: bool,
+}
+
+/// Which sections a report holds: for a board, for the CSIRT team, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportPreset {
+    Board,
+    Team,
+    Full,
+}
+
+impl From<ReportPreset> for csirt_report::Preset {
+    fn from(p: ReportPreset) -> Self {
+        match p {
+            ReportPreset::Board => csirt_report::Preset::Board,
+            ReportPreset::Team => csirt_report::Preset::Team,
+            ReportPreset::Full => csirt_report::Preset::Full,
+        }
+    }
+}
+
+/// The cover logo the user chose, checked: its file name and size in pixels.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LogoInfo {
+    pub name: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -84,7 +84,7 @@ export type AreaScore = { id: string, name: Text, score?: number, answered: numb
 
 export type SetupScore = { id: string, number: number, name: Text, score?: number, readiness: Readiness, answered: number, scored_items: number, };
 
-export type Gap = { rank: number, item: string, text: Text, area: string, setup: Array<string>, current_key: string, current_level: number, target_key: string, target_level: number, max_level: number, gap: number, peers_at_target?: Standing, priority: number, recommendation?: Text, };
+export type Gap = { rank: number, item: string, text: Text, area: string, setup: Array<string>, current_key: string, current_level: number, target_key: string, target_level: number, max_level: number, gap: number, share: number, peers_at_target?: Standing, priority: number, why: Text, recommendation?: Text, };
 
 export type SectionProgress = { id: string, answered: number, total: number, };
 
@@ -224,7 +224,23 @@ peers: boolean,
 /**
  * What the PDF calls the facilitator among the respondents, in its language.
  */
-facilitator: string, };
+facilitator: string, 
+/**
+ * The report's sections, ready-made (PDF only).
+ */
+preset: ReportPreset, 
+/**
+ * The confidentiality line's text, instead of the default (PDF only).
+ */
+confidentiality: string | null, 
+/**
+ * Put the logo chosen with `choose_logo` on the cover (PDF only).
+ */
+logo: boolean, };
+
+export type ReportPreset = "board" | "team" | "full";
+
+export type LogoInfo = { name: string, width: number, height: number, };
 
 export type ImportInput = { 
 /**
@@ -411,4 +427,6 @@ export interface Commands {
   save_message: { input: SaveMessageInput; output: null };
   save_findings: { input: SaveFindingsInput; output: null };
   save_gap_note: { input: SaveGapNoteInput; output: null };
+  choose_logo: { input: null; output: LogoInfo | null };
+  clear_logo: { input: null; output: null };
 }

@@ -95,7 +95,9 @@ export const view: AssessmentView = {
     gaps: [
       {
         rank: 1, item: '2.8', text: tx('権限', 'Authority'), area: 'structure', setup: [], current_key: 'b', current_level: 1,
-        target_key: 'a', target_level: 2, max_level: 2, gap: 50, priority: 40.5, recommendation: tx('文書化する', 'Document it'),
+        target_key: 'a', target_level: 2, max_level: 2, gap: 50, share: 50, priority: 40.5,
+        why: tx('目標までの道のりの 50 % が残っています。', '50 % of the way to the target is still to go.'),
+        recommendation: tx('文書化する', 'Document it'),
       },
     ],
     completeness,

@@ -67,9 +67,57 @@ describe('export and import', () => {
     await settle();
     expect(calls[0]).toEqual({
       cmd: 'export_assessment',
-      input: { assessment_id: 7, format: 'pdf', language: 'en', passphrase: null, peers: false, facilitator: 'Facilitator' },
+      input: {
+        assessment_id: 7,
+        format: 'pdf',
+        language: 'en',
+        passphrase: null,
+        peers: false,
+        facilitator: 'Facilitator',
+        preset: 'full',
+        confidentiality: null,
+        logo: false,
+      },
     });
     expect(el.querySelector('[data-testid="export-result"] .ok')!.getAttribute('data-path')).toContain('.pdf');
+  });
+
+  test('the chosen preset, confidentiality line and logo reach the export command', async () => {
+    const calls = mockCommands((cmd) => {
+      if (cmd === 'choose_logo') return { name: 'logo.png', width: 120, height: 40 };
+      return { path: '/tmp/x/r.pdf', warnings: [] };
+    });
+    const app = newApp();
+    app.view = view;
+    const el = renderExport(app);
+    const preset = el.querySelector<HTMLSelectElement>('[data-testid="export-preset"]')!;
+    expect([...preset.options].map((o) => o.value)).toEqual(['full', 'team', 'board']);
+    preset.value = 'board';
+    preset.dispatchEvent(new Event('change'));
+    el.querySelector<HTMLInputElement>('[data-testid="export-confidentiality"]')!.value = '社外秘';
+    el.querySelector<HTMLButtonElement>('[data-testid="export-logo-choose"]')!.click();
+    await settle();
+    expect(el.querySelector('[data-testid="export-logo-name"]')!.textContent).toContain('logo.png');
+    el.querySelector<HTMLButtonElement>('button[data-export="pdf-ja"]')!.click();
+    await settle();
+    expect(calls.map((c) => c.cmd)).toEqual(['choose_logo', 'export_assessment']);
+    expect(calls[1].input).toMatchObject({ format: 'pdf', language: 'ja', preset: 'board', confidentiality: '社外秘', logo: true });
+  });
+
+  test('a logo the shell refuses is explained, and none is used', async () => {
+    const calls = mockCommands((cmd) => {
+      if (cmd === 'choose_logo') throw { kind: 'invalid-input', message: 'the logo must be a PNG or JPEG image', problems: [] };
+      return { path: '/tmp/x/r.pdf', warnings: [] };
+    });
+    const app = newApp();
+    app.view = view;
+    const el = renderExport(app);
+    el.querySelector<HTMLButtonElement>('[data-testid="export-logo-choose"]')!.click();
+    await settle();
+    expect(el.querySelector('[data-testid="export-logo-error"]')!.textContent).toContain('PNG or JPEG');
+    el.querySelector<HTMLButtonElement>('button[data-export="pdf-en"]')!.click();
+    await settle();
+    expect(calls.at(-1)!.input).toMatchObject({ logo: false, preset: 'full' });
   });
 
   test('a spreadsheet export names each cell it had to cut', async () => {

@@ -320,8 +320,8 @@ describe('encrypted export', () => {
     el.querySelector<HTMLButtonElement>('button[data-export="pdf-en"]')!.click();
     await settle();
     expect(calls.map((c) => c.input)).toEqual([
-      { assessment_id: 7, format: 'json', language: 'ja', passphrase: 's3cret', peers: false, facilitator: 'ファシリテーター' },
-      { assessment_id: 7, format: 'pdf', language: 'en', passphrase: null, peers: true, facilitator: 'Facilitator' },
+      { assessment_id: 7, format: 'json', language: 'ja', passphrase: 's3cret', peers: false, facilitator: 'ファシリテーター', preset: 'full', confidentiality: null, logo: false },
+      { assessment_id: 7, format: 'pdf', language: 'en', passphrase: null, peers: true, facilitator: 'Facilitator', preset: 'full', confidentiality: null, logo: false },
     ]);
   });
 });

@@ -5,46 +5,47 @@ use csirt_model::{assessment, bi, Assessment, Catalog, Lang, Localized, Text};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The report of one validated assessment file: PDF, or HTML with `html`. A file that carries
-/// its workshop gets the appendix of disagreements and agreement notes, as from the store.
+/// The format a report command writes.
+pub(crate) fn format(html: bool) -> csirt_report::Format {
+    if html {
+        csirt_report::Format::Html
+    } else {
+        csirt_report::Format::Pdf
+    }
+}
+
+/// The report of one validated assessment file, through the use-case layer: a file that
+/// carries its workshop gets the appendix of disagreements and agreement notes, as from the
+/// store.
 pub(crate) fn render_assessment(
     a: &Assessment,
     catalog: &Catalog,
     lang: Lang,
+    options: &csirt_report::ReportOptions,
     html: bool,
 ) -> Result<Vec<u8>, CliError> {
-    let set = catalog.get(&a.questionnaire)?;
-    let q = &set.questionnaire;
-    let score = csirt_scoring::score(q, set.benchmark.as_deref(), a)?;
-    let input = csirt_report::ReportInput {
-        questionnaire: q,
-        benchmark: set.benchmark.as_deref(),
-        assessment: a,
-        score: &score,
-    };
-    if html {
-        return Ok(csirt_report::html::render_html(&input, lang).into_bytes());
-    }
-    let (divergence, consensus_notes) =
-        csirt_scoring::workshop_report(q, a, crate::storage::default_respondent(lang));
-    let extras = csirt_report::ReportExtras {
-        divergence: &divergence,
-        consensus_notes: &consensus_notes,
-        ..Default::default()
-    };
-    Ok(csirt_report::render_pdf_with(
-        &input,
-        &extras,
+    let req = csirt_usecase::ReportRequest {
         lang,
-        csirt_report::now_unix(),
-    )?)
+        options,
+        format: format(html),
+        created: csirt_report::now_unix(),
+        facilitator: crate::storage::default_respondent(lang),
+        peers: false,
+    };
+    Ok(csirt_usecase::report::render_file(a, catalog, &req)?)
 }
 
-fn render_one(file: &Path, catalog: &Catalog, lang: Lang, html: bool) -> Result<PathBuf, CliError> {
+fn render_one(
+    file: &Path,
+    catalog: &Catalog,
+    lang: Lang,
+    options: &csirt_report::ReportOptions,
+    html: bool,
+) -> Result<PathBuf, CliError> {
     let a = read_assessment(file)?;
     assessment::validate(&a, catalog)?;
-    let bytes = render_assessment(&a, catalog, lang, html)?;
-    let ext = if html { "html" } else { "pdf" };
+    let bytes = render_assessment(&a, catalog, lang, options, html)?;
+    let ext = format(html).extension();
     let out = file.with_extension(format!("{}.{ext}", lang.code()));
     std::fs::write(&out, bytes).map_err(|source| CliError::WriteFile {
         path: out.clone(),
@@ -124,6 +125,7 @@ pub fn report_all(
     dir: &Path,
     catalog: &Catalog,
     lang: Lang,
+    options: &csirt_report::ReportOptions,
     html: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
@@ -144,7 +146,7 @@ pub fn report_all(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         );
-        match render_one(f, catalog, lang, html) {
+        match render_one(f, catalog, lang, options, html) {
             Ok(pdf) => bar.println(format!("ok      {}", pdf.display())),
             Err(e) => {
                 failed += 1;

@@ -4,6 +4,7 @@ mod batch;
 mod choice;
 mod contribute;
 mod human;
+mod report_flags;
 mod storage;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +39,9 @@ pub(crate) enum CliError {
     Report(#[from] csirt_report::ReportError),
     #[error(transparent)]
     Crypto(#[from] csirt_export::encrypt::CryptoError),
+    /// Boxed: it can hold a store error, and the enum stays small.
+    #[error(transparent)]
+    Usecase(Box<csirt_usecase::UsecaseError>),
     #[error("cannot write {path}: {source}")]
     WriteFile {
         path: PathBuf,
@@ -55,6 +59,12 @@ pub(crate) enum CliError {
     Sealed { path: PathBuf },
 }
 
+impl From<csirt_usecase::UsecaseError> for CliError {
+    fn from(e: csirt_usecase::UsecaseError) -> Self {
+        CliError::Usecase(Box::new(e))
+    }
+}
+
 impl Localized for CliError {
     fn localized(&self, lang: Lang) -> String {
         match self {
@@ -64,6 +74,7 @@ impl Localized for CliError {
             CliError::Export(e) => return e.localized(lang),
             CliError::Report(e) => return e.localized(lang),
             CliError::Crypto(e) => return e.localized(lang),
+            CliError::Usecase(e) => return e.localized(lang),
             CliError::BadValue(t) => return t.get(lang).to_string(),
             _ if lang == Lang::En => return self.to_string(),
             _ => {}
@@ -165,6 +176,8 @@ enum Command {
         html: bool,
         #[command(flatten)]
         choice: choice::BenchmarkChoice,
+        #[command(flatten)]
+        report: report_flags::ReportFlags,
     },
     /// The database: where it is, backups, integrity.
     Db {
@@ -433,11 +446,13 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             all: Some(dir),
             html,
             choice,
+            report,
             ..
         } => {
+            let options = report.options()?;
             let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
-            batch::report_all(&dir, &catalog, lang, html, out)?;
+            batch::report_all(&dir, &catalog, lang, &options, html, out)?;
         }
         Command::Report {
             file,
@@ -445,8 +460,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             output,
             html,
             choice,
+            report,
             ..
         } => {
+            let options = report.options()?;
             let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
             let a = match (file, demo) {
@@ -457,7 +474,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 }
                 (None, _) => demo::demo_assessment(lang),
             };
-            let pdf = batch::render_assessment(&a, &catalog, lang, html)?;
+            let pdf = batch::render_assessment(&a, &catalog, lang, &options, html)?;
             std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
                 path: output.clone(),
                 source,

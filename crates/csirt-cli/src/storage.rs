@@ -197,7 +197,7 @@ pub fn org(
         }
         OrgCommand::Trend { id, json } => {
             store.organisation(id)?;
-            let trend = store.trend(catalog, id, None)?;
+            let trend = csirt_usecase::view::trend(&store, catalog, id, None)?;
             if json {
                 print_json(out, &trend)?;
             } else {

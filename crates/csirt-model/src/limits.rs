@@ -50,10 +50,12 @@ pub enum TextKind {
     KeyFinding,
     /// The assessor's note on a gap ("why it matters here").
     GapNote,
+    /// The report's confidentiality line (`--confidential`, the app's export screen).
+    Confidentiality,
 }
 
 impl TextKind {
-    pub const ALL: [TextKind; 12] = [
+    pub const ALL: [TextKind; 13] = [
         TextKind::OrganisationName,
         TextKind::OrganisationDetail,
         TextKind::RespondentName,
@@ -66,6 +68,7 @@ impl TextKind {
         TextKind::ExecutiveMessage,
         TextKind::KeyFinding,
         TextKind::GapNote,
+        TextKind::Confidentiality,
     ];
 
     /// The most characters a text of this kind may have.
@@ -74,7 +77,8 @@ impl TextKind {
             TextKind::OrganisationName
             | TextKind::OrganisationDetail
             | TextKind::RespondentName
-            | TextKind::RespondentRole => NAME_MAX_CHARS,
+            | TextKind::RespondentRole
+            | TextKind::Confidentiality => NAME_MAX_CHARS,
             TextKind::OtherText => OTHER_MAX_CHARS,
             TextKind::KeyFinding | TextKind::GapNote => FINDING_MAX_CHARS,
             TextKind::FreeTextAnswer
@@ -93,6 +97,7 @@ impl TextKind {
                 | TextKind::OrganisationDetail
                 | TextKind::RespondentName
                 | TextKind::RespondentRole
+                | TextKind::Confidentiality
         )
     }
 
@@ -117,6 +122,7 @@ impl TextKind {
                 "ギャップの補足（この組織にとっての重要性）",
                 "the note on the gap (why it matters here)",
             ),
+            TextKind::Confidentiality => ("機密区分の表示", "the confidentiality line"),
         };
         Text::new(ja, en)
     }

@@ -66,6 +66,9 @@ pub enum ReportError {
     Pdf(String),
     #[error("cannot write the DOCX: {0}")]
     Docx(String),
+    // TEMPORARY (use-case branch): the logo check until the model developer's lands.
+    #[error("{0}")]
+    Logo(csirt_model::Text),
 }
 
 /// Everything the report shows: the questionnaire, its benchmark, the answers and their scores.
@@ -328,6 +331,9 @@ mod font_tests {
 
 impl csirt_model::Localized for ReportError {
     fn localized(&self, lang: Lang) -> String {
+        if let ReportError::Logo(t) = self {
+            return t.get(lang).to_string();
+        }
         if lang == Lang::En {
             return self.to_string();
         }
@@ -335,6 +341,7 @@ impl csirt_model::Localized for ReportError {
             ReportError::Font(e) => format!("組み込みのフォントを読み込めません: {e}"),
             ReportError::Pdf(e) => format!("PDF を書き出せません: {e}"),
             ReportError::Docx(e) => format!("DOCX を書き出せません: {e}"),
+            ReportError::Logo(t) => t.ja.clone(),
         }
     }
 }

@@ -4,12 +4,14 @@
 //! report. The model is documented in `docs/scoring.md`.
 
 mod peers;
+mod priority;
 mod roadmap;
 mod standing;
 mod trend;
 mod workshop;
 
 pub use peers::{nearest_peers, PeerMatch, PeerPractice};
+pub use priority::distance_share;
 pub use roadmap::{roadmap, Phase, Roadmap, RoadmapEntry};
 pub use standing::{at_or_above, common_practice_level, expected_score, Share, Standing};
 pub use trend::{trend, ItemChange, Trend, TrendPoint};
@@ -148,10 +150,17 @@ pub struct Gap {
     pub max_level: u32,
     /// Points on the 0–100 scale between the answer and the target.
     pub gap: f64,
+    /// The share (0–100 %) of the way from the bottom of the item's scale to its target that
+    /// is still to go: 100 when the practice the target asks for is missing entirely, on any
+    /// scale. This, not `gap`, is what the priority weighs, so scales of different lengths
+    /// compare (docs/scoring.md).
+    pub share: f64,
     /// Share of surveyed teams that already reach the target, when the benchmark tells.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peers_at_target: Option<Standing>,
     pub priority: f64,
+    /// One sentence saying why the gap ranks where it does.
+    pub why: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<Text>,
 }
@@ -467,6 +476,11 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
         .fold(1.0_f64, f64::max);
     let max_item = q.scored_items().map(|i| i.weight).fold(1.0_f64, f64::max);
     let priority_scale = 1.5 * max_setup * max_item;
+    let below: Vec<&str> = items
+        .iter()
+        .filter(|s| s.gap.is_some_and(|g| g > 0.0))
+        .map(|s| s.id.as_str())
+        .collect();
     let mut gaps: Vec<(usize, Gap)> = Vec::new();
     for (order, s) in items.iter().enumerate() {
         let (Some(level), Some(gap), Some(item)) = (s.level, s.gap, q.item(&s.id)) else {
@@ -475,18 +489,37 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
         if gap <= 0.0 {
             continue;
         }
+        let lowest = prep(&s.id).map_or(0, |p| p.lowest);
+        let share = distance_share(level, s.target.level, lowest);
         let peers =
             prep(&s.id).and_then(|p| p.standing.get(s.target.level as usize).cloned().flatten());
         let p = peers
             .as_ref()
             .map(|st| (st.at_or_above.low + st.at_or_above.high) / 200.0)
             .unwrap_or(0.5);
-        let setup_factor = item
+        let heaviest = item
             .setup
             .iter()
-            .filter_map(|id| q.setup_item(id).map(|x| x.weight))
-            .fold(1.0_f64, f64::max);
-        let priority = round1(gap * (0.5 + p) * setup_factor * item.weight / priority_scale);
+            .filter_map(|id| q.setup_item(id))
+            .max_by(|a, b| a.weight.total_cmp(&b.weight));
+        let setup_factor = heaviest.map_or(1.0, |x| x.weight.max(1.0));
+        let priority = round1(share * (0.5 + p) * setup_factor * item.weight / priority_scale);
+        // The later gaps that need this one first (their `after` names it).
+        let prerequisite_of = below
+            .iter()
+            .filter_map(|id| q.item(id))
+            .filter(|other| other.after.contains(&item.id))
+            .count();
+        let why = priority::why_ranked(&priority::WhyParts {
+            share,
+            steps: s.target.level.saturating_sub(level),
+            span: s.target.level.saturating_sub(lowest),
+            peers: peers.as_ref(),
+            setup: heaviest
+                .filter(|x| x.weight > 1.0)
+                .map(|x| (&x.name, x.weight)),
+            prerequisite_of,
+        });
         gaps.push((
             order,
             Gap {
@@ -501,8 +534,10 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
                 target_level: s.target.level,
                 max_level: s.max_level,
                 gap,
+                share,
                 peers_at_target: peers,
                 priority,
+                why,
                 recommendation: item.recommendation.clone(),
             },
         ));

@@ -88,8 +88,6 @@ pub enum StoreError {
     UnknownQuestionnaire(String),
     #[error(transparent)]
     Model(#[from] csirt_model::ModelError),
-    #[error(transparent)]
-    Scoring(#[from] csirt_scoring::ScoringError),
     #[error(
         "cannot write to the database (the disk is full, or it failed): nothing was saved ({0})"
     )]
@@ -194,7 +192,6 @@ impl Localized for StoreError {
                 format!("この評価は質問票 {id:?} を使っていますが、読み込まれていません")
             }
             StoreError::Model(e) => e.localized(lang),
-            StoreError::Scoring(e) => e.localized(lang),
             StoreError::Write(e) => format!(
                 "データベースに書き込めません（ディスクがいっぱいか、障害です）。何も保存していません（{e}）"
             ),

@@ -21,7 +21,7 @@ pub use narrative::NarrativeEdit;
 pub use organisation::OrganisationRow;
 pub use respondent::RespondentRow;
 pub use version::{Fit, Misfit};
-pub use workshop::{AssessmentSummary, ReportContext, RespondentNote};
+pub use workshop::RespondentNote;
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use std::path::{Path, PathBuf};

@@ -1,10 +1,10 @@
-//! Queries that join stored answers with scoring, shared by the `csirt` command and the desktop
-//! app so both name respondents, pick earlier assessments and fill the report's extras alike.
+//! Reads for the workshop and the history: respondents' notes by name, the assessment as a
+//! report is made from it, and an organisation's earlier assessments. Scoring them is the
+//! use-case layer's work (`csirt-usecase`); the store only returns what is stored.
 
-use crate::{AssessmentRow, Result, Store};
+use crate::{Result, Store};
 use csirt_model::date::parse_date;
-use csirt_model::{Catalog, Questionnaire};
-use csirt_scoring::{Divergence, ScoreReport, Trend};
+use csirt_model::{Assessment, Catalog, Questionnaire};
 use serde::Serialize;
 
 /// One respondent's comment or evidence on one item, for the facilitator's agenda.
@@ -14,26 +14,6 @@ pub struct RespondentNote {
     pub respondent: String,
     pub comment: Option<String>,
     pub evidence: Option<String>,
-}
-
-/// An assessment in an organisation's list, with its headline figures.
-#[derive(Debug, Clone, Serialize)]
-pub struct AssessmentSummary {
-    pub row: AssessmentRow,
-    /// The overall maturity (0–4), `None` before anything scored is answered.
-    pub overall: Option<f64>,
-    /// How many items can be answered.
-    pub answerable: usize,
-}
-
-/// What the report adds for a stored assessment: the workshop's disagreements, the consensus
-/// notes and the trend over the organisation's assessments up to this one.
-#[derive(Debug, Clone)]
-pub struct ReportContext {
-    /// Empty unless at least two respondents answered: one person cannot disagree.
-    pub divergence: Vec<Divergence>,
-    pub consensus_notes: Vec<(String, String)>,
-    pub trend: Trend,
 }
 
 impl Store {
@@ -72,71 +52,25 @@ impl Store {
         Ok(out)
     }
 
-    /// An organisation's assessments (all when `None`), each with its overall score and the
-    /// number of answerable items, as the organisation screen lists them.
-    pub fn assessment_summaries(
-        &self,
-        catalog: &Catalog,
-        organisation_id: Option<i64>,
-    ) -> Result<Vec<AssessmentSummary>> {
-        self.list_assessments(organisation_id)?
-            .into_iter()
-            .map(|row| {
-                let set = catalog.get(&row.questionnaire_id)?;
-                let a = self.load_assessment(&set.questionnaire, row.id)?;
-                let report =
-                    csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
-                Ok(AssessmentSummary {
-                    row,
-                    overall: report.overall,
-                    answerable: report.completeness.answerable,
-                })
-            })
-            .collect()
+    /// The assessment in file form, its workshop included when there is one, as far as it
+    /// fits the loaded questionnaire: what a report is made from, so that a stored assessment
+    /// and its exported file report alike. Unlike [`Store::export_assessment`] it does not
+    /// refuse misfits or an old date.
+    pub fn report_form(&self, q: &Questionnaire, assessment_id: i64) -> Result<Assessment> {
+        Ok(self.file_form(q, assessment_id)?.0)
     }
 
-    /// The divergence of every answerable item, most disputed first.
-    pub fn divergence(
-        &self,
-        q: &Questionnaire,
-        assessment_id: i64,
-        default_name: &str,
-    ) -> Result<Vec<Divergence>> {
-        let w = self.load_workshop(assessment_id, false)?;
-        Ok(csirt_scoring::divergence(
-            q,
-            &csirt_scoring::workshop_people(&w, default_name),
-        ))
-    }
-
-    /// How far the one answering has got: the assessment's progress for the facilitator
-    /// (`None`), a respondent's own answers for them.
-    pub fn progress(
-        &self,
-        catalog: &Catalog,
-        assessment_id: i64,
-        respondent: Option<i64>,
-    ) -> Result<csirt_scoring::Completeness> {
-        let set = catalog.get(&self.assessment(assessment_id)?.questionnaire_id)?;
-        let q = &set.questionnaire;
-        let a = match respondent {
-            None => self.load_assessment(q, assessment_id)?,
-            Some(r) => self.load_respondent_assessment(q, assessment_id, r)?,
-        };
-        Ok(csirt_scoring::score(q, set.benchmark.as_deref(), &a)?.completeness)
-    }
-
-    /// Score reports of an organisation's assessments dated up to `upto` (all when `None`).
-    /// Assessments of a questionnaire that is not loaded are left out rather than failing.
+    /// An organisation's assessments dated up to `upto` (all when `None`), loaded, in the
+    /// list's order (the trend puts them in calendar order). Assessments of a questionnaire that is not loaded are left out
+    /// rather than failing; so is, when there is a cut-off, one whose stored date is not a
+    /// real day (it cannot be placed before it).
     pub fn history(
         &self,
         catalog: &Catalog,
         organisation_id: i64,
         upto: Option<&str>,
-    ) -> Result<Vec<ScoreReport>> {
-        let mut reports = Vec::new();
-        // By the calendar. An assessment whose stored date is not a real day cannot be placed
-        // before a cut-off, so it is left out when there is one (and comes last without one).
+    ) -> Result<Vec<Assessment>> {
+        let mut out = Vec::new();
         let upto = upto.and_then(|d| parse_date(d).ok());
         for row in self.list_assessments(Some(organisation_id))? {
             if let Some(limit) = upto {
@@ -147,46 +81,8 @@ impl Store {
             let Ok(set) = catalog.get(&row.questionnaire_id) else {
                 continue;
             };
-            let a = self.load_assessment(&set.questionnaire, row.id)?;
-            reports.push(csirt_scoring::score(
-                &set.questionnaire,
-                set.benchmark.as_deref(),
-                &a,
-            )?);
+            out.push(self.load_assessment(&set.questionnaire, row.id)?);
         }
-        Ok(reports)
-    }
-
-    /// The organisation's trend over its assessments up to `upto` (all when `None`).
-    pub fn trend(
-        &self,
-        catalog: &Catalog,
-        organisation_id: i64,
-        upto: Option<&str>,
-    ) -> Result<Trend> {
-        let reports = self.history(catalog, organisation_id, upto)?;
-        let refs: Vec<&ScoreReport> = reports.iter().collect();
-        Ok(csirt_scoring::trend(&refs))
-    }
-
-    /// The report's extras for one stored assessment, as `csirt assessment report` and the app's
-    /// PDF export both include them.
-    pub fn report_context(
-        &self,
-        catalog: &Catalog,
-        assessment_id: i64,
-        default_name: &str,
-    ) -> Result<ReportContext> {
-        let row = self.assessment(assessment_id)?;
-        let set = catalog.get(&row.questionnaire_id)?;
-        // Through the file form, so a stored assessment and its exported file report alike.
-        let (file, _) = self.file_form(&set.questionnaire, assessment_id)?;
-        let (divergence, consensus_notes) =
-            csirt_scoring::workshop_report(&set.questionnaire, &file, default_name);
-        Ok(ReportContext {
-            divergence,
-            consensus_notes,
-            trend: self.trend(catalog, row.organisation_id, Some(&row.date))?,
-        })
+        Ok(out)
     }
 }

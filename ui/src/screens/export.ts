@@ -1,10 +1,11 @@
-// Export and import: PDF (ja/en), JSON (plain or sealed with a passphrase), CSV and XLSX
-// through the native save dialog, and import of an assessment file, asking for the passphrase
-// when the file is encrypted, with its validation problems listed item by item.
+// Export and import: PDF (ja/en) with its report options (preset, cover logo, confidentiality
+// line), JSON (plain or sealed with a passphrase), CSV and XLSX through the native save dialog,
+// and import of an assessment file, asking for the passphrase when the file is encrypted, with
+// its validation problems listed item by item.
 
 import { call, toCommandError } from '../api';
 import type { App } from '../app';
-import type { ExportFormat, ImportInput, Imported, Lang } from '../bindings';
+import type { ExportFormat, ImportInput, Imported, Lang, LogoInfo, ReportPreset } from '../bindings';
 import { h, mount } from '../dom';
 import { lang, STRINGS, t, type Key } from '../i18n';
 import { renderContribute } from './contribute';
@@ -109,6 +110,65 @@ export function renderExport(app: App): HTMLElement {
     autocomplete: 'new-password',
   });
   const withPeers = h('input', { type: 'checkbox', id: 'export-peers', 'data-testid': 'export-peers' });
+  const presets: ReportPreset[] = ['full', 'team', 'board'];
+  const preset = h(
+    'select',
+    { id: 'export-preset', 'data-testid': 'export-preset' },
+    presets.map((p) => h('option', { value: p }, t(`export.preset.${p}` as Key))),
+  ) as HTMLSelectElement;
+  const confidentiality = h('input', {
+    type: 'text',
+    id: 'export-confidentiality',
+    'data-testid': 'export-confidentiality',
+    maxlength: '200',
+  });
+  // The logo lives in the shell (chosen through its own dialog, checked there); the screen
+  // only shows which one is chosen.
+  let logo: LogoInfo | null = null;
+  const logoName = h('span', { class: 'muted', 'data-testid': 'export-logo-name' }, t('export.logoNone'));
+  const logoError = h('span', { class: 'error', 'data-testid': 'export-logo-error' });
+  const showLogo = () => {
+    logoName.textContent = logo ? t('export.logoChosen', { name: logo.name, width: logo.width, height: logo.height }) : t('export.logoNone');
+    clearLogo.hidden = logo === null;
+  };
+  const chooseLogo = h(
+    'button',
+    {
+      type: 'button',
+      'data-testid': 'export-logo-choose',
+      onclick: () => {
+        logoError.textContent = '';
+        call('choose_logo')
+          .then((chosen) => {
+            if (chosen) logo = chosen;
+            showLogo();
+          })
+          .catch((e) => {
+            logoError.textContent = toCommandError(e).message;
+          });
+      },
+    },
+    t('export.logoChoose'),
+  );
+  const clearLogo = h(
+    'button',
+    {
+      type: 'button',
+      'data-testid': 'export-logo-clear',
+      hidden: true,
+      onclick: () => {
+        call('clear_logo')
+          .then(() => {
+            logo = null;
+            showLogo();
+          })
+          .catch((e) => {
+            logoError.textContent = toCommandError(e).message;
+          });
+      },
+    },
+    t('export.logoClear'),
+  );
   const run = (b: (typeof buttons)[number]) => {
     if (!view) return;
     mount(result, h('p', { class: 'muted' }, t('export.working')));
@@ -120,6 +180,9 @@ export function renderExport(app: App): HTMLElement {
       passphrase: secret,
       peers: b.format === 'pdf' && withPeers.checked,
       facilitator: STRINGS['workshop.facilitator'][b.language],
+      preset: preset.value as ReportPreset,
+      confidentiality: confidentiality.value.trim() === '' ? null : confidentiality.value,
+      logo: logo !== null,
     })
       .then((saved) => {
         mount(
@@ -155,6 +218,26 @@ export function renderExport(app: App): HTMLElement {
             'div',
             { class: 'export-options' },
             h('label', { class: 'check' }, withPeers, h('span', null, t('export.peers'))),
+            h(
+              'fieldset',
+              { class: 'report-options', 'data-testid': 'report-options' },
+              h('legend', null, t('export.reportOptions')),
+              h('label', { class: 'field' }, h('span', null, t('export.preset')), preset),
+              h(
+                'div',
+                { class: 'field' },
+                h('span', null, t('export.logo')),
+                h('div', { class: 'logo-choice' }, logoName, ' ', chooseLogo, ' ', clearLogo),
+                logoError,
+              ),
+              h(
+                'label',
+                { class: 'field' },
+                h('span', null, t('export.confidentiality')),
+                confidentiality,
+                h('span', { class: 'hint small' }, t('export.confidentialityHint')),
+              ),
+            ),
             h(
               'label',
               { class: 'field' },

@@ -107,7 +107,7 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
                   h('td', { class: 'answer-text' }, label(item, g.current_key)),
                   h('td', null, item ? targetSelect(app, item, v, rerender) : g.target_key),
                   h('td', null, t('common.points', { n: num(g.gap) })),
-                  h('td', { class: 'prio' }, h('b', null, num(g.priority)), prio),
+                  h('td', { class: 'prio', title: tx(g.why), 'data-why': tx(g.why) }, h('b', null, num(g.priority)), prio),
                   h('td', null, standingCell(g.peers_at_target)),
                 ),
                 g.recommendation

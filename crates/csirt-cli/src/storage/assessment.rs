@@ -260,7 +260,12 @@ pub fn assessment(
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             let set = catalog.get(&row.questionnaire_id)?;
-            let div = store.divergence(&set.questionnaire, id, default_respondent(lang))?;
+            let div = csirt_usecase::view::divergence(
+                &store,
+                &set.questionnaire,
+                id,
+                default_respondent(lang),
+            )?;
             if json {
                 print_json(out, &div)?;
             } else {
@@ -298,15 +303,9 @@ pub fn assessment(
         }
         AssessmentCommand::Peers { id, json } => {
             let store = Store::open(path)?;
-            let row = store.assessment(id)?;
-            let set = catalog.get(&row.questionnaire_id)?;
-            let q = &set.questionnaire;
-            let a = store.load_assessment(q, id)?;
-            let report = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
-            let peers = match set.benchmark.as_deref() {
-                Some(b) => csirt_scoring::nearest_peers(q, b, &a, &report),
-                None => Vec::new(),
-            };
+            let stored = csirt_usecase::view::read(&store, catalog, id)?;
+            let scored = csirt_usecase::view::score(&stored, catalog)?;
+            let peers = csirt_usecase::view::peers(catalog, &stored.assessment, &scored.report)?;
             if json {
                 print_json(out, &peers)?;
             } else {
@@ -355,40 +354,36 @@ pub fn assessment(
             output,
             peers,
             choice,
+            report,
         } => {
+            let options = report.options()?;
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
-            let survey = catalog.get(&row.questionnaire_id)?.benchmark.clone();
-            let catalog = &chosen(&store, catalog, id, &row.questionnaire_id, &choice)?;
-            let set = catalog.get(&row.questionnaire_id)?;
-            let q = &set.questionnaire;
-            let a = store.load_assessment(q, id)?;
-            warn_fit(&store, q, id, lang)?;
-            let score = csirt_scoring::score(q, set.benchmark.as_deref(), &a)?;
-            let context = store.report_context(catalog, id, default_respondent(lang))?;
-            // The interviewed teams belong to the questionnaire's own benchmark (the survey),
-            // whichever benchmark the standings come from.
-            let peer_list = match (peers, survey.as_deref()) {
-                (true, Some(b)) => Some(csirt_scoring::nearest_peers(q, b, &a, &score)),
-                _ => None,
+            warn_fit(
+                &store,
+                &catalog.get(&row.questionnaire_id)?.questionnaire,
+                id,
+                lang,
+            )?;
+            // The standings come from --benchmark when given, else the remembered one; the
+            // interviewed teams from the questionnaire's own benchmark (the survey) either way.
+            let benchmark = if choice.is_default() {
+                csirt_usecase::BenchmarkUse::Remembered
+            } else {
+                let chosen = chosen(&store, catalog, id, &row.questionnaire_id, &choice)?;
+                csirt_usecase::BenchmarkUse::Given(
+                    chosen.get(&row.questionnaire_id)?.benchmark.clone(),
+                )
             };
-            let input = csirt_report::ReportInput {
-                questionnaire: q,
-                benchmark: set.benchmark.as_deref(),
-                assessment: &a,
-                score: &score,
+            let req = csirt_usecase::ReportRequest {
+                lang,
+                options: &options,
+                format: crate::batch::format(false),
+                created: csirt_report::now_unix(),
+                facilitator: default_respondent(lang),
+                peers,
             };
-            let extras = csirt_report::ReportExtras {
-                divergence: &context.divergence,
-                consensus_notes: &context.consensus_notes,
-                trend: Some(&context.trend),
-                peers: peer_list.as_deref(),
-            };
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0);
-            let pdf = csirt_report::render_pdf_with(&input, &extras, lang, now)?;
+            let pdf = csirt_usecase::report::report(&store, catalog, id, &benchmark, &req)?;
             std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
                 path: output.clone(),
                 source,

@@ -206,6 +206,8 @@ pub enum AssessmentCommand {
         /// Compare with this benchmark instead of the one remembered for the assessment.
         #[command(flatten)]
         choice: crate::choice::BenchmarkChoice,
+        #[command(flatten)]
+        report: crate::report_flags::ReportFlags,
     },
     /// The benchmark the assessment is compared with: shown, or changed and remembered with
     /// --benchmark <id> [--segment <id>], or back to the questionnaire's own with --default.

@@ -1,0 +1,53 @@
+//! The use-case layer's one error: what the store, scoring, the report or a report option
+//! refused, each readable in Japanese and English.
+
+use csirt_model::{Lang, Localized, Text};
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum UsecaseError {
+    #[error(transparent)]
+    Model(#[from] csirt_model::ModelError),
+    #[error(transparent)]
+    Scoring(#[from] csirt_scoring::ScoringError),
+    #[error(transparent)]
+    Store(#[from] csirt_store::StoreError),
+    #[error(transparent)]
+    Report(#[from] csirt_report::ReportError),
+    /// A report option that cannot be used (an unknown section, a bad confidentiality line).
+    #[error("{0}")]
+    Option(Text),
+    /// The logo file could not be read.
+    #[error("cannot read the logo {path}: {source}")]
+    ReadLogo {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The logo file was read but is not a usable PNG or JPEG.
+    #[error("the logo {path}: {reason}")]
+    BadLogo { path: PathBuf, reason: Text },
+}
+
+impl Localized for UsecaseError {
+    fn localized(&self, lang: Lang) -> String {
+        match self {
+            UsecaseError::Model(e) => e.localized(lang),
+            UsecaseError::Scoring(e) => e.localized(lang),
+            UsecaseError::Store(e) => e.localized(lang),
+            UsecaseError::Report(e) => e.localized(lang),
+            UsecaseError::Option(t) => t.get(lang).to_string(),
+            UsecaseError::ReadLogo { path, source } => match lang {
+                Lang::En => self.to_string(),
+                Lang::Ja => format!(
+                    "ロゴのファイル {} を読めません: {}",
+                    path.display(),
+                    csirt_model::error::io_ja(source)
+                ),
+            },
+            UsecaseError::BadLogo { path, reason } => match lang {
+                Lang::En => self.to_string(),
+                Lang::Ja => format!("ロゴのファイル {}: {}", path.display(), reason.ja),
+            },
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! The use cases the `csirt` command line and the desktop app share. Each reads what it needs
+//! from the store in one step (under the app's lock) into owned data, then scores and renders
+//! that data with no store at hand, so an answer saved meanwhile never waits for a report.
+//!
+//! - [`view`]: an assessment read and scored as the screens show it (score, roadmap, the
+//!   benchmark in use), the organisation's list with scores, progress, the workshop's
+//!   divergence, the trend and the nearest interviewed teams;
+//! - [`report`]: one path from a stored assessment (or an assessment file) to report bytes in
+//!   any [`csirt_report::Format`];
+//! - [`options`]: the report options as typed (preset, sections, logo file, confidentiality
+//!   line), checked into a [`csirt_report::ReportOptions`].
+
+mod error;
+pub mod options;
+pub mod report;
+pub mod view;
+
+pub use error::UsecaseError;
+pub use report::{BenchmarkUse, ReportData, ReportRequest};
+pub use view::{AssessmentSummary, Scored, Stored};
+
+pub type Result<T> = std::result::Result<T, UsecaseError>;

@@ -1,0 +1,199 @@
+//! An assessment as the screens and the command line show it, in two steps: [`read`] takes
+//! what is stored (under the lock), [`score`] works on it without the store. Also the
+//! organisation's list with scores, progress, the workshop's divergence, the trend and peers.
+
+use crate::Result;
+use csirt_model::{bi, Assessment, Benchmark, Catalog, Lang, Localized, Questionnaire, Text};
+use csirt_scoring::{Completeness, Divergence, PeerMatch, Roadmap, ScoreReport, Trend};
+use csirt_store::{AssessmentRow, BenchmarkChoice, Store};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// An assessment as read from the store: its row, its scored answers, what no longer fits the
+/// loaded questionnaire and the benchmark remembered for it. Owns its data.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub row: AssessmentRow,
+    pub assessment: Assessment,
+    /// What no longer fits the loaded questionnaire version, if anything.
+    pub version_warning: Option<Text>,
+    /// The benchmark and segment remembered for the assessment.
+    pub choice: BenchmarkChoice,
+}
+
+/// Reads an assessment's row, its scored answers and its remembered benchmark.
+pub fn read(store: &Store, catalog: &Catalog, id: i64) -> Result<Stored> {
+    let row = store.assessment(id)?;
+    let set = catalog.get(&row.questionnaire_id)?;
+    let assessment = store.load_assessment(&set.questionnaire, id)?;
+    let version_warning = store.fit(&set.questionnaire, id)?.warning(id);
+    let choice = store.benchmark_choice(id)?;
+    Ok(Stored {
+        row,
+        assessment,
+        version_warning,
+        choice,
+    })
+}
+
+/// An assessment scored: the score report, its roadmap, and the benchmark it was compared with
+/// (with a warning when a remembered benchmark is gone and the questionnaire's own stood in).
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub report: ScoreReport,
+    pub roadmap: Roadmap,
+    pub benchmark: Option<Arc<Benchmark>>,
+    pub benchmark_warning: Option<Text>,
+}
+
+/// The remembered benchmark, or, when it no longer exists (its file removed), the
+/// questionnaire's own with a warning saying so.
+pub fn remembered_or_default(
+    catalog: &Catalog,
+    questionnaire: &str,
+    choice: &BenchmarkChoice,
+) -> Result<(Option<Arc<Benchmark>>, Option<Text>)> {
+    let set = catalog.get(questionnaire)?;
+    Ok(
+        match set.choose(choice.benchmark.as_deref(), choice.segment.as_deref()) {
+            Ok(b) => (b, None),
+            Err(e) => {
+                let (ja, en) = (e.localized(Lang::Ja), e.localized(Lang::En));
+                (
+                    set.benchmark.clone(),
+                    Some(bi!(
+                        "{ja}。質問票の既定の基準データで比較しています",
+                        "{en}; compared with the questionnaire's own benchmark instead"
+                    )),
+                )
+            }
+        },
+    )
+}
+
+/// Scores what was read against its remembered benchmark (or the questionnaire's own, with a
+/// warning), with its roadmap. Needs no store.
+pub fn score(stored: &Stored, catalog: &Catalog) -> Result<Scored> {
+    let set = catalog.get(&stored.row.questionnaire_id)?;
+    let (benchmark, benchmark_warning) =
+        remembered_or_default(catalog, &stored.row.questionnaire_id, &stored.choice)?;
+    let report =
+        csirt_scoring::score(&set.questionnaire, benchmark.as_deref(), &stored.assessment)?;
+    let roadmap = csirt_scoring::roadmap(&set.questionnaire, &report);
+    Ok(Scored {
+        report,
+        roadmap,
+        benchmark,
+        benchmark_warning,
+    })
+}
+
+/// The nearest interviewed teams. They belong to the questionnaire's own benchmark (the
+/// survey), whichever benchmark the standings come from; none without one.
+pub fn peers(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    report: &ScoreReport,
+) -> Result<Vec<PeerMatch>> {
+    let set = catalog.get(&assessment.questionnaire)?;
+    Ok(match set.benchmark.as_deref() {
+        Some(b) => csirt_scoring::nearest_peers(&set.questionnaire, b, assessment, report),
+        None => Vec::new(),
+    })
+}
+
+/// An assessment in an organisation's list, with its headline figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentSummary {
+    pub row: AssessmentRow,
+    /// The overall maturity (0–100), `None` before anything scored is answered.
+    pub overall: Option<f64>,
+    /// How many items can be answered.
+    pub answerable: usize,
+}
+
+/// An organisation's assessments (all when `None`), each with its overall score against the
+/// questionnaire's own benchmark and the number of answerable items.
+pub fn summaries(
+    store: &Store,
+    catalog: &Catalog,
+    organisation_id: Option<i64>,
+) -> Result<Vec<AssessmentSummary>> {
+    store
+        .list_assessments(organisation_id)?
+        .into_iter()
+        .map(|row| {
+            let set = catalog.get(&row.questionnaire_id)?;
+            let a = store.load_assessment(&set.questionnaire, row.id)?;
+            let report = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
+            Ok(AssessmentSummary {
+                row,
+                overall: report.overall,
+                answerable: report.completeness.answerable,
+            })
+        })
+        .collect()
+}
+
+/// How far the one answering has got: the assessment's progress for the facilitator (`None`),
+/// a respondent's own answers for them.
+pub fn progress(
+    store: &Store,
+    catalog: &Catalog,
+    assessment_id: i64,
+    respondent: Option<i64>,
+) -> Result<Completeness> {
+    let set = catalog.get(&store.assessment(assessment_id)?.questionnaire_id)?;
+    let q = &set.questionnaire;
+    let a = match respondent {
+        None => store.load_assessment(q, assessment_id)?,
+        Some(r) => store.load_respondent_assessment(q, assessment_id, r)?,
+    };
+    Ok(csirt_scoring::score(q, set.benchmark.as_deref(), &a)?.completeness)
+}
+
+/// The divergence of every answerable item, most disputed first; the facilitator is called
+/// `facilitator`.
+pub fn divergence(
+    store: &Store,
+    q: &Questionnaire,
+    assessment_id: i64,
+    facilitator: &str,
+) -> Result<Vec<Divergence>> {
+    let w = store.load_workshop(assessment_id, false)?;
+    Ok(csirt_scoring::divergence(
+        q,
+        &csirt_scoring::workshop_people(&w, facilitator),
+    ))
+}
+
+/// Scores an organisation's assessments as read by [`Store::history`] (each against its
+/// questionnaire's own benchmark) and makes the trend. Assessments of a questionnaire that is
+/// not loaded are left out.
+pub fn trend_of(catalog: &Catalog, history: &[Assessment]) -> Result<Trend> {
+    let mut reports = Vec::new();
+    for a in history {
+        let Ok(set) = catalog.get(&a.questionnaire) else {
+            continue;
+        };
+        reports.push(csirt_scoring::score(
+            &set.questionnaire,
+            set.benchmark.as_deref(),
+            a,
+        )?);
+    }
+    let refs: Vec<&ScoreReport> = reports.iter().collect();
+    Ok(csirt_scoring::trend(&refs))
+}
+
+/// The organisation's trend over its assessments up to `upto` (all when `None`). Reads and
+/// scores in one go: for the command line; the app reads with [`Store::history`] under its
+/// lock and calls [`trend_of`] after.
+pub fn trend(
+    store: &Store,
+    catalog: &Catalog,
+    organisation_id: i64,
+    upto: Option<&str>,
+) -> Result<Trend> {
+    trend_of(catalog, &store.history(catalog, organisation_id, upto)?)
+}
