@@ -39,10 +39,16 @@ pub enum TextKind {
     Evidence,
     /// The facilitator's note on an agreed answer.
     AgreementNote,
+    /// The title of an action of the plan (one line; a recommendation fits).
+    ActionTitle,
+    /// Who owns an action (a name, one line).
+    ActionOwner,
+    /// A note on an action.
+    ActionNote,
 }
 
 impl TextKind {
-    pub const ALL: [TextKind; 9] = [
+    pub const ALL: [TextKind; 12] = [
         TextKind::OrganisationName,
         TextKind::OrganisationDetail,
         TextKind::RespondentName,
@@ -52,6 +58,9 @@ impl TextKind {
         TextKind::Comment,
         TextKind::Evidence,
         TextKind::AgreementNote,
+        TextKind::ActionTitle,
+        TextKind::ActionOwner,
+        TextKind::ActionNote,
     ];
 
     /// The most characters a text of this kind may have.
@@ -60,12 +69,14 @@ impl TextKind {
             TextKind::OrganisationName
             | TextKind::OrganisationDetail
             | TextKind::RespondentName
-            | TextKind::RespondentRole => NAME_MAX_CHARS,
-            TextKind::OtherText => OTHER_MAX_CHARS,
+            | TextKind::RespondentRole
+            | TextKind::ActionOwner => NAME_MAX_CHARS,
+            TextKind::OtherText | TextKind::ActionTitle => OTHER_MAX_CHARS,
             TextKind::FreeTextAnswer
             | TextKind::Comment
             | TextKind::Evidence
-            | TextKind::AgreementNote => LONG_TEXT_MAX_CHARS,
+            | TextKind::AgreementNote
+            | TextKind::ActionNote => LONG_TEXT_MAX_CHARS,
         }
     }
 
@@ -77,6 +88,8 @@ impl TextKind {
                 | TextKind::OrganisationDetail
                 | TextKind::RespondentName
                 | TextKind::RespondentRole
+                | TextKind::ActionTitle
+                | TextKind::ActionOwner
         )
     }
 
@@ -95,6 +108,9 @@ impl TextKind {
             TextKind::Comment => ("コメント", "the comment"),
             TextKind::Evidence => ("根拠", "the evidence"),
             TextKind::AgreementNote => ("合意した回答のメモ", "the agreement note"),
+            TextKind::ActionTitle => ("対策の名前", "the action's title"),
+            TextKind::ActionOwner => ("対策の担当者", "the action's owner"),
+            TextKind::ActionNote => ("対策のメモ", "the action's note"),
         };
         Text::new(ja, en)
     }
@@ -135,6 +151,12 @@ pub fn check_name(kind: TextKind, name: &str) -> Result<String, Text> {
             }
             TextKind::RespondentName => {
                 bi!("回答者には名前が必要です", "a respondent needs a name")
+            }
+            TextKind::ActionTitle => {
+                bi!("対策には名前が必要です", "an action needs a title")
+            }
+            TextKind::ActionOwner => {
+                bi!("対策には担当者が必要です", "an action needs an owner")
             }
             other => {
                 let label = other.label();

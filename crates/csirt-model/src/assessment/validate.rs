@@ -339,6 +339,7 @@ pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelEr
         }
     }
     crate::limits::check_assessment(a, &mut push);
+    crate::action::check_actions(q, &a.actions, &mut push);
     if problems.is_empty() {
         Ok(())
     } else {
