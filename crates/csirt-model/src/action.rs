@@ -192,7 +192,10 @@ pub fn check_action_item(q: &Questionnaire, item: &str, target: Option<&str>) ->
 }
 
 fn prefixed(whose: &Text, m: Text) -> Text {
-    Text::new(format!("{}{}", whose.ja, m.ja), format!("{}{}", whose.en, m.en))
+    Text::new(
+        format!("{}{}", whose.ja, m.ja),
+        format!("{}{}", whose.en, m.en),
+    )
 }
 
 /// Checks one action against the questionnaire, the calendar and the text limits. Every problem
@@ -216,10 +219,7 @@ pub fn check_action(
     if a.items.is_empty() {
         say(
             None,
-            bi!(
-                "関連する項目が一つもありません",
-                "no linked item is given"
-            ),
+            bi!("関連する項目が一つもありません", "no linked item is given"),
         );
     }
     for (i, item) in a.items.iter().enumerate() {
@@ -228,8 +228,7 @@ pub fn check_action(
                 Some(item),
                 bi!("同じ項目が二度あります", "the item is linked twice"),
             );
-        } else if let Err(m) = check_action_item(q, item, a.targets.get(item).map(String::as_str))
-        {
+        } else if let Err(m) = check_action_item(q, item, a.targets.get(item).map(String::as_str)) {
             say(Some(item), m);
         }
     }

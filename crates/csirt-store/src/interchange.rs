@@ -217,6 +217,7 @@ impl Store {
             a.workshop = Some(w);
             a.sort_by_questionnaire(q);
         }
+        a.actions = self.plan(assessment_id)?;
         Ok((a, fit))
     }
 
@@ -334,6 +335,7 @@ impl Store {
                 params![id, item, key, now],
             )?;
         }
+        crate::action::import_actions_tx(&tx, org_id, id, &a.actions, &now)?;
         tx.commit()?;
         Ok(id)
     }

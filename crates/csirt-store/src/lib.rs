@@ -1,6 +1,7 @@
 //! Embedded SQLite storage: organisations, assessments, respondents, answers, consensus, notes
 //! and target overrides. Every save is one small transaction, so the UI can save on each change.
 
+mod action;
 mod answer;
 mod assessment;
 mod error;
@@ -13,6 +14,7 @@ pub mod time;
 mod version;
 mod workshop;
 
+pub use action::{ActionChange, ActionDraft};
 pub use answer::ItemNote;
 pub use assessment::{AssessmentRow, BenchmarkChoice};
 pub use error::{NameOf, StoreError};
@@ -149,6 +151,10 @@ impl Store {
             "answer_note",
             "target_override",
             "setting",
+            "action",
+            "action_item",
+            "action_note",
+            "action_plan",
         ] {
             let mut stmt = self
                 .conn

@@ -15,6 +15,13 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_benchmark_choice",
         include_str!("../migrations/0002_benchmark_choice.sql"),
     ),
+    // Issue 14's action plan. It is numbered 0004 because 0003 (the assessor's narrative) is
+    // being written alongside it; when both are merged, 0003 goes before this entry, so the
+    // list stays in file order and entry N still brings the schema to version N.
+    (
+        "0004_actions",
+        include_str!("../migrations/0004_actions.sql"),
+    ),
 ];
 
 /// `PRAGMA application_id` of our databases: "CSIR" in ASCII.
