@@ -411,11 +411,24 @@ impl Store {
     /// writes it.
     pub fn update_action(
         &mut self,
-        set: &QuestionnaireSet,
+        catalog: &Catalog,
         uid: &str,
         change: &ActionChange,
     ) -> Result<Action> {
         let (row, organisation_id, origin) = self.find_action(uid)?;
+        // The questionnaire of the assessments whose plan holds it.
+        let questionnaire: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT a.questionnaire_id FROM action_plan p
+                 JOIN assessment a ON a.id = p.assessment_id
+                 WHERE p.action_id = ?1 ORDER BY a.id LIMIT 1",
+                [row],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let questionnaire = questionnaire.ok_or_else(|| StoreError::NoAction(uid.to_string()))?;
+        let set = catalog.get(&questionnaire)?;
         let mut action = self.action(uid)?;
         if let Some(t) = &change.title {
             action.title = t.trim().to_string();

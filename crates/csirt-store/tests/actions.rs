@@ -123,11 +123,11 @@ fn bad_input_is_refused_in_both_languages_and_changes_nothing() {
         },
     ];
     for c in &bad_changes {
-        assert!(store.update_action(&set, &a.id, c).is_err(), "{c:?}");
+        assert!(store.update_action(&catalog(), &a.id, c).is_err(), "{c:?}");
         assert_eq!(store.dump().unwrap(), before, "{c:?}");
     }
     let e = store
-        .update_action(&set, "act-nope", &ActionChange::default())
+        .update_action(&catalog(), "act-nope", &ActionChange::default())
         .unwrap_err();
     assert!(matches!(e, StoreError::NoAction(_)), "{e}");
     assert_eq!(store.dump().unwrap(), before);
@@ -147,7 +147,7 @@ fn a_status_change_is_dated_in_a_note() {
         owner: Some("Suzuki".into()),
         ..Default::default()
     };
-    let b = store.update_action(&set, &a.id, &change).unwrap();
+    let b = store.update_action(&catalog(), &a.id, &change).unwrap();
     assert_eq!(b.status, ActionStatus::InProgress);
     assert_eq!(b.owner, "Suzuki");
     assert_eq!(b.notes.len(), 1);
@@ -158,7 +158,7 @@ fn a_status_change_is_dated_in_a_note() {
     // A note alone does not change the status.
     let c = store
         .update_action(
-            &set,
+            &catalog(),
             &a.id,
             &ActionChange {
                 note: Some("reviewed".into()),
@@ -190,7 +190,7 @@ fn the_scenario_achieved_flagged_open() {
     }
     store
         .update_action(
-            &set,
+            &catalog(),
             &ids[1],
             &ActionChange {
                 status: Some(ActionStatus::Done),
@@ -271,7 +271,7 @@ fn actions_survive_export_and_import_into_another_database() {
         if i == 1 {
             store
                 .update_action(
-                    &set,
+                    &catalog(),
                     &a.id,
                     &ActionChange {
                         status: Some(ActionStatus::Dropped),
