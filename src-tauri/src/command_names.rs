@@ -35,4 +35,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_benchmarks",
     "import_benchmark",
     "set_assessment_benchmark",
+    "action_plan",
+    "add_action",
+    "update_action",
+    "export_plan",
 ];
