@@ -416,6 +416,7 @@ impl Store {
         change: &ActionChange,
     ) -> Result<Action> {
         let (row, organisation_id, origin) = self.find_action(uid)?;
+        let stored = self.action(uid)?;
         // The questionnaire of the assessments whose plan holds it.
         let questionnaire: Option<String> = self
             .conn
@@ -429,7 +430,7 @@ impl Store {
             .optional()?;
         let questionnaire = questionnaire.ok_or_else(|| StoreError::NoAction(uid.to_string()))?;
         let set = catalog.get(&questionnaire)?;
-        let mut action = self.action(uid)?;
+        let mut action = stored.clone();
         if let Some(t) = &change.title {
             action.title = t.trim().to_string();
         }
@@ -452,6 +453,9 @@ impl Store {
             action.status = s;
         }
         checked(set, &action)?;
+        if action == stored {
+            return Ok(action); // Nothing to save.
+        }
         let now = time::now_rfc3339();
         let tx = self.conn.transaction()?;
         write_action_tx(&tx, Some(row), organisation_id, origin, &action, &now)?;
