@@ -110,6 +110,17 @@ pub fn typescript() -> String {
         BenchmarkChoice,
         BenchmarkInfo,
         SetBenchmarkInput,
+        ActionStatus,
+        ActionNote,
+        ActionFlag,
+        ActionState,
+        ActionView,
+        OpenPoint,
+        PlanInput,
+        AddActionInput,
+        UpdateActionInput,
+        PlanExportInput,
+        PlanView,
     ];
     let mut out = String::from(
         "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\
@@ -305,5 +316,29 @@ mod tests {
         }
         let trend = csirt_usecase::view::trend(&store, &catalog, org, None).unwrap();
         same_shape::<_, Trend>(&trend, "Trend");
+
+        // The action plan: one action with a status change and a note, read back as viewed.
+        let gap = q.scored_items().next().unwrap().id.clone();
+        let draft = csirt_store::ActionDraft {
+            items: vec![gap],
+            title: None,
+            owner: "Sato".into(),
+            due: "2000-01-31".into(),
+        };
+        let a = csirt_usecase::plan::add_action(&mut store, set, id, &draft, CoreLang::En).unwrap();
+        let change = csirt_store::ActionChange {
+            status: Some(csirt_model::ActionStatus::InProgress),
+            note: Some("started".into()),
+            ..Default::default()
+        };
+        store.update_action(&catalog, &a.id, &change).unwrap();
+        let today = csirt_model::date::Date::today();
+        let views = csirt_usecase::plan::action_views(&store, &catalog, id, today).unwrap();
+        assert_eq!(views.len(), 1);
+        same_shape::<_, ActionView>(&views[0], "ActionView");
+        let context = store.plan_context(&catalog, id).unwrap();
+        for p in csirt_usecase::plan::open_over_time(&context, today) {
+            same_shape::<_, OpenPoint>(&p, "OpenPoint");
+        }
     }
 }

@@ -41,4 +41,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "save_gap_note",
     "choose_logo",
     "clear_logo",
+    "action_plan",
+    "add_action",
+    "update_action",
+    "export_plan",
 ];

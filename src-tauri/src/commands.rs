@@ -31,6 +31,9 @@ use csirt_store::{AssessmentRow, OrganisationRow, RespondentRow, Store};
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 
+// The Action plan screen's commands live in `plan.rs`.
+pub use crate::plan::*;
+
 type Res<T> = Result<T, AppError>;
 /// What a command returns to the UI: its value, or the error in the UI's language.
 type Reply<T> = Result<T, ErrorPayload>;

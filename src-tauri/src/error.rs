@@ -101,7 +101,9 @@ impl AppError {
             StoreError::NoOrganisation(_)
             | StoreError::NoAssessment(_)
             | StoreError::NoRespondent(_)
+            | StoreError::NoAction(_)
             | StoreError::UnknownQuestionnaire(_) => ErrorKind::NotFound,
+            StoreError::AmbiguousAction { .. } => ErrorKind::InvalidInput,
             StoreError::InvalidAnswer { .. }
             | StoreError::InvalidInput(_)
             | StoreError::InvalidDate(_)

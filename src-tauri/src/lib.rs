@@ -15,6 +15,7 @@ pub mod export;
 pub mod files;
 pub mod input;
 pub mod mirror;
+pub mod plan;
 pub mod state;
 pub mod view;
 pub mod wire;
@@ -87,6 +88,10 @@ app_commands! {
     save_gap_note(SaveGapNoteInput) -> ();
     choose_logo() -> Option<LogoInfo>;
     clear_logo() -> ();
+    action_plan(PlanInput) -> PlanView;
+    add_action(AddActionInput) -> PlanView;
+    update_action(UpdateActionInput) -> PlanView;
+    export_plan(PlanExportInput) -> SavedFile;
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not

@@ -3,6 +3,10 @@
 //! and are re-exported here, so `wire::*` is the whole IPC vocabulary.
 
 pub use crate::mirror::*;
+pub use crate::plan::{
+    ActionFlag, ActionNote, ActionState, ActionStatus, ActionView, AddActionInput, OpenPoint,
+    PlanExportInput, PlanInput, PlanView, UpdateActionInput,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;

@@ -729,4 +729,81 @@ describe('csirt-app', () => {
     });
     assert.notDeepEqual(await standings(), pooled);
   });
+  test('the action plan closes the loop: three actions, assessment 2 imported, achieved, flagged and open', async () => {
+    const PLAN_ORG = '対策計画検証株式会社';
+    const first = JSON.parse(execFileSync(CLI, ['demo', '--lang', 'ja']).toString());
+    first.organisation.name = PLAN_ORG;
+    first.date = '2026-04-01';
+    const firstPath = join(work, 'plan-1.json');
+    writeFileSync(firstPath, JSON.stringify(first));
+    // The gaps the app lists first, as the CLI scores them (same questionnaire and benchmark).
+    const gaps = JSON.parse(execFileSync(CLI, ['score', firstPath, '--json']).toString()).gaps.slice(0, 3);
+    assert.equal(gaps.length, 3);
+
+    // Assessment 1: imported, then three actions added from its gaps.
+    writeFileSync(openFile, JSON.stringify(first));
+    await openTab('export');
+    await press('[data-testid="import"]');
+    await $('[data-testid="open-imported"]').waitForExist({ timeout: 10000 });
+    await press('[data-testid="open-imported"]');
+    await $('[data-screen-id="dashboard"]').waitForExist();
+    await openTab('gaps');
+    for (const g of gaps) {
+      const box = `[data-add-to-plan="${g.item}"]`;
+      await press(`${box} button[data-action="add-to-plan"]`);
+      await type(`${box} input[data-field="owner"]`, '佐藤');
+      await type(`${box} input[data-field="due"]`, '2099-12-31');
+      await press(`${box} button[data-action="create-action"]`);
+      await browser.waitUntil(async () => (await $(box).getText()) === '対策計画に追加しました', {
+        timeout: 10000,
+        timeoutMsg: `the action for ${g.item} was not added`,
+      });
+    }
+    await openTab('plan');
+    await browser.waitUntil(async () => (await $$('tr.action-row')).length === 3, { timeout: 10000 });
+    assert.deepEqual(await attrs('tr.action-row', 'data-state'), ['open', 'open', 'open']);
+
+    // Assessment 2 of the same organisation: the first gap's item reaches its target.
+    const second = structuredClone(first);
+    second.date = '2026-10-01';
+    second.answers[gaps[0].item] = gaps[0].target_key;
+    writeFileSync(openFile, JSON.stringify(second));
+    await openTab('export');
+    await press('[data-testid="import"]');
+    await $('[data-testid="open-imported"]').waitForExist({ timeout: 10000 });
+    await press('[data-testid="open-imported"]');
+    await $('[data-screen-id="dashboard"]').waitForExist();
+    // It took over the three open actions; the second is marked done, its answer unchanged.
+    await openTab('plan');
+    await browser.waitUntil(async () => (await $$('tr.action-row')).length === 3, { timeout: 10000 });
+    const rows = await attrs('tr.action-row', 'data-action');
+    const status = await $(`tr[data-action="${rows[1]}"] select[data-field="status"]`);
+    await browser.execute((e) => e.scrollIntoView({ block: 'center' }), status);
+    await status.selectByAttribute('value', 'done');
+    await browser.waitUntil(
+      async () => (await attrs('tr.action-row', 'data-state')).join() === 'achieved,flagged,open',
+      { timeout: 10000, timeoutMsg: `states: ${await attrs('tr.action-row', 'data-state')}` },
+    );
+    assert.match(await $(`tr[data-action="${rows[0]}"] [data-testid="achieved-in"]`).getText(), /2026-10-01 の評価で達成/);
+    assert.equal(await $(`tr[data-action="${rows[1]}"] [data-testid="flag"]`).getText(), '完了となっていますが、回答は変わっていません');
+    assert.match(await $(`tr[data-action="${rows[2]}"] td.result`).getText(), /未完了/);
+    assert.ok(await $('[data-testid="plan-chart"] svg').isExisting());
+
+    // The filters: done only, then overdue only (none is).
+    await $('select[data-filter="status"]').selectByAttribute('value', 'done');
+    await browser.waitUntil(async () => (await $$('tr.action-row')).length === 1);
+    await $('select[data-filter="status"]').selectByAttribute('value', '');
+    await press('input[data-filter="overdue"]');
+    await browser.waitUntil(async () => (await $$('tr.action-row')).length === 0);
+    await press('input[data-filter="overdue"]');
+    await browser.waitUntil(async () => (await $$('tr.action-row')).length === 3);
+
+    // A date that does not exist is refused in Japanese, and the plan keeps the old one.
+    await type(`tr[data-action="${rows[2]}"] input[data-field="due"]`, '2026-02-30');
+    await browser.keys('Tab');
+    await $('.banner .error').waitForExist({ timeout: 10000 });
+    assert.match(await $('.banner .error').getText(), /2026-02-30/);
+    const list = JSON.parse(execFileSync(CLI, ['--db', join(work, 'e2e.sqlite3'), 'action', 'update', rows[2], '--json']).toString());
+    assert.equal(list.due, '2099-12-31');
+  });
 });

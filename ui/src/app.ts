@@ -12,6 +12,7 @@ import { renderTrend } from './screens/trend';
 import { renderPeers } from './screens/peers';
 import { renderDashboard } from './screens/dashboard';
 import { renderGaps } from './screens/gaps';
+import { renderPlan } from './screens/plan';
 import { renderExport } from './screens/export';
 import { renderBenchmarks } from './screens/benchmarks';
 
@@ -21,6 +22,7 @@ export type Screen =
   | 'workshop'
   | 'dashboard'
   | 'gaps'
+  | 'plan'
   | 'trend'
   | 'peers'
   | 'export'
@@ -32,6 +34,7 @@ const SCREENS: { id: Screen; label: Key; needsAssessment: boolean }[] = [
   { id: 'workshop', label: 'nav.workshop', needsAssessment: true },
   { id: 'dashboard', label: 'nav.dashboard', needsAssessment: true },
   { id: 'gaps', label: 'nav.gaps', needsAssessment: true },
+  { id: 'plan', label: 'nav.plan', needsAssessment: true },
   { id: 'trend', label: 'nav.trend', needsAssessment: true },
   { id: 'peers', label: 'nav.peers', needsAssessment: true },
   { id: 'export', label: 'nav.export', needsAssessment: false },
@@ -171,6 +174,8 @@ export class App {
         return renderDashboard(this, q, view);
       case 'gaps':
         return renderGaps(this, q, view);
+      case 'plan':
+        return renderPlan(this, q, view);
       case 'trend':
         return renderTrend(this, q, view);
       case 'peers':

@@ -388,6 +388,52 @@ is_default: boolean, };
 
 export type SetBenchmarkInput = { assessment_id: number, benchmark: string | null, segment: string | null, };
 
+export type ActionStatus = "planned" | "in-progress" | "done" | "dropped";
+
+export type ActionNote = { date: string, text?: string, status?: ActionStatus, };
+
+export type ActionFlag = "done-but-answers-did-not-move";
+
+export type ActionState = "achieved" | "flagged" | "done" | "dropped" | "overdue" | "open";
+
+export type ActionView = { id: string, items: Array<string>, title: string, owner: string, due: string, status: ActionStatus, achieved_in: string | null, flag: ActionFlag | null, overdue: boolean, state: ActionState, targets: { [key in string]?: string }, created: string, last_status_change: string, notes: Array<ActionNote>, origin: string | null, };
+
+export type OpenPoint = { date: string, open: number, };
+
+export type PlanInput = { assessment_id: number, 
+/**
+ * Language of the chart.
+ */
+language: Lang, };
+
+export type AddActionInput = { assessment_id: number, items: Array<string>, title: string | null, owner: string, 
+/**
+ * YYYY-MM-DD.
+ */
+due: string, 
+/**
+ * Language of the default title and the chart.
+ */
+language: Lang, };
+
+export type UpdateActionInput = { 
+/**
+ * The plan to answer with.
+ */
+assessment_id: number, action_id: string, status: ActionStatus | null, title: string | null, owner: string | null, due: string | null, note: string | null, language: Lang, };
+
+export type PlanExportInput = { assessment_id: number, 
+/**
+ * csv or xlsx.
+ */
+format: ExportFormat, language: Lang, };
+
+export type PlanView = { actions: Array<ActionView>, open_over_time: Array<OpenPoint>, svg: string, 
+/**
+ * Today, as the overdue test used it.
+ */
+today: string, };
+
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {
   app_info: { input: null; output: AppInfo };
@@ -429,4 +475,8 @@ export interface Commands {
   save_gap_note: { input: SaveGapNoteInput; output: null };
   choose_logo: { input: null; output: LogoInfo | null };
   clear_logo: { input: null; output: null };
+  action_plan: { input: PlanInput; output: PlanView };
+  add_action: { input: AddActionInput; output: PlanView };
+  update_action: { input: UpdateActionInput; output: PlanView };
+  export_plan: { input: PlanExportInput; output: SavedFile };
 }

@@ -1,5 +1,6 @@
 //! `csirt`: the headless command line over the core crates, for batch work, scripts and tests.
 
+mod action;
 mod batch;
 mod choice;
 mod contribute;
@@ -193,6 +194,11 @@ enum Command {
     Assessment {
         #[command(subcommand)]
         command: storage::AssessmentCommand,
+    },
+    /// The action plan of an assessment: add, list, update, export.
+    Action {
+        #[command(subcommand)]
+        command: action::ActionCommand,
     },
 }
 
@@ -496,6 +502,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             let path = storage::db_path(cli.db.as_deref())?;
             add_benchmarks(&mut catalog, &storage::added_benchmarks_dir(&path), lang)?;
             storage::assessment(command, &path, &catalog, lang, out)?;
+        }
+        Command::Action { command } => {
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let path = storage::db_path(cli.db.as_deref())?;
+            add_benchmarks(&mut catalog, &storage::added_benchmarks_dir(&path), lang)?;
+            action::action(command, &path, &catalog, lang, out)?;
         }
     }
     Ok(())

@@ -3,6 +3,9 @@
 
 mod cell;
 pub mod encrypt;
+mod plan;
+
+pub use plan::{plan_csv, plan_xlsx};
 
 pub use cell::{looks_like_formula, neutralise, nfc};
 use cell::{Cell, Place};
@@ -207,7 +210,12 @@ pub fn answers_csv_with_warnings(
     r: &ScoreReport,
     lang: Lang,
 ) -> Result<Exported, ExportError> {
-    let sheet = answer_sheet(q, a, r, lang);
+    csv_of(&answer_sheet(q, a, r, lang), lang)
+}
+
+/// One sheet as CSV (RFC 4180, UTF-8 with a BOM): text composed to NFC, formula starts
+/// neutralised, a cell too long for Excel cut with a marker and a warning.
+fn csv_of(sheet: &Sheet, lang: Lang) -> Result<Exported, ExportError> {
     let mut warnings = Vec::new();
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     w.write_record(&sheet.header)?;
@@ -256,12 +264,18 @@ pub fn workbook_xlsx_with_warnings(
     r: &ScoreReport,
     lang: Lang,
 ) -> Result<Exported, ExportError> {
+    xlsx_of(&[answer_sheet(q, a, r, lang), gap_sheet(q, r, lang)], lang)
+}
+
+/// Sheets as an XLSX workbook: figures as numbers, every other cell a string cell with Excel's
+/// quote prefix, composed to NFC and cut with a marker and a warning when too long.
+fn xlsx_of(sheets: &[Sheet], lang: Lang) -> Result<Exported, ExportError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let text = Format::new().set_text_wrap().set_quote_prefix();
     let mut warnings = Vec::new();
-    for sheet in [answer_sheet(q, a, r, lang), gap_sheet(q, r, lang)] {
+    for sheet in sheets {
         let ws = book.add_worksheet();
         ws.set_name(&sheet.name)?;
         for (ci, heading) in sheet.header.iter().enumerate() {

@@ -381,3 +381,76 @@ fn every_row_names_the_benchmark_compared_with() {
         rows[1][col]
     );
 }
+
+fn plan_views(set: &csirt_model::QuestionnaireSet) -> Vec<csirt_scoring::ActionView> {
+    use csirt_model::action::{Action, ActionNote, ActionStatus};
+    let q = &set.questionnaire;
+    let item = q.scored_items().next().unwrap();
+    let key = item.levelled_keys().last().unwrap().0.clone();
+    let action = Action {
+        id: "act-0123456789".into(),
+        title: "=HYPERLINK(\"http://x\",\"click\")".into(),
+        items: vec![item.id.clone()],
+        targets: csirt_model::StrictMap(vec![(item.id.clone(), key)]),
+        owner: "@owner".into(),
+        due: "2026-09-30".into(),
+        status: ActionStatus::InProgress,
+        created: "2026-01-10".into(),
+        notes: vec![ActionNote {
+            date: "2026-02-01".into(),
+            text: String::new(),
+            status: Some(ActionStatus::InProgress),
+        }],
+    };
+    let today = csirt_model::date::parse_date("2026-03-01").unwrap();
+    vec![csirt_scoring::action_view(q, &action, None, &[], today)]
+}
+
+#[test]
+fn the_plan_has_the_poam_columns_and_keeps_text_as_text() {
+    let set = csirt_model::builtin().unwrap();
+    let views = plan_views(&set);
+    let q = &set.questionnaire;
+    let e = plan_csv(q, &views, Lang::En).unwrap();
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&e.bytes[3..]);
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(
+        rows[0][..8],
+        [
+            "ID",
+            "Item",
+            "Weakness (question)",
+            "Action",
+            "Owner",
+            "Due date",
+            "Status",
+            "Last status change"
+        ]
+    );
+    let item = &views[0].items[0];
+    assert_eq!(rows[1][0], "act-0123456789");
+    assert_eq!(&rows[1][1], item);
+    assert!(rows[1][2].starts_with(&format!("{item} ")), "{:?}", rows[1]);
+    assert_eq!(rows[1][3], "'=HYPERLINK(\"http://x\",\"click\")");
+    assert_eq!(rows[1][4], "'@owner");
+    assert_eq!(rows[1][5], "2026-09-30");
+    assert_eq!(rows[1][6], "in progress");
+    assert_eq!(rows[1][7], "2026-02-01");
+    assert_eq!(rows[1][8], "open");
+    let ja = plan_csv(q, &views, Lang::Ja).unwrap();
+    assert!(String::from_utf8(ja.bytes).unwrap().contains("担当者"));
+
+    let book = Book::read(&plan_xlsx(q, &views, Lang::En).unwrap().bytes);
+    assert!(!book.has_formula());
+    assert_eq!(
+        book.cell(0, "D2"),
+        Some(Got::Str("=HYPERLINK(\"http://x\",\"click\")".into()))
+    );
+    assert_eq!(book.cell(0, "F2"), Some(Got::Str("2026-09-30".into())));
+    assert_eq!(book.cell(0, "B2"), Some(Got::Str(item.clone())));
+}

@@ -1,5 +1,6 @@
 //! The assessment interchange file (`csirt-assessment/1`): its shape, parsing and validation.
 
+pub use crate::action::{Action, ActionNote, ActionStatus};
 use crate::bi;
 use crate::error::{AnswerProblem, ModelError};
 pub use crate::narrative::Narrative;
@@ -181,6 +182,10 @@ pub struct Assessment {
     /// The assessor's own words (message, findings, notes on gaps): absent when none were written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub narrative: Option<Narrative>,
+    /// The action plan as it stands in this assessment (its own actions and those carried into
+    /// it): absent when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
 }
 
 impl Assessment {
@@ -200,6 +205,7 @@ impl Assessment {
             targets: StrictMap::default(),
             workshop: None,
             narrative: None,
+            actions: Vec::new(),
         }
     }
 

@@ -177,5 +177,6 @@ pub fn demo_assessment(lang: Lang) -> Assessment {
         targets: StrictMap::default(),
         workshop: None,
         narrative: None,
+        actions: Vec::new(),
     }
 }

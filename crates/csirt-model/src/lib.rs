@@ -2,6 +2,7 @@
 //!
 //! Nothing here knows about windows, databases or PDFs; every other crate builds on these types.
 
+pub mod action;
 pub mod assessment;
 pub mod benchmark;
 pub mod contribution;
@@ -18,6 +19,7 @@ mod source;
 pub mod text;
 pub mod workshop;
 
+pub use action::{Action, ActionNote, ActionStatus};
 pub use assessment::{Answer, Assessment, Organisation, Status, StrictMap, ASSESSMENT_FORMAT};
 pub use benchmark::{Benchmark, BenchmarkRef, Bound, Figure, Group, Interview, Precision, Segment};
 pub use contribution::{

@@ -52,10 +52,16 @@ pub enum TextKind {
     GapNote,
     /// The report's confidentiality line (`--confidential`, the app's export screen).
     Confidentiality,
+    /// The title of an action of the plan (one line; a recommendation fits).
+    ActionTitle,
+    /// Who owns an action (a name, one line).
+    ActionOwner,
+    /// A note on an action.
+    ActionNote,
 }
 
 impl TextKind {
-    pub const ALL: [TextKind; 13] = [
+    pub const ALL: [TextKind; 16] = [
         TextKind::OrganisationName,
         TextKind::OrganisationDetail,
         TextKind::RespondentName,
@@ -69,6 +75,9 @@ impl TextKind {
         TextKind::KeyFinding,
         TextKind::GapNote,
         TextKind::Confidentiality,
+        TextKind::ActionTitle,
+        TextKind::ActionOwner,
+        TextKind::ActionNote,
     ];
 
     /// The most characters a text of this kind may have.
@@ -78,14 +87,16 @@ impl TextKind {
             | TextKind::OrganisationDetail
             | TextKind::RespondentName
             | TextKind::RespondentRole
-            | TextKind::Confidentiality => NAME_MAX_CHARS,
-            TextKind::OtherText => OTHER_MAX_CHARS,
+            | TextKind::Confidentiality
+            | TextKind::ActionOwner => NAME_MAX_CHARS,
+            TextKind::OtherText | TextKind::ActionTitle => OTHER_MAX_CHARS,
             TextKind::KeyFinding | TextKind::GapNote => FINDING_MAX_CHARS,
             TextKind::FreeTextAnswer
             | TextKind::Comment
             | TextKind::Evidence
             | TextKind::AgreementNote
-            | TextKind::ExecutiveMessage => LONG_TEXT_MAX_CHARS,
+            | TextKind::ExecutiveMessage
+            | TextKind::ActionNote => LONG_TEXT_MAX_CHARS,
         }
     }
 
@@ -98,6 +109,8 @@ impl TextKind {
                 | TextKind::RespondentName
                 | TextKind::RespondentRole
                 | TextKind::Confidentiality
+                | TextKind::ActionTitle
+                | TextKind::ActionOwner
         )
     }
 
@@ -123,6 +136,9 @@ impl TextKind {
                 "the note on the gap (why it matters here)",
             ),
             TextKind::Confidentiality => ("機密区分の表示", "the confidentiality line"),
+            TextKind::ActionTitle => ("対策の名前", "the action's title"),
+            TextKind::ActionOwner => ("対策の担当者", "the action's owner"),
+            TextKind::ActionNote => ("対策のメモ", "the action's note"),
         };
         Text::new(ja, en)
     }
@@ -163,6 +179,12 @@ pub fn check_name(kind: TextKind, name: &str) -> Result<String, Text> {
             }
             TextKind::RespondentName => {
                 bi!("回答者には名前が必要です", "a respondent needs a name")
+            }
+            TextKind::ActionTitle => {
+                bi!("対策には名前が必要です", "an action needs a title")
+            }
+            TextKind::ActionOwner => {
+                bi!("対策には担当者が必要です", "an action needs an owner")
             }
             other => {
                 let label = other.label();

@@ -544,3 +544,147 @@ pub fn trend_pdf(
         lang,
     );
 }
+
+// ------------------------------------------------------------------ open actions over time
+// (issue 14: the action plan)
+
+/// Open actions over time as a step line: the count holds from one change to the next. The
+/// axis is in whole actions; each point's date is written under it (the first, the last and,
+/// when they fit, those between). Drawn once for the app (SVG) and the PDF.
+pub fn draw_open_actions<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: &[csirt_scoring::OpenPoint],
+    unit: f64,
+    lang: Lang,
+) -> DrawResult<DB::ErrorType> {
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (f64::from(w), f64::from(h));
+    let (left, right) = (26.0 * unit, w - 10.0 * unit);
+    let (top, bottom) = (14.0 * unit, h - 18.0 * unit);
+    root.draw(&Text::new(
+        labels::l(lang, "未完了の対策の数", "Open actions").to_string(),
+        (left as i32, (2.0 * unit) as i32),
+        style(6.5 * unit, INK, HPos::Left, VPos::Top, true),
+    ))?;
+    if points.is_empty() {
+        root.draw(&Text::new(
+            labels::l(lang, "まだ対策がありません", "No actions yet").to_string(),
+            (((left + right) / 2.0) as i32, ((top + bottom) / 2.0) as i32),
+            style(7.0 * unit, MUTED, HPos::Center, VPos::Center, false),
+        ))?;
+        return Ok(());
+    }
+    let max = points.iter().map(|p| p.open).max().unwrap_or(0).max(1);
+    let n = points.len();
+    let x_at = |i: usize| {
+        if n == 1 {
+            (left + right) / 2.0
+        } else {
+            left + (right - left) * i as f64 / (n - 1) as f64
+        }
+    };
+    let y_at = |v: usize| bottom - (bottom - top) * v as f64 / max as f64;
+    let grid = ShapeStyle::from(&GRID).stroke_width((0.6 * unit).max(1.0) as u32);
+    let step = max.div_ceil(4).max(1);
+    for v in (0..=max).step_by(step) {
+        let y = y_at(v).round() as i32;
+        root.draw(&PathElement::new(
+            vec![(left as i32, y), (right as i32, y)],
+            grid,
+        ))?;
+        root.draw(&Text::new(
+            v.to_string(),
+            ((left - 4.0 * unit) as i32, y),
+            style(6.0 * unit, MUTED, HPos::Right, VPos::Center, false),
+        ))?;
+    }
+    // Dates: every point when they fit, else the first, the last and every k-th between.
+    let room = ((right - left) / (48.0 * unit)).max(1.0) as usize;
+    let every = n.div_ceil(room).max(1);
+    for (i, p) in points.iter().enumerate() {
+        if i % every == 0 || i == n - 1 {
+            root.draw(&Text::new(
+                p.date.clone(),
+                (x_at(i).round() as i32, (bottom + 4.0 * unit) as i32),
+                style(6.0 * unit, INK, HPos::Center, VPos::Top, false),
+            ))?;
+        }
+    }
+    let mut path = Vec::with_capacity(2 * n);
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = (x_at(i).round() as i32, y_at(p.open).round() as i32);
+        if let Some(&(_, prev_y)) = path.last() {
+            path.push((x, prev_y));
+        }
+        path.push((x, y));
+    }
+    let line = ShapeStyle::from(&INK).stroke_width((1.6 * unit) as u32);
+    if path.len() > 1 {
+        root.draw(&PathElement::new(path, line))?;
+    }
+    let d = (1.8 * unit) as i32;
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = (x_at(i).round() as i32, y_at(p.open).round() as i32);
+        root.draw(&Rectangle::new(
+            [(x - d, y - d), (x + d, y + d)],
+            INK.filled(),
+        ))?;
+        root.draw(&Text::new(
+            p.open.to_string(),
+            (x, y - d - (2.0 * unit) as i32),
+            style(6.0 * unit, INK, HPos::Center, VPos::Bottom, false),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The open-actions chart as SVG, for the app's Action plan screen.
+pub fn open_actions_svg(points: &[csirt_scoring::OpenPoint], lang: Lang) -> String {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (720, 220)).into_drawing_area();
+        let _ = draw_open_actions(&root, points, 1.6, lang);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// The open-actions chart in a region of a PDF page.
+pub fn open_actions_pdf(
+    canvas: &mut Canvas,
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+    points: &[csirt_scoring::OpenPoint],
+    lang: Lang,
+) {
+    let root = PdfBackend::new(canvas, x, y, w, h).into_drawing_area();
+    let _ = draw_open_actions(&root, points, f64::from(crate::canvas::CHART_SCALE), lang);
+}
+
+#[cfg(test)]
+mod open_actions_tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_names_its_axis_and_every_count_in_both_languages() {
+        let points: Vec<csirt_scoring::OpenPoint> =
+            [("2026-01-10", 3), ("2026-02-01", 2), ("2026-03-01", 0)]
+                .into_iter()
+                .map(|(d, n)| csirt_scoring::OpenPoint {
+                    date: d.into(),
+                    open: n,
+                })
+                .collect();
+        let en = open_actions_svg(&points, Lang::En);
+        assert!(en.starts_with("<svg"), "{en}");
+        assert!(
+            en.contains("Open actions") && en.contains("2026-01-10") && en.contains("2026-03-01")
+        );
+        let ja = open_actions_svg(&points, Lang::Ja);
+        assert!(ja.contains("未完了の対策の数"));
+        assert!(open_actions_svg(&[], Lang::En).contains("No actions yet"));
+    }
+}

@@ -4,6 +4,7 @@
 //! report. The model is documented in `docs/scoring.md`.
 
 mod peers;
+mod plan;
 mod priority;
 mod roadmap;
 mod standing;
@@ -11,6 +12,10 @@ mod trend;
 mod workshop;
 
 pub use peers::{nearest_peers, PeerMatch, PeerPractice};
+pub use plan::{
+    action_view, closed_between, derive, levels_of, open_over_time, status_on, ActionFlag,
+    ActionState, ActionView, Dated, Derived, Levels, OpenPoint,
+};
 pub use priority::distance_share;
 pub use roadmap::{roadmap, Phase, Roadmap, RoadmapEntry};
 pub use standing::{at_or_above, common_practice_level, expected_score, Share, Standing};

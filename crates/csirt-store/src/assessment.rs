@@ -270,6 +270,8 @@ pub(crate) fn insert_assessment(
          VALUES (?1, '', NULL, 1, ?2)",
         params![id, now],
     )?;
+    // A new assessment of the organisation takes over its open actions.
+    crate::action::carry_forward_tx(tx, organisation_id, id, &date)?;
     Ok(id)
 }
 

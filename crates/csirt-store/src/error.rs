@@ -63,6 +63,10 @@ pub enum StoreError {
     NoAssessment(i64),
     #[error("no respondent with id {0} in this assessment")]
     NoRespondent(i64),
+    #[error("no action with id {0:?} (see `csirt action list <assessment>`)")]
+    NoAction(String),
+    #[error("the action id {uid:?} is used by {count} organisations; export and import kept it in each, so it names no single action")]
+    AmbiguousAction { uid: String, count: usize },
     #[error("item {item}: {message}")]
     InvalidAnswer { item: String, message: Text },
     #[error("{0}")]
@@ -162,6 +166,12 @@ impl Localized for StoreError {
             StoreError::NoOrganisation(id) => format!("ID {id} の組織はありません"),
             StoreError::NoAssessment(id) => format!("ID {id} の評価はありません"),
             StoreError::NoRespondent(id) => format!("この評価に ID {id} の回答者はいません"),
+            StoreError::NoAction(uid) => format!(
+                "ID {uid:?} の対策はありません（`csirt action list <評価>` で確かめてください）"
+            ),
+            StoreError::AmbiguousAction { uid, count } => format!(
+                "対策の ID {uid:?} は {count} つの組織で使われています（書き出しと取り込みでそれぞれに残りました）。一つの対策に決まりません"
+            ),
             StoreError::InvalidAnswer { item, message } => {
                 format!("項目 {item}: {}", message.get(lang))
             }

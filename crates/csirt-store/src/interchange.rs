@@ -221,6 +221,7 @@ impl Store {
             a.workshop = Some(w);
             a.sort_by_questionnaire(q);
         }
+        a.actions = self.plan(assessment_id)?;
         Ok((a, fit))
     }
 
@@ -343,6 +344,7 @@ impl Store {
         if let Some(n) = &a.narrative {
             insert_narrative_tx(&tx, id, n, &now)?;
         }
+        crate::action::import_actions_tx(&tx, org_id, id, &a.actions, &now)?;
         tx.commit()?;
         Ok(id)
     }

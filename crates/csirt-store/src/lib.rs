@@ -1,6 +1,7 @@
 //! Embedded SQLite storage: organisations, assessments, respondents, answers, consensus, notes,
 //! target overrides and the assessor's narrative. Every save is one small transaction, so the UI can save on each change.
 
+mod action;
 mod answer;
 mod assessment;
 mod error;
@@ -14,6 +15,7 @@ pub mod time;
 mod version;
 mod workshop;
 
+pub use action::{ActionChange, ActionDraft, PlanContext};
 pub use answer::ItemNote;
 pub use assessment::{AssessmentRow, BenchmarkChoice};
 pub use error::{NameOf, StoreError};
@@ -154,6 +156,10 @@ impl Store {
             "narrative_finding",
             "gap_note",
             "setting",
+            "action",
+            "action_item",
+            "action_note",
+            "action_plan",
         ] {
             let mut stmt = self
                 .conn

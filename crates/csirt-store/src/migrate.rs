@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_narrative",
         include_str!("../migrations/0003_narrative.sql"),
     ),
+    (
+        "0004_actions",
+        include_str!("../migrations/0004_actions.sql"),
+    ),
 ];
 
 /// `PRAGMA application_id` of our databases: "CSIR" in ASCII.

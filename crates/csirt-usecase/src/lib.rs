@@ -7,11 +7,13 @@
 //!   divergence, the trend and the nearest interviewed teams;
 //! - [`report`]: one path from a stored assessment (or an assessment file) to report bytes in
 //!   any [`csirt_report::Format`];
+//! - [`plan`]: the action plan's additions and derived views (achieved, flagged, open);
 //! - [`options`]: the report options as typed (preset, sections, logo file, confidentiality
 //!   line), checked into a [`csirt_report::ReportOptions`].
 
 mod error;
 pub mod options;
+pub mod plan;
 pub mod report;
 pub mod view;
 

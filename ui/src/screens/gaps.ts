@@ -6,7 +6,7 @@ import { call } from '../api';
 import type { App } from '../app';
 import type { AssessmentView, Item, Phase, Questionnaire } from '../bindings';
 import { h, mount } from '../dom';
-import { num, t, tx, txOther, type Key } from '../i18n';
+import { lang, num, t, tx, txOther, type Key } from '../i18n';
 import { standingCell } from './dashboard';
 import { benchmarkLine } from './benchmarks';
 import { gapNote, Saver } from './narrative';
@@ -58,6 +58,48 @@ function targetSelect(app: App, item: Item, view: AssessmentView, rerender: (v: 
   return select;
 }
 
+/** "Add to plan" on a gap: a small form (owner, due date, optional title; blank takes the
+ * recommendation) that adds an action for the item to the open assessment's plan. */
+function addToPlan(app: App, view: AssessmentView, item: string): HTMLElement {
+  const box = h('div', { class: 'add-to-plan', 'data-add-to-plan': item });
+  const open = h(
+    'button',
+    { class: 'small', 'data-action': 'add-to-plan', 'aria-label': t('plan.addFor', { item }), onclick: () => form() },
+    t('plan.add'),
+  );
+  const form = () => {
+    const owner = h('input', { type: 'text', 'data-field': 'owner', 'aria-label': t('plan.col.owner'), placeholder: t('plan.col.owner') });
+    const due = h('input', { type: 'text', 'data-field': 'due', inputmode: 'numeric', size: 11, 'aria-label': t('plan.col.due'), placeholder: 'YYYY-MM-DD' });
+    const title = h('input', { type: 'text', 'data-field': 'title', 'aria-label': t('plan.col.title'), placeholder: t('plan.titlePlaceholder') });
+    const submit = h(
+      'button',
+      {
+        class: 'small primary',
+        'data-action': 'create-action',
+        onclick: () =>
+          call('add_action', {
+            assessment_id: view.row.id,
+            items: [item],
+            title: title.value.trim() ? title.value : null,
+            owner: owner.value,
+            due: due.value,
+            language: lang(),
+          })
+            .then(() => {
+              app.clearError();
+              mount(box, h('span', { class: 'ok small', role: 'status' }, t('plan.added')));
+            })
+            .catch((e) => app.showError(e)),
+      },
+      t('plan.create'),
+    );
+    mount(box, owner, due, title, submit);
+    owner.focus();
+  };
+  mount(box, open);
+  return box;
+}
+
 export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HTMLElement {
   const root = h('div', { class: 'screen gaps', 'data-screen-id': 'gaps' });
   // The assessor's notes on gaps: one save queue, and what was typed kept across redraws.
@@ -87,6 +129,7 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
               h('th', null, t('gaps.gap')),
               h('th', null, t('gaps.priority')),
               h('th', null, t('gaps.peers')),
+              h('th', null, t('plan.add')),
             ),
           ),
           h(
@@ -109,13 +152,14 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
                   h('td', null, t('common.points', { n: num(g.gap) })),
                   h('td', { class: 'prio', title: tx(g.why), 'data-why': tx(g.why) }, h('b', null, num(g.priority)), prio),
                   h('td', null, standingCell(g.peers_at_target)),
+                  h('td', null, addToPlan(app, v, g.item)),
                 ),
                 g.recommendation
                   ? h(
                       'tr',
                       { class: 'advice-row' },
                       h('td'),
-                      h('td', { colspan: '6', title: txOther(g.recommendation) }, h('span', { class: 'muted' }, t('gaps.advice'), ': '), tx(g.recommendation)),
+                      h('td', { colspan: '7', title: txOther(g.recommendation) }, h('span', { class: 'muted' }, t('gaps.advice'), ': '), tx(g.recommendation)),
                     )
                   : null,
                 h(

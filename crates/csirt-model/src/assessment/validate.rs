@@ -342,6 +342,7 @@ pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelEr
     if let Some(n) = &a.narrative {
         crate::narrative::check(n, q, &mut push);
     }
+    crate::action::check_actions(q, &a.actions, &mut push);
     if problems.is_empty() {
         Ok(())
     } else {
