@@ -19,8 +19,12 @@ pub struct ReportDoc {
     pub cover: Cover,
     /// The confidentiality line: on the cover and in every page's header or footer.
     pub confidentiality: String,
-    /// The running header's text (title and organisation, short).
+    /// The running header's text (the organisation).
     pub running_header: String,
+    /// The assessment's date as printed in the header ("2026-04-01"; empty when none).
+    pub date: String,
+    /// The label that marks the assessor's own text wherever it appears ("Assessor's note").
+    pub assessor_label: String,
     pub sections: Vec<Section>,
 }
 
@@ -232,6 +236,10 @@ pub struct Cell {
     pub tone: Option<Tone>,
     #[serde(skip_serializing_if = "is_report_voice")]
     pub voice: Voice,
+    /// The assessor's note on this row ("why it matters here"), drawn under the text and
+    /// marked as the assessor's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessor_note: Option<String>,
 }
 
 fn is_report_voice(v: &Voice) -> bool {
@@ -253,6 +261,8 @@ impl Cell {
 pub enum Figure {
     Radar {
         axes: Vec<RadarAxis>,
+        /// The legend's two entries: the organisation, the benchmark's teams.
+        legend: [String; 2],
         /// A one-line reading aid under the chart.
         caption: String,
     },
