@@ -147,7 +147,7 @@ pub enum Block {
     /// Items with a coloured status mark, a score and a sentence (the six set-up items).
     StatusList(StatusList),
     /// Gaps stated as findings and consequences, with the item code in small print.
-    Findings(Vec<Finding>),
+    Findings(#[serde(serialize_with = "as_items")] Vec<Finding>),
     Table(Table),
     Figure(Figure),
 }
@@ -240,6 +240,14 @@ pub struct Cell {
     /// marked as the assessor's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessor_note: Option<String>,
+}
+
+/// A list inside an internally tagged variant must be a map for serde: `{"items": […]}`.
+fn as_items<S: serde::Serializer>(items: &[Finding], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut st = s.serialize_struct("Findings", 1)?;
+    st.serialize_field("items", items)?;
+    st.end()
 }
 
 fn is_report_voice(v: &Voice) -> bool {

@@ -1,7 +1,7 @@
 //! The appendices: every answer with its comment and evidence, the scoring method and the
 //! data's provenance, and the workshop's disagreements and agreement notes.
 
-use super::{cells, columns, sentence, table, Ctx};
+use super::{cells, columns, table, Ctx};
 use crate::labels;
 use crate::model::{Block, Cell, Density, Voice};
 use csirt_model::{Item, ItemKind, Lang};
@@ -116,30 +116,33 @@ pub fn method(cx: &Ctx) -> (String, Vec<Block>) {
         text: cx.t("データの出典", "Data provenance"),
     });
     if let Some(b) = cx.input.benchmark {
-        let segment = b
-            .in_segment
-            .as_ref()
-            .map(|s| match lang {
-                Lang::Ja => format!("区分「{}」。", s.label.ja),
-                Lang::En => format!(" Segment: {}.", s.label.en),
-            })
-            .unwrap_or_default();
-        let source = sentence(b.source.get(lang), lang);
-        let (title, n, surveyed, published) =
-            (b.title.get(lang), b.n, &b.survey_date, &b.published);
-        blocks.push(Block::Paragraph {
-            text: match lang {
-                Lang::Ja => format!(
-                    "{title} — {source}n = {n}、調査日 {surveyed}、公表日 {published} です。{segment}"
-                ),
-                Lang::En => format!(
-                    "{title} — {source} n = {n}; surveyed {surveyed}; published {published}.{segment}"
-                ),
-            },
-            voice: Voice::Report,
+        // The benchmark named as a citation: its title and source are the data's own words.
+        let (n, surveyed, published) = (b.n, &b.survey_date, &b.published);
+        let mut items = match lang {
+            Lang::Ja => vec![
+                format!("比較対象: {}", b.title.ja),
+                format!("出典: {}", b.source.ja),
+                format!("n = {n}、調査日 {surveyed}、公表日 {published}"),
+            ],
+            Lang::En => vec![
+                format!("Benchmark: {}", b.title.en),
+                format!("Source: {}", b.source.en),
+                format!("n = {n}; surveyed {surveyed}; published {published}"),
+            ],
+        };
+        // Its limits, as the benchmark file words them.
+        items.push(match lang {
+            Lang::Ja => format!("限界: {}", b.limits.ja),
+            Lang::En => format!("Limits: {}", b.limits.en),
         });
-        blocks.push(Block::Paragraph {
-            text: b.limits.get(lang).to_string(),
+        if let Some(s) = &b.in_segment {
+            items.push(match lang {
+                Lang::Ja => format!("区分: {}", s.label.ja),
+                Lang::En => format!("Segment: {}", s.label.en),
+            });
+        }
+        blocks.push(Block::Bullets {
+            items,
             voice: Voice::Report,
         });
         let exact = b.figures.iter().filter(|f| f.precision.is_exact()).count();
@@ -170,7 +173,7 @@ pub fn method(cx: &Ctx) -> (String, Vec<Block>) {
         blocks.push(Block::Paragraph {
             text: match lang {
                 Lang::Ja => format!(
-                    "次の設問は、報告書の表 1.3.1 から失われた行を、見出しと結果の記述から再構成したものです: {list}。"
+                    "設問 {list} は、報告書の表 1.3.1 から失われた行を、見出しと結果の記述から再構成したものです。"
                 ),
                 Lang::En => format!(
                     "These items were rebuilt from their headings and findings because their rows were lost from table 1.3.1: {list}."

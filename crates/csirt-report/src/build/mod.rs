@@ -115,16 +115,30 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// A benchmark figure's citation in the report's language. The figures' sources are kept
-    /// as the survey printed them (Japanese); in English the one Japanese word they use is
-    /// translated.
+    /// A benchmark figure's citation in the report's language. The figures' sources are one
+    /// language only, as the survey printed them (Japanese); in English the words they use to
+    /// name a part of the survey are translated.
     pub fn cite(&self, source: &str) -> String {
         match self.lang {
             Lang::Ja => source.to_string(),
-            Lang::En => source.replace("アンケート", "questionnaire"),
+            Lang::En => CITATION_WORDS
+                .iter()
+                .fold(source.to_string(), |s, (ja, en)| s.replace(ja, en)),
         }
     }
 }
+
+/// The words benchmark sources use to name a part of a survey, in English.
+const CITATION_WORDS: &[(&str, &str)] = &[
+    ("【事前対応型サービス】", "proactive services"),
+    (
+        "【セキュリティ品質管理サービス】",
+        "security quality management services",
+    ),
+    ("【その他】", "other services"),
+    ("アンケート", "questionnaire"),
+    ("補足", "supplement"),
+];
 
 /// Answer labels start with a capital in English (options are written either way in the data).
 pub fn label_case(s: &str, lang: Lang) -> String {
