@@ -214,3 +214,98 @@ fn draw_row(
         line += take;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::canvas::FontIds;
+    use crate::model::{Column, Cover};
+
+    fn doc() -> ReportDoc {
+        ReportDoc {
+            lang: csirt_model::Lang::En,
+            title: String::new(),
+            organisation: String::new(),
+            cover: Cover {
+                facts: Vec::new(),
+                logo: None,
+            },
+            confidentiality: String::new(),
+            running_header: String::new(),
+            date: String::new(),
+            assessor_label: "Assessor's note".into(),
+            sections: Vec::new(),
+        }
+    }
+
+    fn rows(n: usize) -> Table {
+        Table {
+            columns: vec![
+                Column {
+                    title: "Item".into(),
+                    width: 100.0,
+                },
+                Column {
+                    title: "Text".into(),
+                    width: 0.0,
+                },
+            ],
+            rows: (0..n)
+                .map(|i| vec![Cell::text(format!("row{i}")), Cell::text("x")])
+                .collect(),
+            density: Density::Normal,
+        }
+    }
+
+    /// The rows drawn on each page, by their "rowN" text.
+    fn rows_per_page(flow: &Flow) -> Vec<Vec<String>> {
+        flow.pages
+            .iter()
+            .map(|p| {
+                p.ops
+                    .iter()
+                    .filter_map(|op| match op {
+                        printpdf::Op::ShowText { items } => items.iter().find_map(|t| match t {
+                            printpdf::TextItem::Text(s) if s.starts_with("row") => Some(s.clone()),
+                            _ => None,
+                        }),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn flow() -> Flow {
+        Flow::new(FontIds {
+            regular: printpdf::FontId::new(),
+            bold: printpdf::FontId::new(),
+        })
+    }
+
+    #[test]
+    fn the_last_row_is_never_alone_on_a_page() {
+        let lh = line_height(7.2);
+        let row_h = lh + 2.0 * PAD;
+        let header_h = row_h;
+        let n = 6;
+        // Start the table where every row but the last fits on the first page.
+        let mut f = flow();
+        f.y = BOTTOM - header_h - (n as f32 - 1.0) * row_h - 0.5 * row_h;
+        draw(&mut f, &doc(), &rows(n));
+        let pages = rows_per_page(&f);
+        assert_eq!(pages.len(), 2, "{pages:?}");
+        assert_eq!(pages[1], ["row4", "row5"], "{pages:?}");
+        // With room for every row, all stay on one page.
+        let mut f = flow();
+        f.y = BOTTOM - header_h - n as f32 * row_h - 1.0;
+        draw(&mut f, &doc(), &rows(n));
+        assert_eq!(rows_per_page(&f).len(), 1);
+        // A table starting with room for its header and one row only moves whole.
+        let mut f = flow();
+        f.y = BOTTOM - header_h - 1.5 * row_h;
+        draw(&mut f, &doc(), &rows(n));
+        let pages = rows_per_page(&f);
+        assert!(pages[0].is_empty(), "{pages:?}");
+    }
+}
