@@ -124,18 +124,19 @@ fn the_demo_report_reads_correctly_in_both_languages() {
     }
 }
 
-/// The page plan: cover, a one-page executive summary, then each section on its own pages in
-/// order, with page numbers "n / N" on every page after the cover.
+/// The page plan: cover, a two-page executive summary (what a board reads first), then each
+/// section on its own pages in order, with page numbers "n / N" on every page after the cover.
 #[test]
 fn the_page_plan_is_as_designed() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = render(dir.path(), &["report", "--demo", "--lang", "en"], "en.pdf");
     let n = pages(&pdf);
-    assert_eq!(n, 16, "the demo report in English has 16 pages");
+    assert_eq!(n, 18, "the demo report in English has 18 pages");
     assert!(squash(&page_text(&pdf, 1)).contains("CSIRTmaturityassessment"));
     assert!(!page_text(&pdf, 1).contains(&format!("1 / {n}")));
     assert!(page_text(&pdf, 2).contains("Executive summary"));
-    assert!(page_text(&pdf, 3).contains("Standing among the 66 surveyed teams"));
+    assert!(page_text(&pdf, 3).contains("The five gaps to close first"));
+    assert!(page_text(&pdf, 4).contains("Standing among the 66 surveyed teams"));
     let order = [
         "Standing among the 66 surveyed teams",
         "Gap analysis",
@@ -170,7 +171,7 @@ fn the_page_plan_is_as_designed() {
         );
     }
     let ja = render(dir.path(), &["report", "--demo", "--lang", "ja"], "ja.pdf");
-    assert_eq!(pages(&ja), 14, "the demo report in Japanese has 14 pages");
+    assert_eq!(pages(&ja), 17, "the demo report in Japanese has 17 pages");
 }
 
 /// Every word's box, from `pdftotext -bbox`, lies inside the page's printable area.
@@ -394,7 +395,9 @@ fn the_assessors_words_appear_in_the_pdf() {
     let q = &set.questionnaire;
     for lang in [Lang::Ja, Lang::En] {
         let mut a = csirt_model::demo::demo_assessment(lang);
-        let top = csirt_scoring::score(q, set.benchmark.as_deref(), &a).unwrap().gaps[0]
+        let top = csirt_scoring::score(q, set.benchmark.as_deref(), &a)
+            .unwrap()
+            .gaps[0]
             .item
             .clone();
         let narrative: csirt_model::Narrative = serde_json::from_value(serde_json::json!({
@@ -429,13 +432,21 @@ fn the_assessors_words_appear_in_the_pdf() {
             "Escalation is informal.",
             "Our regulator asks for this first.",
         ] {
-            assert!(text.contains(&squash(want)), "{}: {want:?} missing", lang.code());
+            assert!(
+                text.contains(&squash(want)),
+                "{}: {want:?} missing",
+                lang.code()
+            );
         }
         let label = match lang {
             Lang::Ja => "評価者のコメント",
             Lang::En => "Assessor'snote",
         };
         // On the summary (ask box, findings, the top gap's note) and beside the gap in the table.
-        assert!(text.matches(label).count() >= 4, "{}: label count", lang.code());
+        assert!(
+            text.matches(label).count() >= 4,
+            "{}: label count",
+            lang.code()
+        );
     }
 }
