@@ -124,18 +124,19 @@ fn the_demo_report_reads_correctly_in_both_languages() {
     }
 }
 
-/// The page plan: cover, a one-page executive summary, then each section on its own pages in
-/// order, with page numbers "n / N" on every page after the cover.
+/// The page plan: cover, a two-page executive summary (what a board reads first), then each
+/// section on its own pages in order, with page numbers "n / N" on every page after the cover.
 #[test]
 fn the_page_plan_is_as_designed() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = render(dir.path(), &["report", "--demo", "--lang", "en"], "en.pdf");
     let n = pages(&pdf);
-    assert_eq!(n, 16, "the demo report in English has 16 pages");
+    assert_eq!(n, 18, "the demo report in English has 18 pages");
     assert!(squash(&page_text(&pdf, 1)).contains("CSIRTmaturityassessment"));
     assert!(!page_text(&pdf, 1).contains(&format!("1 / {n}")));
     assert!(page_text(&pdf, 2).contains("Executive summary"));
-    assert!(page_text(&pdf, 3).contains("Standing among the 66 surveyed teams"));
+    assert!(page_text(&pdf, 3).contains("The five gaps to close first"));
+    assert!(page_text(&pdf, 4).contains("Standing among the 66 surveyed teams"));
     let order = [
         "Standing among the 66 surveyed teams",
         "Gap analysis",
@@ -170,7 +171,7 @@ fn the_page_plan_is_as_designed() {
         );
     }
     let ja = render(dir.path(), &["report", "--demo", "--lang", "ja"], "ja.pdf");
-    assert_eq!(pages(&ja), 14, "the demo report in Japanese has 14 pages");
+    assert_eq!(pages(&ja), 17, "the demo report in Japanese has 17 pages");
 }
 
 /// Every word's box, from `pdftotext -bbox`, lies inside the page's printable area.
@@ -382,5 +383,70 @@ fn the_metadata_claims_only_what_is_true() {
         assert_eq!(field("Producer"), csirt_report::PRODUCER);
         assert!(field("Producer").starts_with("csirt-report "));
         assert_eq!(field("Creator"), "CSIRT maturity assessment");
+    }
+}
+
+/// The assessor's message and a gap note, given in the interchange form, appear in the PDF's
+/// text in both languages, with the label that marks them as the assessor's.
+#[test]
+fn the_assessors_words_appear_in_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = csirt_model::builtin().unwrap();
+    let q = &set.questionnaire;
+    for lang in [Lang::Ja, Lang::En] {
+        let mut a = csirt_model::demo::demo_assessment(lang);
+        let top = csirt_scoring::score(q, set.benchmark.as_deref(), &a)
+            .unwrap()
+            .gaps[0]
+            .item
+            .clone();
+        let narrative: csirt_model::Narrative = serde_json::from_value(serde_json::json!({
+            "message": "Fund a second incident handler this year.\n\nThe rest follows.",
+            "findings": ["Escalation is informal."],
+            "gap_notes": { top.clone(): "Our regulator asks for this first." }
+        }))
+        .unwrap();
+        a.narrative = Some(narrative);
+        let score = csirt_scoring::score(q, set.benchmark.as_deref(), &a).unwrap();
+        let input = csirt_report::ReportInput {
+            questionnaire: q,
+            benchmark: set.benchmark.as_deref(),
+            assessment: &a,
+            score: &score,
+        };
+        let pdf = csirt_report::render(
+            &input,
+            &csirt_report::ReportExtras::default(),
+            lang,
+            &csirt_report::ReportOptions::default(),
+            csirt_report::Format::Pdf,
+            0,
+        )
+        .unwrap();
+        let path = dir.path().join(format!("{}.pdf", lang.code()));
+        std::fs::write(&path, pdf).unwrap();
+        let text = squash(&tool("pdftotext", &[path.to_str().unwrap(), "-"]));
+        for want in [
+            "Fund a second incident handler this year.",
+            "The rest follows.",
+            "Escalation is informal.",
+            "Our regulator asks for this first.",
+        ] {
+            assert!(
+                text.contains(&squash(want)),
+                "{}: {want:?} missing",
+                lang.code()
+            );
+        }
+        let label = match lang {
+            Lang::Ja => "評価者のコメント",
+            Lang::En => "Assessor'snote",
+        };
+        // On the summary (ask box, findings, the top gap's note) and beside the gap in the table.
+        assert!(
+            text.matches(label).count() >= 4,
+            "{}: label count",
+            lang.code()
+        );
     }
 }

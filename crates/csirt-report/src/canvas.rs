@@ -37,6 +37,8 @@ pub const PALE: Rgb8 = Rgb8(0xf3, 0xf4, 0xf6);
 pub const GREEN: Rgb8 = Rgb8(0x15, 0x80, 0x3d);
 pub const AMBER: Rgb8 = Rgb8(0xd9, 0x77, 0x06);
 pub const RED: Rgb8 = Rgb8(0xb9, 0x1c, 0x1c);
+/// The assessor's own text: a colour no status uses.
+pub const ASSESSOR: Rgb8 = Rgb8(0x6d, 0x28, 0xd9);
 
 /// The font resources of the document.
 #[derive(Debug, Clone)]
@@ -112,6 +114,34 @@ impl Canvas {
     ) {
         let w = fonts::metrics(weight).map_or(0.0, |m| m.width(s, size));
         self.text(right - w, baseline, s, size, weight, color);
+    }
+
+    /// Places an image (added to the document's resources under `id`, `w_px` × `h_px`) with
+    /// its top-left corner at (`x`, `y`), `w` points wide and `h` points high.
+    #[allow(clippy::too_many_arguments)]
+    pub fn image(
+        &mut self,
+        id: printpdf::XObjectId,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        w_px: u32,
+        h_px: u32,
+    ) {
+        // At 72 dpi one pixel is one point; scale from there to the box.
+        self.ops.push(Op::UseXobject {
+            id,
+            transform: printpdf::XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(PAGE_H - y - h)),
+                rotate: None,
+                scale_x: Some(w / w_px.max(1) as f32),
+                scale_y: Some(h / h_px.max(1) as f32),
+                dpi: Some(72.0),
+                no_auto_scale: false,
+            },
+        });
     }
 
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb8) {

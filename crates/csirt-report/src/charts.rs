@@ -4,6 +4,7 @@
 use crate::canvas::{Canvas, PdfBackend};
 use crate::fonts::{self, FAMILY};
 use crate::labels;
+use crate::model::{TrendChart, TrendSeries};
 use csirt_model::{Lang, Precision};
 use csirt_scoring::ScoreReport;
 use plotters::coord::Shift;
@@ -27,6 +28,8 @@ const PEER_SOFT: RGBColor = RGBColor(0xcb, 0xd0, 0xd8);
 pub struct RadarAxis {
     pub label: String,
     pub score: Option<f64>,
+    /// The score as printed beside the label ("58", or "not answered").
+    pub value: String,
     pub peers: Option<(f64, f64)>,
 }
 
@@ -46,6 +49,10 @@ pub fn radar_axes(report: &ScoreReport, lang: Lang) -> Vec<RadarAxis> {
         .map(|a| RadarAxis {
             label: a.name.get(lang).to_string(),
             score: a.score,
+            value: a
+                .score
+                .map(|s| format!("{s:.0}"))
+                .unwrap_or_else(|| labels::not_answered(lang).to_string()),
             peers: a.benchmark.map(|b| (b.low, b.high)),
         })
         .collect()
@@ -94,8 +101,7 @@ pub fn draw_radar<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     axes: &[RadarAxis],
     unit: f64,
-    lang: Lang,
-    peers_n: u32,
+    legend: &[String; 2],
 ) -> DrawResult<DB::ErrorType> {
     let (w, h) = root.dim_in_pixel();
     let (w, h) = (f64::from(w), f64::from(h));
@@ -188,10 +194,7 @@ pub fn draw_radar<DB: DrawingBackend>(
         } else {
             VPos::Center
         };
-        let score = a
-            .score
-            .map(|s| format!("{s:.0}"))
-            .unwrap_or_else(|| labels::not_answered(lang).to_string());
+        let score = a.value.clone();
         let line2_offset = match vpos {
             VPos::Bottom => -9.0 * unit,
             _ => 9.0 * unit,
@@ -222,7 +225,7 @@ pub fn draw_radar<DB: DrawingBackend>(
         ORG.mix(0.5).filled(),
     ))?;
     root.draw(&Text::new(
-        labels::legend_organisation(lang).to_string(),
+        legend[0].clone(),
         (x0 + 3 * d, row1),
         style(7.0 * unit, INK, HPos::Left, VPos::Center, false),
     ))?;
@@ -240,7 +243,7 @@ pub fn draw_radar<DB: DrawingBackend>(
         PEER.filled(),
     ))?;
     root.draw(&Text::new(
-        labels::legend_peers(lang, peers_n),
+        legend[1].clone(),
         (x0 + 3 * d, row2),
         style(7.0 * unit, INK, HPos::Left, VPos::Center, false),
     ))?;
@@ -334,12 +337,17 @@ pub fn standing_height(rows: usize) -> f32 {
 
 /// The radar as a standalone SVG document, for the app's dashboard.
 pub fn radar_svg(report: &ScoreReport, lang: Lang) -> String {
+    radar_svg_of(&radar_axes(report, lang), &radar_legend(report, lang))
+}
+
+/// The radar drawn from its data as an SVG document.
+pub fn radar_svg_of(axes: &[RadarAxis], legend: &[String; 2]) -> String {
     register_fonts();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (520, 460)).into_drawing_area();
         // Drawing into a string cannot fail; a failure would leave an empty chart, not a crash.
-        let _ = draw_radar(&root, &radar_axes(report, lang), 1.6, lang, peers_n(report));
+        let _ = draw_radar(&root, axes, 1.6, legend);
         let _ = root.present();
     }
     svg
@@ -347,16 +355,29 @@ pub fn radar_svg(report: &ScoreReport, lang: Lang) -> String {
 
 /// The standing bars of one area as SVG, for the app.
 pub fn standing_svg(report: &ScoreReport, area: &str) -> String {
+    standing_svg_of(&standing_bars(report, area))
+}
+
+/// Standing bars drawn from their data as an SVG document.
+pub fn standing_svg_of(bars: &[StandingBar]) -> String {
     register_fonts();
-    let bars = standing_bars(report, area);
     let mut svg = String::new();
     {
         let h = (standing_height(bars.len()) * 1.6) as u32;
         let root = SVGBackend::with_string(&mut svg, (640, h.max(20))).into_drawing_area();
-        let _ = draw_standing(&root, &bars, 1.6);
+        let _ = draw_standing(&root, bars, 1.6);
         let _ = root.present();
     }
     svg
+}
+
+/// The radar's legend: the organisation, and the benchmark's teams with their number.
+pub fn radar_legend(report: &ScoreReport, lang: Lang) -> [String; 2] {
+    let n = report.benchmark_ref.as_ref().map_or(0, |b| b.n);
+    [
+        labels::legend_organisation(lang).to_string(),
+        labels::legend_peers(lang, n),
+    ]
 }
 
 /// Draws the radar into a region of a PDF page.
@@ -366,22 +387,11 @@ pub fn radar_pdf(
     y: f32,
     w: f32,
     h: f32,
-    report: &ScoreReport,
-    lang: Lang,
+    axes: &[RadarAxis],
+    legend: &[String; 2],
 ) {
     let root = PdfBackend::new(canvas, x, y, w, h).into_drawing_area();
-    let _ = draw_radar(
-        &root,
-        &radar_axes(report, lang),
-        f64::from(crate::canvas::CHART_SCALE),
-        lang,
-        peers_n(report),
-    );
-}
-
-/// The number of teams the benchmark in use counts (0 without a benchmark: no peer polygon).
-fn peers_n(report: &ScoreReport) -> u32 {
-    report.benchmark_ref.as_ref().map_or(0, |b| b.n)
+    let _ = draw_radar(&root, axes, f64::from(crate::canvas::CHART_SCALE), legend);
 }
 
 /// Draws standing bars into a region of a PDF page.
@@ -402,13 +412,45 @@ const SERIES: [RGBColor; 8] = [
     RGBColor(0x4d, 0x7c, 0x0f),
 ];
 
+/// The trend chart's data: the overall score and each area, over the assessments' dates.
+pub fn trend_chart(
+    trend: &csirt_scoring::Trend,
+    q: &csirt_model::Questionnaire,
+    lang: Lang,
+) -> TrendChart {
+    let mut series = vec![TrendSeries {
+        name: labels::l(lang, "総合", "Overall").to_string(),
+        values: trend.points.iter().map(|p| p.overall).collect(),
+        bold: true,
+    }];
+    for area in &q.areas {
+        series.push(TrendSeries {
+            name: area.name.get(lang).to_string(),
+            values: trend
+                .points
+                .iter()
+                .map(|p| {
+                    p.areas
+                        .iter()
+                        .find(|(a, _)| *a == area.id)
+                        .and_then(|(_, v)| *v)
+                })
+                .collect(),
+            bold: false,
+        });
+    }
+    TrendChart {
+        dates: trend.points.iter().map(|p| p.date.clone()).collect(),
+        series,
+        caption: String::new(),
+    }
+}
+
 /// Scores over time: the overall score thick and dark, each area thin and coloured.
 pub fn draw_trend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    trend: &csirt_scoring::Trend,
-    area_names: &[(String, String)],
+    chart: &TrendChart,
     unit: f64,
-    lang: Lang,
 ) -> DrawResult<DB::ErrorType> {
     let (w, h) = root.dim_in_pixel();
     let (w, h) = (f64::from(w), f64::from(h));
@@ -417,7 +459,7 @@ pub fn draw_trend<DB: DrawingBackend>(
     let top = 8.0 * unit;
     let bottom = h - 18.0 * unit;
     let right = w - legend_w;
-    let n = trend.points.len().max(1);
+    let n = chart.dates.len().max(1);
     let x_at = |i: usize| {
         if n == 1 {
             (left + right) / 2.0
@@ -439,42 +481,32 @@ pub fn draw_trend<DB: DrawingBackend>(
             style(6.0 * unit, MUTED, HPos::Right, VPos::Center, false),
         ))?;
     }
-    for (i, p) in trend.points.iter().enumerate() {
+    for (i, date) in chart.dates.iter().enumerate() {
         root.draw(&Text::new(
-            p.date.clone(),
+            date.clone(),
             (x_at(i).round() as i32, (bottom + 4.0 * unit) as i32),
             style(6.5 * unit, INK, HPos::Center, VPos::Top, false),
         ))?;
     }
-    let mut series: Vec<(String, Vec<Option<f64>>, RGBColor, f64)> = vec![(
-        l_overall(lang).to_string(),
-        trend.points.iter().map(|p| p.overall).collect(),
-        INK,
-        2.2,
-    )];
-    for (k, (id, name)) in area_names.iter().enumerate() {
-        series.push((
-            name.clone(),
-            trend
-                .points
-                .iter()
-                .map(|p| p.areas.iter().find(|(a, _)| a == id).and_then(|(_, v)| *v))
-                .collect(),
-            SERIES[k % SERIES.len()],
-            1.0,
-        ));
-    }
-    for (k, (name, values, colour, width)) in series.iter().enumerate() {
-        let pts: Vec<(i32, i32)> = values
+    let mut coloured = 0;
+    for (k, s) in chart.series.iter().enumerate() {
+        let (colour, width) = if s.bold {
+            (INK, 2.2)
+        } else {
+            coloured += 1;
+            (SERIES[(coloured - 1) % SERIES.len()], 1.0)
+        };
+        let pts: Vec<(i32, i32)> = s
+            .values
             .iter()
             .enumerate()
             .filter_map(|(i, v)| v.map(|v| (x_at(i).round() as i32, y_at(v).round() as i32)))
             .collect();
-        let line = ShapeStyle::from(colour).stroke_width((width * unit) as u32);
+        let line = ShapeStyle::from(&colour).stroke_width((width * unit) as u32);
         if pts.len() > 1 {
             root.draw(&PathElement::new(pts.clone(), line))?;
         }
-        let d = (1.6 * unit * width.max(1.0)) as i32;
+        let d = (1.6 * unit * f64::max(width, 1.0)) as i32;
         for &(x, y) in &pts {
             root.draw(&Rectangle::new(
                 [(x - d, y - d), (x + d, y + d)],
@@ -488,23 +520,12 @@ pub fn draw_trend<DB: DrawingBackend>(
             line,
         ))?;
         root.draw(&Text::new(
-            name.clone(),
+            s.name.clone(),
             (lx + (13.0 * unit) as i32, ly),
-            style(6.5 * unit, INK, HPos::Left, VPos::Center, *width > 1.5),
+            style(6.5 * unit, INK, HPos::Left, VPos::Center, s.bold),
         ))?;
     }
     Ok(())
-}
-
-fn l_overall(lang: Lang) -> &'static str {
-    labels::l(lang, "総合", "Overall")
-}
-
-fn area_names(q: &csirt_model::Questionnaire, lang: Lang) -> Vec<(String, String)> {
-    q.areas
-        .iter()
-        .map(|a| (a.id.clone(), a.name.get(lang).to_string()))
-        .collect()
 }
 
 /// The trend chart as SVG, for the app.
@@ -513,36 +534,25 @@ pub fn trend_svg(
     q: &csirt_model::Questionnaire,
     lang: Lang,
 ) -> String {
+    trend_svg_of(&trend_chart(trend, q, lang))
+}
+
+/// The trend chart drawn from its data as an SVG document.
+pub fn trend_svg_of(chart: &TrendChart) -> String {
     register_fonts();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (720, 320)).into_drawing_area();
-        let _ = draw_trend(&root, trend, &area_names(q, lang), 1.6, lang);
+        let _ = draw_trend(&root, chart, 1.6);
         let _ = root.present();
     }
     svg
 }
 
 /// Draws the trend chart into a region of a PDF page.
-#[allow(clippy::too_many_arguments)]
-pub fn trend_pdf(
-    canvas: &mut Canvas,
-    x: f32,
-    y: f32,
-    w: f32,
-    h: f32,
-    trend: &csirt_scoring::Trend,
-    q: &csirt_model::Questionnaire,
-    lang: Lang,
-) {
+pub fn trend_pdf(canvas: &mut Canvas, x: f32, y: f32, w: f32, h: f32, chart: &TrendChart) {
     let root = PdfBackend::new(canvas, x, y, w, h).into_drawing_area();
-    let _ = draw_trend(
-        &root,
-        trend,
-        &area_names(q, lang),
-        f64::from(crate::canvas::CHART_SCALE),
-        lang,
-    );
+    let _ = draw_trend(&root, chart, f64::from(crate::canvas::CHART_SCALE));
 }
 
 // ------------------------------------------------------------------ open actions over time

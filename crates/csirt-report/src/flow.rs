@@ -1,7 +1,7 @@
-//! Page flow: a cursor moving down A4 pages, with wrapped paragraphs, headings and tables that
-//! break across pages (repeating their header), so no text ever leaves its box.
+//! Page flow: a cursor moving down A4 pages, with wrapped paragraphs, headings, bullets and
+//! notes that break across pages, so no text ever leaves its box (tables: `pdf::table`).
 
-use crate::canvas::{Canvas, FontIds, Rgb8, INK, MUTED, PAGE_H, PAGE_W, PALE, RULE};
+use crate::canvas::{Canvas, FontIds, Rgb8, INK, MUTED, PAGE_H, PAGE_W};
 use crate::fonts::Weight;
 use crate::layout::wrap;
 
@@ -18,12 +18,6 @@ pub struct Flow {
     pub pages: Vec<Canvas>,
     pub y: f32,
     fonts: FontIds,
-}
-
-/// One table column: a title and a width in points.
-pub struct Column {
-    pub title: String,
-    pub width: f32,
 }
 
 impl Flow {
@@ -101,73 +95,6 @@ impl Flow {
         self.y += 4.0;
         self.text_block(MARGIN_X, CONTENT_W, title, 11.5, Weight::Bold, INK);
         self.y += 3.0;
-    }
-
-    /// A table whose cells wrap; rows never split across pages unless a single row is taller
-    /// than a page, in which case its lines continue on the next page.
-    pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
-        let pad = 3.0;
-        let lh = line_height(size);
-        let header_lines: Vec<Vec<String>> = columns
-            .iter()
-            .map(|c| wrap(&c.title, c.width - 2.0 * pad, size, Weight::Bold))
-            .collect();
-        let header_h = header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
-        let draw_header = |flow: &mut Flow| {
-            let y = flow.y;
-            flow.page().rect(MARGIN_X, y, CONTENT_W, header_h, PALE);
-            let mut x = MARGIN_X;
-            for (c, lines) in columns.iter().zip(&header_lines) {
-                for (k, line) in lines.iter().enumerate() {
-                    let baseline = y + pad + size + k as f32 * lh;
-                    flow.page()
-                        .text(x + pad, baseline, line, size, Weight::Bold, INK);
-                }
-                x += c.width;
-            }
-            flow.y += header_h;
-        };
-        self.ensure(header_h + lh + 2.0 * pad);
-        draw_header(self);
-        for row in rows {
-            let cells: Vec<Vec<String>> = columns
-                .iter()
-                .zip(row)
-                .map(|(c, text)| wrap(text, c.width - 2.0 * pad, size, Weight::Regular))
-                .collect();
-            let n_lines = cells.iter().map(Vec::len).max().unwrap_or(1);
-            let row_h = n_lines as f32 * lh + 2.0 * pad;
-            if self.y + row_h > BOTTOM && row_h <= BOTTOM - TOP - header_h {
-                self.new_page();
-                draw_header(self);
-            }
-            // Draw line by line so an over-tall row continues on the next page.
-            let mut line = 0;
-            while line < n_lines {
-                if self.y + lh + pad > BOTTOM {
-                    self.new_page();
-                    draw_header(self);
-                }
-                let top = self.y;
-                let room = ((BOTTOM - top - 2.0 * pad) / lh).floor().max(1.0) as usize;
-                let take = room.min(n_lines - line);
-                let mut x = MARGIN_X;
-                for (c, lines) in columns.iter().zip(&cells) {
-                    for (k, l) in lines.iter().enumerate().skip(line).take(take) {
-                        let baseline = top + pad + size + (k - line) as f32 * lh;
-                        self.page()
-                            .text(x + pad, baseline, l, size, Weight::Regular, INK);
-                    }
-                    x += c.width;
-                }
-                self.y += take as f32 * lh + 2.0 * pad;
-                line += take;
-            }
-            let y = self.y;
-            self.page()
-                .line(MARGIN_X, y, MARGIN_X + CONTENT_W, y, RULE, 0.5);
-        }
-        self.y += 8.0;
     }
 
     /// A bulleted paragraph: a small square, then the wrapped text.

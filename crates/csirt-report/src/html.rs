@@ -1,11 +1,10 @@
-//! The same report content as a single HTML page (radar SVG included): for readers who want a
-//! web page, and for timing our PDF against a browser printing the same content.
+//! The HTML renderer of the report model: one self-contained page (charts as inline SVG),
+//! for readers who want a web page. Layout only; every word comes from the model.
 
 use crate::charts;
-use crate::labels::{self, l};
-use crate::ReportInput;
-use csirt_model::{Answer, Lang};
-use csirt_scoring::roadmap;
+use crate::model::{Block, Callout, Cell, Figure, Finding, ReportDoc, Table, Tone, Voice};
+use crate::{ReportExtras, ReportInput, ReportOptions};
+use csirt_model::Lang;
 use std::fmt::Write;
 
 /// Text for the page: composed to NFC (like the PDF) and escaped.
@@ -17,154 +16,231 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
-    out.push_str("<table><thead><tr>");
-    for h in head {
-        let _ = write!(out, "<th>{}</th>", esc(h));
+fn tone_class(t: Tone) -> &'static str {
+    match t {
+        Tone::Neutral => "neutral",
+        Tone::Good => "good",
+        Tone::Warn => "warn",
+        Tone::Bad => "bad",
+        Tone::Muted => "muted",
+        Tone::Accent => "accent",
     }
-    out.push_str("</tr></thead><tbody>");
-    for r in rows {
-        out.push_str("<tr>");
-        for c in r {
-            let _ = write!(out, "<td>{}</td>", esc(c));
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
 }
 
-/// The report as one self-contained HTML document in `lang`.
-pub fn render_html(input: &ReportInput, lang: Lang) -> String {
-    let q = input.questionnaire;
-    let a = input.assessment;
-    let r = input.score;
+/// The assessor's words, marked as theirs.
+fn assessor(o: &mut String, label: &str, inner: &str) {
+    let _ = write!(
+        o,
+        "<div class=\"assessor\"><div class=\"who\">{}</div>{inner}</div>",
+        esc(label)
+    );
+}
+
+fn cell(o: &mut String, doc: &ReportDoc, c: &Cell) {
+    let class = c.tone.map(tone_class).unwrap_or("");
+    let _ = write!(o, "<td class=\"{class}\">");
+    if c.voice == Voice::Assessor {
+        assessor(o, &doc.assessor_label, &esc(&c.text));
+    } else {
+        o.push_str(&esc(&c.text));
+    }
+    if let Some(s) = &c.small {
+        let _ = write!(o, "<div class=\"small\">{}</div>", esc(s));
+    }
+    if let Some(n) = &c.assessor_note {
+        assessor(o, &doc.assessor_label, &esc(n));
+    }
+    o.push_str("</td>");
+}
+
+fn table(o: &mut String, doc: &ReportDoc, t: &Table) {
+    o.push_str("<table><thead><tr>");
+    for c in &t.columns {
+        let _ = write!(o, "<th>{}</th>", esc(&c.title));
+    }
+    o.push_str("</tr></thead><tbody>");
+    for r in &t.rows {
+        o.push_str("<tr>");
+        for c in r {
+            cell(o, doc, c);
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</tbody></table>");
+}
+
+fn callout(o: &mut String, doc: &ReportDoc, c: &Callout) {
+    let mut inner = format!("<h3>{}</h3>", esc(&c.title));
+    if c.list {
+        inner.push_str("<ul>");
+        for l in &c.lines {
+            let _ = write!(inner, "<li>{}</li>", esc(l));
+        }
+        inner.push_str("</ul>");
+    } else {
+        for l in &c.lines {
+            let _ = write!(inner, "<p>{}</p>", esc(l));
+        }
+    }
+    o.push_str("<div class=\"callout\">");
+    match c.voice {
+        Voice::Assessor => assessor(o, &doc.assessor_label, &inner),
+        Voice::Report => o.push_str(&inner),
+    }
+    o.push_str("</div>");
+}
+
+fn finding(o: &mut String, doc: &ReportDoc, f: &Finding) {
+    let _ = write!(
+        o,
+        "<div class=\"finding\"><p><b>{}. {}</b></p><p>{}</p><p>→ {}</p><p class=\"small\">{} — {}</p>",
+        f.rank,
+        esc(&f.finding),
+        esc(&f.consequence),
+        esc(&f.action),
+        esc(&f.code),
+        esc(&f.why_ranked)
+    );
+    if let Some(n) = &f.assessor_note {
+        assessor(o, &doc.assessor_label, &format!("<p>{}</p>", esc(n)));
+    }
+    o.push_str("</div>");
+}
+
+fn block(o: &mut String, doc: &ReportDoc, b: &Block) {
+    match b {
+        Block::Heading { text } => {
+            let _ = write!(o, "<h2>{}</h2>", esc(text));
+        }
+        Block::Paragraph { text, voice } => match voice {
+            Voice::Report => {
+                let _ = write!(o, "<p>{}</p>", esc(text));
+            }
+            Voice::Assessor => assessor(o, &doc.assessor_label, &format!("<p>{}</p>", esc(text))),
+        },
+        Block::Bullets { items, voice } => {
+            let mut inner = String::from("<ul>");
+            for i in items {
+                let _ = write!(inner, "<li>{}</li>", esc(i));
+            }
+            inner.push_str("</ul>");
+            match voice {
+                Voice::Report => o.push_str(&inner),
+                Voice::Assessor => assessor(o, &doc.assessor_label, &inner),
+            }
+        }
+        Block::Note { text } => {
+            let _ = write!(o, "<p class=\"small\">{}</p>", esc(text));
+        }
+        Block::Headline(h) => {
+            let _ = write!(
+                o,
+                "<div class=\"headline\"><div class=\"small\">{}</div><span class=\"big\">{}</span> {}<ul>",
+                esc(&h.label),
+                esc(&h.value),
+                esc(&h.unit)
+            );
+            for c in &h.context {
+                let _ = write!(o, "<li>{}</li>", esc(c));
+            }
+            o.push_str("</ul></div>");
+        }
+        Block::Callout(c) => callout(o, doc, c),
+        Block::StatusList(s) => {
+            let _ = write!(o, "<h3>{}</h3><ul class=\"status\">", esc(&s.title));
+            for e in &s.entries {
+                let _ = write!(
+                    o,
+                    "<li><span class=\"{}\">■ {}</span> <b>{}</b><br>{}</li>",
+                    tone_class(e.tone),
+                    esc(&e.value),
+                    esc(&e.title),
+                    esc(&e.text)
+                );
+            }
+            o.push_str("</ul>");
+        }
+        Block::Findings(list) => {
+            for f in list {
+                finding(o, doc, f);
+            }
+        }
+        Block::Table(t) => table(o, doc, t),
+        Block::Figure(f) => {
+            let (svg, caption) = match f {
+                Figure::Radar {
+                    axes,
+                    legend,
+                    caption,
+                } => (charts::radar_svg_of(axes, legend), caption),
+                Figure::Standing { bars, caption } => (charts::standing_svg_of(bars), caption),
+                Figure::Trend(t) => (charts::trend_svg_of(t), &t.caption),
+            };
+            let _ = write!(
+                o,
+                "<figure>{svg}<figcaption>{}</figcaption></figure>",
+                esc(caption)
+            );
+        }
+    }
+}
+
+/// The report model as one self-contained HTML document.
+pub fn render_doc(doc: &ReportDoc) -> String {
     let mut o = String::new();
     let _ = write!(
         o,
-        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} — {}</title><style>\
          @page{{size:A4;margin:18mm}}body{{font-family:'{}',sans-serif;font-size:9pt;color:#1f2937}}\
          h1{{font-size:17pt;border-bottom:2px solid #1d4ed8;page-break-before:always}}h1.cover{{page-break-before:auto;font-size:24pt;border:0}}\
          table{{border-collapse:collapse;width:100%;margin:6pt 0}}th{{background:#f3f4f6;text-align:left}}\
-         td,th{{border-bottom:0.5pt solid #d1d5db;padding:3pt;vertical-align:top}}</style></head><body>",
-        lang.code(),
-        esc(labels::report_title(lang)),
+         td,th{{border-bottom:0.5pt solid #d1d5db;padding:3pt;vertical-align:top}}\
+         .small{{font-size:7pt;color:#6b7280}}.big{{font-size:32pt;font-weight:bold}}\
+         .assessor{{border-left:3px solid #6d28d9;padding-left:6pt;margin:4pt 0}}.who{{font-size:7pt;font-weight:bold;color:#6d28d9}}\
+         .callout{{background:#f3f4f6;border:1px solid #1d4ed8;padding:6pt;margin:6pt 0}}\
+         .good{{color:#15803d}}.warn{{color:#d97706}}.bad{{color:#b91c1c}}.muted{{color:#6b7280}}.accent{{color:#1d4ed8}}\
+         .confidential{{color:#b91c1c;font-weight:bold}}figure svg{{max-width:100%;height:auto}}</style></head><body>",
+        doc.lang.code(),
+        esc(&doc.title),
+        esc(&doc.organisation),
         crate::fonts::FAMILY
     );
     let _ = write!(
         o,
-        "<h1 class=\"cover\">{}</h1><h2>{}</h2><p>{}</p><p>{}</p>",
-        esc(labels::report_title(lang)),
-        esc(&a.organisation.name),
-        esc(&a.date.clone().unwrap_or_default()),
-        esc(labels::confidential(lang))
+        "<h1 class=\"cover\">{}</h1><h2>{}</h2><dl>",
+        esc(&doc.title),
+        esc(&doc.organisation)
     );
-    if let Some(b) = &r.benchmark_ref {
+    for f in &doc.cover.facts {
         let _ = write!(
             o,
-            "<p><b>{}</b> {}</p><p><b>{}</b> {}</p>",
-            l(lang, "比較対象", "Benchmark"),
-            esc(b.line().get(lang)),
-            l(lang, "比較対象の出典", "Benchmark source"),
-            esc(b.source.get(lang))
+            "<dt><b>{}</b></dt><dd>{}</dd>",
+            esc(&f.label),
+            esc(&f.value)
         );
     }
     let _ = write!(
         o,
-        "<h1>{}</h1><p><b>{}</b> {}</p>{}",
-        l(lang, "エグゼクティブサマリー", "Executive summary"),
-        l(lang, "総合成熟度", "Overall maturity"),
-        r.overall
-            .map(|v| format!("{v:.0} / 100"))
-            .unwrap_or_default(),
-        charts::radar_svg(r, lang)
+        "</dl><p class=\"confidential\">{}</p>",
+        esc(&doc.confidentiality)
     );
-    let setup: Vec<Vec<String>> = r
-        .setup_items
-        .iter()
-        .map(|s| {
-            vec![
-                format!("{}. {}", s.number, s.name.get(lang)),
-                s.score.map(|v| format!("{v:.0}")).unwrap_or_default(),
-                labels::readiness_word(lang, s.readiness).to_string(),
-            ]
-        })
-        .collect();
-    table(
-        &mut o,
-        &[
-            l(lang, "構築時の項目", "Set-up item"),
-            l(lang, "スコア", "Score"),
-            "",
-        ],
-        &setup,
-    );
-    let gaps: Vec<Vec<String>> = r
-        .gaps
-        .iter()
-        .map(|g| {
-            vec![
-                g.rank.to_string(),
-                format!("{} {}", g.item, g.text.get(lang)),
-                format!("{} → {}", g.current_key, g.target_key),
-                g.peers_at_target
-                    .as_ref()
-                    .map(|s| format!("{:.0}–{:.0}%", s.at_or_above.low, s.at_or_above.high))
-                    .unwrap_or_default(),
-                format!("{:.0}", g.priority),
-                g.recommendation
-                    .as_ref()
-                    .map(|x| x.get(lang).to_string())
-                    .unwrap_or_default(),
-            ]
-        })
-        .collect();
-    let _ = write!(o, "<h1>{}</h1>", l(lang, "ギャップ分析", "Gap analysis"));
-    table(
-        &mut o,
-        &["#", "Item", "→", "Peers", "Priority", "Recommendation"],
-        &gaps,
-    );
-    let plan = roadmap(q, r);
-    let _ = write!(o, "<h1>{}</h1>", l(lang, "ロードマップ", "Roadmap"));
-    for phase in csirt_scoring::Phase::ALL {
-        let _ = write!(o, "<h2>{}</h2><ul>", phase.label().get(lang));
-        for e in plan.phase(phase) {
-            let text = q.item(&e.item).map(|i| i.text.get(lang)).unwrap_or("");
-            let _ = write!(o, "<li>{} {}</li>", esc(&e.item), esc(text));
+    for s in &doc.sections {
+        let _ = write!(o, "<h1>{}</h1>", esc(&s.title));
+        for b in &s.blocks {
+            block(&mut o, doc, b);
         }
-        o.push_str("</ul>");
-    }
-    let _ = write!(
-        o,
-        "<h1>{}</h1>",
-        l(lang, "付録 A: すべての回答", "Appendix A: every answer")
-    );
-    let answers: Vec<Vec<String>> = q
-        .answerable_items()
-        .map(|i| {
-            vec![
-                i.id.clone(),
-                i.text.get(lang).to_string(),
-                a.answers
-                    .get(&i.id)
-                    .map(|x: &Answer| i.describe_answer(x, lang))
-                    .unwrap_or_default(),
-                a.comments.get(&i.id).cloned().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    table(&mut o, &["Item", "Question", "Answer", "Comment"], &answers);
-    let _ = write!(
-        o,
-        "<h1>{}</h1>",
-        l(lang, "付録 B: 採点方法", "Appendix B: scoring method")
-    );
-    for p in match lang {
-        Lang::Ja => labels::SCORING_METHOD_JA,
-        Lang::En => labels::SCORING_METHOD_EN,
-    } {
-        let _ = write!(o, "<p>{}</p>", esc(p));
     }
     o.push_str("</body></html>");
     o
+}
+
+/// The full report in `lang` as one HTML page, without the optional extras.
+pub fn render_html(input: &ReportInput, lang: Lang) -> String {
+    let doc = crate::build::build(
+        input,
+        &ReportExtras::default(),
+        lang,
+        &ReportOptions::default(),
+    );
+    render_doc(&doc)
 }

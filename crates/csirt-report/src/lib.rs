@@ -4,14 +4,15 @@
 pub mod build;
 mod canvas;
 pub mod charts;
-mod document;
 pub mod docx;
 mod flow;
 pub mod fonts;
 pub mod html;
 mod labels;
 pub mod layout;
+pub mod logo;
 pub mod model;
+mod pdf;
 
 use csirt_model::{Assessment, Benchmark, Lang, Questionnaire};
 use csirt_scoring::ScoreReport;
@@ -50,11 +51,11 @@ pub fn render(
     format: Format,
     created: i64,
 ) -> Result<Vec<u8>, ReportError> {
+    let doc = build::build(input, extras, lang, options);
     match format {
-        // TEMPORARY: PDF and HTML still draw from the inputs until their model renderers land.
-        Format::Pdf => render_pdf_with(input, extras, lang, created),
-        Format::Html => Ok(html::render_html(input, lang).into_bytes()),
-        Format::Docx => docx::render_docx(&build::build(input, extras, lang, options), created),
+        Format::Pdf => render_pdf_doc(&doc, input.questionnaire.title.get(lang), created),
+        Format::Html => Ok(html::render_doc(&doc).into_bytes()),
+        Format::Docx => docx::render_docx(&doc, created),
     }
 }
 
@@ -66,9 +67,14 @@ pub enum ReportError {
     Pdf(String),
     #[error("cannot write the DOCX: {0}")]
     Docx(String),
-    // TEMPORARY (use-case branch): the logo check until the model developer's lands.
-    #[error("{0}")]
-    Logo(csirt_model::Text),
+    #[error("the logo is not a PNG or JPEG image")]
+    LogoFormat,
+    #[error("the logo file is {bytes} bytes; at most 2 MB is accepted")]
+    LogoTooBig { bytes: usize },
+    #[error("the logo is {width} × {height} pixels; at most 4000 pixels a side is accepted")]
+    LogoTooWide { width: u32, height: u32 },
+    #[error("the logo cannot be read as an image: {0}")]
+    LogoUnreadable(String),
 }
 
 /// Everything the report shows: the questionnaire, its benchmark, the answers and their scores.
@@ -215,43 +221,68 @@ pub fn render_pdf_at(
     render_pdf_with(input, &ReportExtras::default(), lang, created)
 }
 
-/// Renders the report with its optional sections (workshop disagreements, trend, peers).
+/// Renders the report with its optional sections (workshop disagreements, trend, peers), in
+/// the full preset.
 pub fn render_pdf_with(
     input: &ReportInput,
     extras: &ReportExtras,
     lang: Lang,
     created: i64,
 ) -> Result<Vec<u8>, ReportError> {
-    let title = format!(
-        "{} — {}",
-        labels::report_title(lang),
-        fonts::composed(&input.assessment.organisation.name)
-    );
+    let doc = build::build(input, extras, lang, &ReportOptions::default());
+    render_pdf_doc(&doc, input.questionnaire.title.get(lang), created)
+}
+
+/// Renders a built report model as a PDF. `subject` goes into the information dictionary.
+pub fn render_pdf_doc(
+    doc: &ReportDoc,
+    subject: &str,
+    created: i64,
+) -> Result<Vec<u8>, ReportError> {
+    let lang = doc.lang;
+    let title = format!("{} — {}", doc.title, doc.organisation);
     // The layout needs only the fonts' metrics, not printpdf's parse of them, so on a first
     // render the parse runs beside the layout. The ids are made here for both to use.
     let font_ids = canvas::FontIds {
         regular: printpdf::FontId::new(),
         bold: printpdf::FontId::new(),
     };
+    let logo = doc
+        .cover
+        .logo
+        .as_ref()
+        .map(|l| l.raw_image().map(|raw| (printpdf::XObjectId::new(), raw)))
+        .transpose()?;
     let (pages, fonts) = std::thread::scope(|s| {
         let fonts = s.spawn(loaded_fonts);
-        let pages = document::Report::new(input, extras, lang, font_ids.clone()).build();
+        let pages = pdf::pages(
+            doc,
+            font_ids.clone(),
+            logo.as_ref().map(|(id, _)| id.clone()),
+        );
         (pages, fonts.join())
     });
     let (regular, bold) =
         fonts.map_err(|_| ReportError::Font("the font parser stopped".into()))??;
 
-    let mut doc = PdfDocument::new(&title);
+    let mut pdf_doc = PdfDocument::new(&title);
     // What `PdfDocument::add_font` does, with the ids the pages already use.
-    let fonts = &mut doc.resources.fonts.map;
+    let fonts = &mut pdf_doc.resources.fonts.map;
     fonts.insert(font_ids.regular, printpdf::PdfFont::new(regular.clone()));
     fonts.insert(font_ids.bold, printpdf::PdfFont::new(bold.clone()));
-    let info = &mut doc.metadata.info;
+    if let Some((id, raw)) = logo {
+        pdf_doc
+            .resources
+            .xobjects
+            .map
+            .insert(id, printpdf::XObject::Image(raw));
+    }
+    let info = &mut pdf_doc.metadata.info;
     // Nobody is named as author: the tool wrote the file, and Creator and Producer say so.
     info.author = String::new();
     info.creator = "CSIRT maturity assessment".to_string();
     info.producer = PRODUCER.to_string();
-    info.subject = input.questionnaire.title.get(lang).to_string();
+    info.subject = subject.to_string();
     if let Ok(t) = printpdf::DateTime::from_unix_timestamp(created) {
         info.creation_date = t;
         info.modification_date = t;
@@ -262,11 +293,11 @@ pub fn render_pdf_with(
         .into_iter()
         .map(|c| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), c.ops))
         .collect();
-    doc.with_pages(pages);
+    pdf_doc.with_pages(pages);
 
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions::default();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    let mut lo = pdf_doc.to_lopdf_document(&opts, &mut warnings);
     // printpdf has no /Lang API; set it on the catalog so readers pick the right language.
     let root = lo
         .trailer
@@ -331,9 +362,6 @@ mod font_tests {
 
 impl csirt_model::Localized for ReportError {
     fn localized(&self, lang: Lang) -> String {
-        if let ReportError::Logo(t) = self {
-            return t.get(lang).to_string();
-        }
         if lang == Lang::En {
             return self.to_string();
         }
@@ -341,7 +369,16 @@ impl csirt_model::Localized for ReportError {
             ReportError::Font(e) => format!("組み込みのフォントを読み込めません: {e}"),
             ReportError::Pdf(e) => format!("PDF を書き出せません: {e}"),
             ReportError::Docx(e) => format!("DOCX を書き出せません: {e}"),
-            ReportError::Logo(t) => t.ja.clone(),
+            ReportError::LogoFormat => "ロゴは PNG または JPEG の画像にしてください。".to_string(),
+            ReportError::LogoTooBig { bytes } => {
+                format!("ロゴのファイルは {bytes} バイトです。2 MB 以下にしてください。")
+            }
+            ReportError::LogoTooWide { width, height } => format!(
+                "ロゴは {width} × {height} ピクセルです。各辺 4000 ピクセル以下にしてください。"
+            ),
+            ReportError::LogoUnreadable(e) => {
+                format!("ロゴを画像として読み込めません: {e}")
+            }
         }
     }
 }

@@ -19,8 +19,12 @@ pub struct ReportDoc {
     pub cover: Cover,
     /// The confidentiality line: on the cover and in every page's header or footer.
     pub confidentiality: String,
-    /// The running header's text (title and organisation, short).
+    /// The running header's text (the organisation).
     pub running_header: String,
+    /// The assessment's date as printed in the header ("2026-04-01"; empty when none).
+    pub date: String,
+    /// The label that marks the assessor's own text wherever it appears ("Assessor's note").
+    pub assessor_label: String,
     pub sections: Vec<Section>,
 }
 
@@ -49,89 +53,6 @@ pub struct Logo {
     /// The file as given (already checked to be a decodable PNG or JPEG within the limits).
     #[serde(skip)]
     pub bytes: Vec<u8>,
-}
-
-// TEMPORARY (use-case branch): a minimal check so the options can be plumbed; the model
-// developer's `Logo::from_bytes` replaces it.
-impl Logo {
-    /// The most bytes a logo file may have.
-    pub const MAX_BYTES: usize = 2 * 1024 * 1024;
-    /// The most pixels on either side.
-    pub const MAX_SIDE: u32 = 8_000;
-
-    /// A PNG or JPEG logo, checked: its kind by its signature, its size in pixels from its
-    /// header, and both limits.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Logo, crate::ReportError> {
-        use csirt_model::bi;
-        let bad = |t| Err(crate::ReportError::Logo(t));
-        if bytes.len() > Self::MAX_BYTES {
-            let (n, max) = (bytes.len(), Self::MAX_BYTES);
-            return bad(bi!(
-                "ロゴのファイルが大きすぎます（{n} バイト、上限は {max} バイトです）",
-                "the logo file is too large ({n} bytes; the limit is {max})"
-            ));
-        }
-        let (format, size) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            (ImageFormat::Png, png_size(bytes))
-        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            (ImageFormat::Jpeg, jpeg_size(bytes))
-        } else {
-            return bad(bi!(
-                "ロゴは PNG か JPEG の画像にしてください",
-                "the logo must be a PNG or JPEG image"
-            ));
-        };
-        let Some((w, h)) = size.filter(|&(w, h)| w > 0 && h > 0) else {
-            return bad(bi!(
-                "ロゴの画像が壊れているため、大きさを読み取れません",
-                "the logo image is damaged: its size cannot be read"
-            ));
-        };
-        if w > Self::MAX_SIDE || h > Self::MAX_SIDE {
-            let max = Self::MAX_SIDE;
-            return bad(bi!(
-                "ロゴの画像が大きすぎます（{w}×{h} ピクセル、上限は一辺 {max} ピクセルです）",
-                "the logo image is too large ({w}×{h} pixels; the limit is {max} a side)"
-            ));
-        }
-        Ok(Logo {
-            format,
-            width_px: w,
-            height_px: h,
-            bytes: bytes.to_vec(),
-        })
-    }
-}
-
-fn be32(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
-}
-
-fn be16(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from(u16::from_be_bytes(
-        b.get(at..at + 2)?.try_into().ok()?,
-    )))
-}
-
-fn png_size(b: &[u8]) -> Option<(u32, u32)> {
-    (b.get(12..16)? == b"IHDR").then_some(())?;
-    Some((be32(b, 16)?, be32(b, 20)?))
-}
-
-fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
-    let mut at = 2;
-    loop {
-        if *b.get(at)? != 0xFF {
-            return None;
-        }
-        let marker = *b.get(at + 1)?;
-        let len = be16(b, at + 2)? as usize;
-        let is_frame = (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker);
-        if is_frame {
-            return Some((be16(b, at + 7)?, be16(b, at + 5)?));
-        }
-        at += 2 + len;
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -226,7 +147,7 @@ pub enum Block {
     /// Items with a coloured status mark, a score and a sentence (the six set-up items).
     StatusList(StatusList),
     /// Gaps stated as findings and consequences, with the item code in small print.
-    Findings(Vec<Finding>),
+    Findings(#[serde(serialize_with = "as_items")] Vec<Finding>),
     Table(Table),
     Figure(Figure),
 }
@@ -315,6 +236,18 @@ pub struct Cell {
     pub tone: Option<Tone>,
     #[serde(skip_serializing_if = "is_report_voice")]
     pub voice: Voice,
+    /// The assessor's note on this row ("why it matters here"), drawn under the text and
+    /// marked as the assessor's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessor_note: Option<String>,
+}
+
+/// A list inside an internally tagged variant must be a map for serde: `{"items": […]}`.
+fn as_items<S: serde::Serializer>(items: &[Finding], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut st = s.serialize_struct("Findings", 1)?;
+    st.serialize_field("items", items)?;
+    st.end()
 }
 
 fn is_report_voice(v: &Voice) -> bool {
@@ -336,6 +269,8 @@ impl Cell {
 pub enum Figure {
     Radar {
         axes: Vec<RadarAxis>,
+        /// The legend's two entries: the organisation, the benchmark's teams.
+        legend: [String; 2],
         /// A one-line reading aid under the chart.
         caption: String,
     },

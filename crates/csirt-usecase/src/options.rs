@@ -119,7 +119,7 @@ pub fn read_logo(path: &Path) -> Result<Logo> {
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
-    file.take(Logo::MAX_BYTES as u64 + 1)
+    file.take(csirt_report::logo::MAX_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     logo_from_bytes(path, &bytes)
@@ -127,7 +127,7 @@ pub fn read_logo(path: &Path) -> Result<Logo> {
 
 /// A logo already read (the app's file picker), checked; `path` names it in errors.
 pub fn logo_from_bytes(path: &Path, bytes: &[u8]) -> Result<Logo> {
-    Logo::from_bytes(bytes).map_err(|e| UsecaseError::BadLogo {
+    Logo::from_bytes(bytes.to_vec()).map_err(|e| UsecaseError::BadLogo {
         path: path.to_path_buf(),
         reason: reason(&e),
     })

@@ -255,7 +255,7 @@ fn a_logo_that_is_not_an_image_is_refused() {
     let (_, en) = refused(options::read_logo(&path).unwrap_err(), "logo.png");
     assert!(en.contains("damaged"), "{en}");
     // Too large: more bytes than the limit.
-    let big = vec![0u8; csirt_report::model::Logo::MAX_BYTES + 10];
+    let big = vec![0u8; csirt_report::logo::MAX_BYTES + 10];
     std::fs::write(&path, big).unwrap();
     let (_, en) = refused(options::read_logo(&path).unwrap_err(), "logo.png");
     assert!(en.contains("too large"), "{en}");
