@@ -232,6 +232,10 @@ pub struct Cell {
     pub tone: Option<Tone>,
     #[serde(skip_serializing_if = "is_report_voice")]
     pub voice: Voice,
+    /// The assessor's note on this row ("why it matters here"), drawn under the text and
+    /// marked as the assessor's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessor_note: Option<String>,
 }
 
 fn is_report_voice(v: &Voice) -> bool {
@@ -253,6 +257,8 @@ impl Cell {
 pub enum Figure {
     Radar {
         axes: Vec<RadarAxis>,
+        /// The legend's two entries: the organisation, the benchmark's teams.
+        legend: [String; 2],
         /// A one-line reading aid under the chart.
         caption: String,
     },
