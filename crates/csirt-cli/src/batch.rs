@@ -1,17 +1,18 @@
-//! `csirt report --all <dir>`: one PDF per assessment file, for consultants with many clients.
+//! `csirt report --all <dir>`: one report (PDF, HTML or DOCX) per assessment file, for
+//! consultants with many clients.
 
 use crate::{read_assessment, CliError};
 use csirt_model::{assessment, bi, Assessment, Catalog, Lang, Localized, Text};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The report of one validated assessment file: PDF, or HTML with `html`. A file that carries
-/// its workshop gets the appendix of disagreements and agreement notes, as from the store.
+/// The report of one validated assessment file in `format`. A file that carries its workshop
+/// gets the appendix of disagreements and agreement notes, as from the store.
 pub(crate) fn render_assessment(
     a: &Assessment,
     catalog: &Catalog,
     lang: Lang,
-    html: bool,
+    format: csirt_report::Format,
 ) -> Result<Vec<u8>, CliError> {
     let set = catalog.get(&a.questionnaire)?;
     let q = &set.questionnaire;
@@ -22,9 +23,6 @@ pub(crate) fn render_assessment(
         assessment: a,
         score: &score,
     };
-    if html {
-        return Ok(csirt_report::html::render_html(&input, lang).into_bytes());
-    }
     let (divergence, consensus_notes) =
         csirt_scoring::workshop_report(q, a, crate::storage::default_respondent(lang));
     let extras = csirt_report::ReportExtras {
@@ -32,19 +30,26 @@ pub(crate) fn render_assessment(
         consensus_notes: &consensus_notes,
         ..Default::default()
     };
-    Ok(csirt_report::render_pdf_with(
+    Ok(csirt_report::render(
         &input,
         &extras,
         lang,
+        &csirt_report::ReportOptions::default(),
+        format,
         csirt_report::now_unix(),
     )?)
 }
 
-fn render_one(file: &Path, catalog: &Catalog, lang: Lang, html: bool) -> Result<PathBuf, CliError> {
+fn render_one(
+    file: &Path,
+    catalog: &Catalog,
+    lang: Lang,
+    format: csirt_report::Format,
+) -> Result<PathBuf, CliError> {
     let a = read_assessment(file)?;
     assessment::validate(&a, catalog)?;
-    let bytes = render_assessment(&a, catalog, lang, html)?;
-    let ext = if html { "html" } else { "pdf" };
+    let bytes = render_assessment(&a, catalog, lang, format)?;
+    let ext = format.extension();
     let out = file.with_extension(format!("{}.{ext}", lang.code()));
     std::fs::write(&out, bytes).map_err(|source| CliError::WriteFile {
         path: out.clone(),
@@ -63,7 +68,7 @@ fn has_extension(p: &Path, ext: &str) -> bool {
 /// A report this command wrote beside an earlier file (`x.ja.pdf`, `x.en.html`): not worth
 /// naming as skipped.
 fn is_our_report(p: &Path) -> bool {
-    (has_extension(p, "pdf") || has_extension(p, "html"))
+    (has_extension(p, "pdf") || has_extension(p, "html") || has_extension(p, "docx"))
         && p.file_stem()
             .map(Path::new)
             .is_some_and(|stem| has_extension(stem, "ja") || has_extension(stem, "en"))
@@ -124,7 +129,7 @@ pub fn report_all(
     dir: &Path,
     catalog: &Catalog,
     lang: Lang,
-    html: bool,
+    format: csirt_report::Format,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let (files, skipped) = sort_entries(dir)?;
@@ -144,7 +149,7 @@ pub fn report_all(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         );
-        match render_one(f, catalog, lang, html) {
+        match render_one(f, catalog, lang, format) {
             Ok(pdf) => bar.println(format!("ok      {}", pdf.display())),
             Err(e) => {
                 failed += 1;

@@ -353,9 +353,12 @@ pub fn assessment(
         AssessmentCommand::Report {
             id,
             output,
+            format,
             peers,
             choice,
         } => {
+            let format = crate::report_format::chosen(format, false);
+            let output = crate::report_format::output(output, format);
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             let survey = catalog.get(&row.questionnaire_id)?.benchmark.clone();
@@ -388,7 +391,14 @@ pub fn assessment(
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs() as i64)
                 .unwrap_or(0);
-            let pdf = csirt_report::render_pdf_with(&input, &extras, lang, now)?;
+            let pdf = csirt_report::render(
+                &input,
+                &extras,
+                lang,
+                &csirt_report::ReportOptions::default(),
+                format,
+                now,
+            )?;
             std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
                 path: output.clone(),
                 source,
