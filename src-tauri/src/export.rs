@@ -60,7 +60,7 @@ pub fn make(data: ExportData, catalog: &Catalog) -> Result<ExportFile, AppError>
     let set = catalog.get(&data.view.row.questionnaire_id)?;
     let v = view::score(data.view, catalog)?;
     let peers = match (data.format, data.peers) {
-        (ExportFormat::Pdf, true) => Some(view::peers_of(catalog, &v)?),
+        (ExportFormat::Pdf | ExportFormat::Docx, true) => Some(view::peers_of(catalog, &v)?),
         _ => None,
     };
     let extras = files::ExportExtras {

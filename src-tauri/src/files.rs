@@ -17,9 +17,9 @@ use tauri_plugin_dialog::DialogExt;
 
 /// What goes into an export besides the scored assessment.
 pub struct ExportExtras<'a> {
-    /// The report's workshop appendix and trend page (PDF only).
+    /// The report's workshop appendix and trend page (PDF and DOCX only).
     pub context: &'a ReportContext,
-    /// The nearest interviewed teams, when asked for (PDF only).
+    /// The nearest interviewed teams, when asked for (PDF and DOCX only).
     pub peers: Option<&'a [csirt_scoring::PeerMatch]>,
     /// Seals the JSON file with this passphrase.
     pub passphrase: Option<&'a str>,
@@ -59,7 +59,7 @@ pub fn render(
         ExportFormat::Xlsx => {
             csirt_export::workbook_xlsx_with_warnings(q, &v.assessment, &v.report, lang)?
         }
-        ExportFormat::Pdf => {
+        ExportFormat::Pdf | ExportFormat::Docx => {
             let input = csirt_report::ReportInput {
                 questionnaire: q,
                 benchmark: v.benchmark.as_deref(),
@@ -72,10 +72,17 @@ pub fn render(
                 trend: Some(&extras.context.trend),
                 peers: extras.peers,
             };
-            plain(csirt_report::render_pdf_with(
+            let report_format = if format == ExportFormat::Docx {
+                csirt_report::Format::Docx
+            } else {
+                csirt_report::Format::Pdf
+            };
+            plain(csirt_report::render(
                 &input,
                 &report_extras,
                 lang,
+                &csirt_report::ReportOptions::default(),
+                report_format,
                 now_unix(),
             )?)
         }
@@ -97,6 +104,7 @@ pub fn radar_svg(report: &ScoreReport, lang: Lang) -> Result<String, AppError> {
 fn extension(format: ExportFormat) -> &'static str {
     match format {
         ExportFormat::Pdf => "pdf",
+        ExportFormat::Docx => "docx",
         ExportFormat::Json => "json",
         ExportFormat::Csv => "csv",
         ExportFormat::Xlsx => "xlsx",

@@ -194,7 +194,7 @@ export type LanguageInput = { language: Lang, };
 
 export type RadarInput = { assessment_id: number, language: Lang, };
 
-export type ExportFormat = "pdf" | "json" | "csv" | "xlsx";
+export type ExportFormat = "pdf" | "docx" | "json" | "csv" | "xlsx";
 
 export type ExportInput = { assessment_id: number, format: ExportFormat, 
 /**
