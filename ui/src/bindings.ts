@@ -198,7 +198,7 @@ export type ExportFormat = "pdf" | "docx" | "json" | "csv" | "xlsx";
 
 export type ExportInput = { assessment_id: number, format: ExportFormat, 
 /**
- * Language of the PDF, CSV and XLSX (the JSON file is language-neutral).
+ * Language of the PDF, DOCX, CSV and XLSX (the JSON file is language-neutral).
  */
 language: Lang, 
 /**
@@ -206,7 +206,7 @@ language: Lang,
  */
 passphrase: string | null, 
 /**
- * Adds the nearest interviewed teams to the PDF.
+ * Adds the nearest interviewed teams to the report (PDF or DOCX).
  */
 peers: boolean, 
 /**
