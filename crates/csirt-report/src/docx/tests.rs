@@ -689,4 +689,3 @@ fn an_empty_report_still_opens() {
     assert_eq!(paras[0], ("Title".into(), doc.title.clone()));
     assert!(!paras.iter().any(|(s, _)| s == "Heading1"));
 }
-
