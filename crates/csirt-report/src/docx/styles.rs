@@ -9,8 +9,9 @@
 use csirt_model::Lang;
 use docx_rs::{
     AbstractNumbering, BorderType, Docx, IndentLevel, LevelJc, LevelText, LineSpacing,
-    NumberFormat, Numbering, NumberingId, ParagraphBorder, ParagraphBorderPosition, RunFonts,
-    Shading, ShdType, SpecialIndentType, Start, Style, StyleType,
+    LineSpacingType, NumberFormat, Numbering, NumberingId, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, RunFonts, Shading, ShdType, SpecialIndentType,
+    Start, Style, StyleType,
 };
 
 /// The font every style names.
@@ -49,8 +50,8 @@ pub const HEADLINE: &str = "Headline";
 /// The table style of the model's tables, whose first row is a header that repeats.
 pub const REPORT_TABLE: &str = "ReportTable";
 
-/// The numbering id of bullet lists.
-pub const BULLETS: usize = 1;
+/// The numbering id of bullet lists (docx-rs writes a decimal list of its own as 1).
+pub const BULLETS: usize = 2;
 
 pub fn fonts() -> RunFonts {
     RunFonts::new()
@@ -76,12 +77,15 @@ fn left_rule(style: Style, colour: &str, fill: &str) -> Style {
     style.paragraph_property = style
         .paragraph_property
         .clone()
-        .set_border(
-            ParagraphBorder::new(ParagraphBorderPosition::Left)
-                .val(BorderType::Single)
-                .size(18)
-                .space(8)
-                .color(colour),
+        // Only the left rule: docx-rs's own default borders are all four sides.
+        .set_borders(
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Left)
+                    .val(BorderType::Single)
+                    .size(18)
+                    .space(8)
+                    .color(colour),
+            ),
         )
         .shading(
             Shading::new()
@@ -99,7 +103,9 @@ pub fn add(docx: Docx) -> Docx {
         .fonts(fonts())
         .size(21)
         .color(INK)
-        .line_spacing(spacing(0, 120).line(276));
+        // "auto": 1.15 lines that grow for a picture (without the rule LibreOffice reads an
+        // exact height and clips the charts).
+        .line_spacing(spacing(0, 120).line(276).line_rule(LineSpacingType::Auto));
     let heading1 = paragraph(HEADING1, "heading 1")
         .outline_lvl(0)
         .size(32)
@@ -164,7 +170,7 @@ pub fn add(docx: Docx) -> Docx {
     );
     let table_text = paragraph(TABLE_TEXT, "Table text")
         .size(18)
-        .line_spacing(spacing(0, 0).line(240));
+        .line_spacing(spacing(0, 0).line(240).line_rule(LineSpacingType::Auto));
     let table_head = paragraph(TABLE_HEAD, "Table heading")
         .based_on(TABLE_TEXT)
         .size(18)
