@@ -45,6 +45,7 @@ pub struct ExportFile {
 pub fn report_format(format: ExportFormat) -> Option<csirt_report::Format> {
     match format {
         ExportFormat::Pdf => Some(csirt_report::Format::Pdf),
+        ExportFormat::Docx => Some(csirt_report::Format::Docx),
         ExportFormat::Json | ExportFormat::Csv | ExportFormat::Xlsx => None,
     }
 }

@@ -50,7 +50,7 @@ pub fn render(
         ExportFormat::Xlsx => {
             csirt_export::workbook_xlsx_with_warnings(q, &v.assessment, &v.report, lang)?
         }
-        ExportFormat::Pdf => {
+        ExportFormat::Pdf | ExportFormat::Docx => {
             return Err(AppError::Task(
                 "a report is rendered by the use-case layer, not as a data file".into(),
             ))
@@ -66,6 +66,7 @@ pub fn radar_svg(report: &ScoreReport, lang: Lang) -> Result<String, AppError> {
 fn extension(format: ExportFormat) -> &'static str {
     match format {
         ExportFormat::Pdf => "pdf",
+        ExportFormat::Docx => "docx",
         ExportFormat::Json => "json",
         ExportFormat::Csv => "csv",
         ExportFormat::Xlsx => "xlsx",

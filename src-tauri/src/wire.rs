@@ -209,6 +209,8 @@ pub struct RadarInput {
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Pdf,
+    /// The report as an editable Word document.
+    Docx,
     Json,
     Csv,
     Xlsx,
@@ -220,11 +222,11 @@ pub struct ExportInput {
     #[ts(type = "number")]
     pub assessment_id: i64,
     pub format: ExportFormat,
-    /// Language of the PDF, CSV and XLSX (the JSON file is language-neutral).
+    /// Language of the PDF, DOCX, CSV and XLSX (the JSON file is language-neutral).
     pub language: Lang,
     /// Seals the JSON file with this passphrase (age); only for `json`.
     pub passphrase: Option<String>,
-    /// Adds the nearest interviewed teams to the PDF.
+    /// Adds the nearest interviewed teams to the report (PDF or DOCX).
     pub peers: bool,
     /// What the PDF calls the facilitator among the respondents, in its language.
     pub facilitator: String,

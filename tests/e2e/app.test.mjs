@@ -362,6 +362,24 @@ describe('csirt-app', () => {
     assert.equal(file.narrative.gap_notes[gap], GAP_NOTE);
   });
 
+  test('a Word (DOCX) export is written to disk', async () => {
+    await $('button.tab[data-screen="export"]').click();
+    await $('button[data-export="docx-en"]').click();
+    // The previous export's result is replaced once this one is saved.
+    await browser.waitUntil(
+      async () => {
+        const oks = await $$('[data-testid="export-result"] p.ok');
+        return oks.length > 0 && ((await oks[0].getAttribute('data-path')) ?? '').endsWith('-en.docx');
+      },
+      { timeout: 60000 },
+    );
+    const path = await $('[data-testid="export-result"] p.ok').getAttribute('data-path');
+    // A ZIP package holding the Word document.
+    const bytes = readFileSync(path);
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+    assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'no word/document.xml');
+  });
+
   test('the language switch changes every screen and is remembered', async () => {
     await $('button.lang[data-lang="en"]').click();
     await browser.waitUntil(async () => (await $('html').getAttribute('lang')) === 'en');

@@ -206,11 +206,11 @@ export type LanguageInput = { language: Lang, };
 
 export type RadarInput = { assessment_id: number, language: Lang, };
 
-export type ExportFormat = "pdf" | "json" | "csv" | "xlsx";
+export type ExportFormat = "pdf" | "docx" | "json" | "csv" | "xlsx";
 
 export type ExportInput = { assessment_id: number, format: ExportFormat, 
 /**
- * Language of the PDF, CSV and XLSX (the JSON file is language-neutral).
+ * Language of the PDF, DOCX, CSV and XLSX (the JSON file is language-neutral).
  */
 language: Lang, 
 /**
@@ -218,7 +218,7 @@ language: Lang,
  */
 passphrase: string | null, 
 /**
- * Adds the nearest interviewed teams to the PDF.
+ * Adds the nearest interviewed teams to the report (PDF or DOCX).
  */
 peers: boolean, 
 /**

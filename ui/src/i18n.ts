@@ -308,10 +308,12 @@ export const STRINGS = {
   },
   'export.pdfJa': { ja: 'PDF レポート（日本語）', en: 'PDF report (Japanese)' },
   'export.pdfEn': { ja: 'PDF レポート（英語）', en: 'PDF report (English)' },
+  'export.docxJa': { ja: 'Word レポート（日本語・編集可）', en: 'Word report (Japanese, editable)' },
+  'export.docxEn': { ja: 'Word レポート（英語・編集可）', en: 'Word report (English, editable)' },
   'export.json': { ja: '評価ファイル（JSON）', en: 'Assessment file (JSON)' },
   'export.csv': { ja: 'CSV（回答とスコア）', en: 'CSV (answers and scores)' },
   'export.xlsx': { ja: 'Excel（回答とギャップ）', en: 'Excel (answers and gaps)' },
-  'export.peers': { ja: 'PDF に参考チーム（インタビューした 9 チーム）を載せる', en: 'Add the peer teams (the nine interviewed) to the PDF' },
+  'export.peers': { ja: 'レポート（PDF・Word）に参考チーム（インタビューした 9 チーム）を載せる', en: 'Add the peer teams (the nine interviewed) to the report (PDF, Word)' },
   'export.passphrase': { ja: '評価ファイルを暗号化するパスフレーズ', en: 'Passphrase to encrypt the assessment file' },
   'export.passphraseHint': {
     ja: '空欄なら暗号化しません。パスフレーズは受け取る人に別の手段で伝えてください。',

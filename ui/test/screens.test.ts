@@ -120,6 +120,22 @@ describe('export and import', () => {
     expect(calls.at(-1)!.input).toMatchObject({ logo: false, preset: 'full' });
   });
 
+  test('the Word report is offered in both languages, with the peer teams when asked', async () => {
+    const calls = mockCommands(() => ({ path: '/tmp/x/csirt-テスト-2026-04-01-ja.docx', warnings: [] }));
+    const app = newApp();
+    app.view = view;
+    const el = renderExport(app);
+    el.querySelector<HTMLInputElement>('[data-testid="export-peers"]')!.click();
+    el.querySelector<HTMLButtonElement>('button[data-export="docx-ja"]')!.click();
+    await settle();
+    expect(calls[0]).toMatchObject({
+      cmd: 'export_assessment',
+      input: { assessment_id: 7, format: 'docx', language: 'ja', passphrase: null, peers: true, facilitator: 'ファシリテーター' },
+    });
+    expect(el.querySelector('button[data-export="docx-en"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="export-result"] .ok')!.getAttribute('data-path')).toContain('.docx');
+  });
+
   test('a spreadsheet export names each cell it had to cut', async () => {
     const warning = '項目 4.10 のコメント（回答シート）は長すぎるため、末尾を省略しました';
     mockCommands(() => ({ path: '/tmp/x/a.xlsx', warnings: [warning] }));

@@ -5,15 +5,6 @@ use csirt_model::{assessment, bi, Assessment, Catalog, Lang, Localized, Text};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The format a report command writes.
-pub(crate) fn format(html: bool) -> csirt_report::Format {
-    if html {
-        csirt_report::Format::Html
-    } else {
-        csirt_report::Format::Pdf
-    }
-}
-
 /// The report of one validated assessment file, through the use-case layer: a file that
 /// carries its workshop gets the appendix of disagreements and agreement notes, as from the
 /// store.
@@ -22,12 +13,12 @@ pub(crate) fn render_assessment(
     catalog: &Catalog,
     lang: Lang,
     options: &csirt_report::ReportOptions,
-    html: bool,
+    format: csirt_report::Format,
 ) -> Result<Vec<u8>, CliError> {
     let req = csirt_usecase::ReportRequest {
         lang,
         options,
-        format: format(html),
+        format,
         created: csirt_report::now_unix(),
         facilitator: crate::storage::default_respondent(lang),
         peers: false,
@@ -40,12 +31,12 @@ fn render_one(
     catalog: &Catalog,
     lang: Lang,
     options: &csirt_report::ReportOptions,
-    html: bool,
+    format: csirt_report::Format,
 ) -> Result<PathBuf, CliError> {
     let a = read_assessment(file)?;
     assessment::validate(&a, catalog)?;
-    let bytes = render_assessment(&a, catalog, lang, options, html)?;
-    let ext = format(html).extension();
+    let bytes = render_assessment(&a, catalog, lang, options, format)?;
+    let ext = format.extension();
     let out = file.with_extension(format!("{}.{ext}", lang.code()));
     std::fs::write(&out, bytes).map_err(|source| CliError::WriteFile {
         path: out.clone(),
@@ -64,7 +55,7 @@ fn has_extension(p: &Path, ext: &str) -> bool {
 /// A report this command wrote beside an earlier file (`x.ja.pdf`, `x.en.html`): not worth
 /// naming as skipped.
 fn is_our_report(p: &Path) -> bool {
-    (has_extension(p, "pdf") || has_extension(p, "html"))
+    (has_extension(p, "pdf") || has_extension(p, "html") || has_extension(p, "docx"))
         && p.file_stem()
             .map(Path::new)
             .is_some_and(|stem| has_extension(stem, "ja") || has_extension(stem, "en"))
@@ -126,7 +117,7 @@ pub fn report_all(
     catalog: &Catalog,
     lang: Lang,
     options: &csirt_report::ReportOptions,
-    html: bool,
+    format: csirt_report::Format,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let (files, skipped) = sort_entries(dir)?;
@@ -146,7 +137,7 @@ pub fn report_all(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         );
-        match render_one(f, catalog, lang, options, html) {
+        match render_one(f, catalog, lang, options, format) {
             Ok(pdf) => bar.println(format!("ok      {}", pdf.display())),
             Err(e) => {
                 failed += 1;

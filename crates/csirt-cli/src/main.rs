@@ -6,6 +6,7 @@ mod choice;
 mod contribute;
 mod human;
 mod report_flags;
+mod report_format;
 mod storage;
 
 use clap::{Parser, Subcommand};
@@ -166,13 +167,16 @@ enum Command {
         /// Use the demo organisation instead of a file.
         #[arg(long, conflicts_with_all = ["file", "all"])]
         demo: bool,
-        /// Render one PDF per *.json in this folder, beside each file, with a progress bar.
+        /// Render one report per *.json in this folder, beside each file, with a progress bar.
         #[arg(long, conflicts_with = "file")]
         all: Option<PathBuf>,
-        /// Where to write the PDF.
-        #[arg(short, long, default_value = "report.pdf")]
-        output: PathBuf,
-        /// Write the same content as one HTML page instead of a PDF.
+        /// Where to write the report (default: report.pdf, report.html or report.docx).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The file format: pdf (default), html, or docx (an editable Word document).
+        #[arg(long, value_enum, conflicts_with = "html")]
+        format: Option<report_format::ReportFormat>,
+        /// Write the same content as one HTML page instead of a PDF (same as --format html).
         #[arg(long)]
         html: bool,
         #[command(flatten)]
@@ -318,10 +322,16 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
     // A PDF is coming: its fonts parse on another core while the data loads.
     if matches!(
         cli.command,
-        Command::Report { html: false, .. }
-            | Command::Assessment {
-                command: storage::AssessmentCommand::Report { .. }
+        Command::Report {
+            html: false,
+            format: None | Some(report_format::ReportFormat::Pdf),
+            ..
+        } | Command::Assessment {
+            command: storage::AssessmentCommand::Report {
+                format: None | Some(report_format::ReportFormat::Pdf),
+                ..
             }
+        }
     ) {
         csirt_report::warm_up();
     }
@@ -450,26 +460,31 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         }
         Command::Report {
             all: Some(dir),
+            format,
             html,
             choice,
             report,
             ..
         } => {
             let options = report.options()?;
+            let format = report_format::chosen(format, html);
             let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
-            batch::report_all(&dir, &catalog, lang, &options, html, out)?;
+            batch::report_all(&dir, &catalog, lang, &options, format, out)?;
         }
         Command::Report {
             file,
             demo,
             output,
+            format,
             html,
             choice,
             report,
             ..
         } => {
             let options = report.options()?;
+            let format = report_format::chosen(format, html);
+            let output = report_format::output(output, format);
             let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
             let a = match (file, demo) {
@@ -480,12 +495,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 }
                 (None, _) => demo::demo_assessment(lang),
             };
-            let pdf = batch::render_assessment(&a, &catalog, lang, &options, html)?;
-            std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
+            let bytes = batch::render_assessment(&a, &catalog, lang, &options, format)?;
+            std::fs::write(&output, &bytes).map_err(|source| CliError::WriteFile {
                 path: output.clone(),
                 source,
             })?;
-            writeln!(out, "{} ({} bytes)", output.display(), pdf.len())?;
+            writeln!(out, "{} ({} bytes)", output.display(), bytes.len())?;
         }
         Command::Db { command } => {
             let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;

@@ -99,6 +99,8 @@ export function renderExport(app: App): HTMLElement {
   const buttons: { key: Key; format: ExportFormat; language: Lang; id: string }[] = [
     { key: 'export.pdfJa', format: 'pdf', language: 'ja', id: 'pdf-ja' },
     { key: 'export.pdfEn', format: 'pdf', language: 'en', id: 'pdf-en' },
+    { key: 'export.docxJa', format: 'docx', language: 'ja', id: 'docx-ja' },
+    { key: 'export.docxEn', format: 'docx', language: 'en', id: 'docx-en' },
     { key: 'export.json', format: 'json', language: lang(), id: 'json' },
     { key: 'export.csv', format: 'csv', language: lang(), id: 'csv' },
     { key: 'export.xlsx', format: 'xlsx', language: lang(), id: 'xlsx' },
@@ -178,7 +180,7 @@ export function renderExport(app: App): HTMLElement {
       format: b.format,
       language: b.language,
       passphrase: secret,
-      peers: b.format === 'pdf' && withPeers.checked,
+      peers: (b.format === 'pdf' || b.format === 'docx') && withPeers.checked,
       facilitator: STRINGS['workshop.facilitator'][b.language],
       preset: preset.value as ReportPreset,
       confidentiality: confidentiality.value.trim() === '' ? null : confidentiality.value,

@@ -352,11 +352,14 @@ pub fn assessment(
         AssessmentCommand::Report {
             id,
             output,
+            format,
             peers,
             choice,
             report,
         } => {
             let options = report.options()?;
+            let format = crate::report_format::chosen(format, false);
+            let output = crate::report_format::output(output, format);
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             warn_fit(
@@ -378,17 +381,17 @@ pub fn assessment(
             let req = csirt_usecase::ReportRequest {
                 lang,
                 options: &options,
-                format: crate::batch::format(false),
+                format,
                 created: csirt_report::now_unix(),
                 facilitator: default_respondent(lang),
                 peers,
             };
-            let pdf = csirt_usecase::report::report(&store, catalog, id, &benchmark, &req)?;
-            std::fs::write(&output, &pdf).map_err(|source| CliError::WriteFile {
+            let bytes = csirt_usecase::report::report(&store, catalog, id, &benchmark, &req)?;
+            std::fs::write(&output, &bytes).map_err(|source| CliError::WriteFile {
                 path: output.clone(),
                 source,
             })?;
-            writeln!(out, "{} ({} bytes)", output.display(), pdf.len())?;
+            writeln!(out, "{} ({} bytes)", output.display(), bytes.len())?;
         }
         AssessmentCommand::Status { id, status } => {
             let status = match status.as_str() {

@@ -198,8 +198,12 @@ pub enum AssessmentCommand {
     /// organisation and the workshop's disagreements.
     Report {
         id: i64,
-        #[arg(short, long, default_value = "report.pdf")]
-        output: PathBuf,
+        /// Where to write the report (default: report.pdf, report.html or report.docx).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The file format: pdf (default), html, or docx (an editable Word document).
+        #[arg(long, value_enum)]
+        format: Option<crate::report_format::ReportFormat>,
         /// Add the nearest interviewed teams.
         #[arg(long)]
         peers: bool,
