@@ -5,6 +5,7 @@ mod choice;
 mod contribute;
 mod human;
 mod storage;
+mod version;
 
 use clap::{Parser, Subcommand};
 use csirt_model::{
@@ -154,7 +155,7 @@ enum Command {
         /// Use the demo organisation instead of a file.
         #[arg(long, conflicts_with_all = ["file", "all"])]
         demo: bool,
-        /// Render one PDF per *.json in this folder, beside each file, with a progress bar.
+        /// Render one PDF per *.json or *.csirt in this folder, beside each file, with a progress bar.
         #[arg(long, conflicts_with = "file")]
         all: Option<PathBuf>,
         /// Where to write the PDF.
@@ -547,6 +548,9 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => {
+            return version::print(lang_from_args(&args));
+        }
         Err(e) => match (lang_from_args(&args), usage_error_ja(&e)) {
             (Lang::Ja, Some(text)) => {
                 eprintln!("{text}");
