@@ -33,9 +33,10 @@ cleanup() {
 trap cleanup EXIT
 
 # What the test itself needs: Xvfb, gio (libglib2.0-bin), the WebDriver tools (e2e.sh installs
-# them too), desktop-file-utils to validate the desktop entry.
+# them too), desktop-file-utils to validate the desktop entry, and the packages the .deb
+# recommends, so installing it needs nothing from the network beyond what e2e.sh installed.
 need_pkgs=()
-for p in xvfb xauth libglib2.0-bin desktop-file-utils shared-mime-info webkit2gtk-driver poppler-utils; do
+for p in xvfb xauth libglib2.0-bin desktop-file-utils shared-mime-info xdg-utils webkit2gtk-driver poppler-utils; do
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done
 if [ ${#need_pkgs[@]} -gt 0 ]; then
