@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine and runs every test: formatting, lints, data validation, the
 # core's unit, snapshot, property and end-to-end tests, then the desktop app's UI component
-# and WebDriver tests (scripts/e2e.sh) and its Rust tests. CI (.ci/run) calls exactly this.
+# and WebDriver tests (scripts/e2e.sh) and its Rust tests, and last the Linux package: built,
+# installed, started, removed (scripts/package-test.sh). CI (.ci/run) calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,3 +54,9 @@ bash scripts/e2e.sh
 cargo clippy -p csirt-app --all-targets --locked -- -D warnings
 # Includes the check that the committed TypeScript bindings match the Rust types.
 cargo test -p csirt-app --locked
+
+echo "== packages"
+# Builds the .deb and .rpm (debug profile), installs the .deb into /usr, starts the installed
+# app, opens a .csirt file through its MIME association, purges the package. Prints its own
+# "N passed, M failed" line.
+bash scripts/package-test.sh

@@ -320,3 +320,36 @@ fn bad_input_fails_cleanly() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read"));
 }
+
+/// `csirt --version` (and `-V`): the version, the built-in questionnaire with its version, its
+/// benchmark with its publication date and n, and the licences (the font's OFL among them), in
+/// the language asked for.
+#[test]
+fn version_names_the_questionnaires_benchmarks_and_licences() {
+    let set = csirt_model::builtin().unwrap();
+    let q = &set.questionnaire;
+    let b = set.benchmark.as_ref().unwrap();
+    for (args, heading) in [
+        (vec!["--version", "--lang", "en"], "Licences:"),
+        (vec!["--lang", "ja", "-V"], "ライセンス:"),
+    ] {
+        let out = csirt(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.starts_with(&format!("csirt {}\n", env!("CARGO_PKG_VERSION"))),
+            "{text}"
+        );
+        assert!(text.contains(&format!("{} {}", q.id, q.version)), "{text}");
+        assert!(
+            text.contains(&b.id) && text.contains(&b.published) && text.contains("n = 66"),
+            "{text}"
+        );
+        assert!(text.contains(heading), "{text}");
+        assert!(
+            text.contains("OFL-1.1") && text.contains("BIZ UDPGothic"),
+            "{text}"
+        );
+        assert!(text.contains("MIT OR Apache-2.0"), "{text}");
+    }
+}

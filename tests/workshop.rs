@@ -417,7 +417,8 @@ fn batch_reports_take_any_case_name_what_they_skip_and_see_sealed_files() {
     let db = elsewhere.path().join("db.sqlite3");
     let demo = csirt_env(&db, &["demo", "--lang", "en"], None).stdout;
     std::fs::write(dir.path().join("UPPER.JSON"), &demo).unwrap();
-    std::fs::write(dir.path().join("Mixed.Json"), &demo).unwrap();
+    // The interchange file's own extension, in any case, is an assessment file too.
+    std::fs::write(dir.path().join("Mixed.Csirt"), &demo).unwrap();
     std::fs::write(dir.path().join("notes.txt"), b"not an assessment").unwrap();
     std::fs::create_dir(dir.path().join("archive")).unwrap();
     // A sealed file with a .json name, as a colleague might send it.
@@ -450,14 +451,14 @@ fn batch_reports_take_any_case_name_what_they_skip_and_see_sealed_files() {
             "en",
             "2 written, 1 failed, 2 skipped",
             "skipped",
-            "does not end in .json",
+            "does not end in .json or .csirt",
             "is sealed (encrypted with a passphrase): import it with its passphrase",
         ),
         (
             "ja",
             "2 件作成、1 件失敗、2 件スキップ",
             "スキップ",
-            "拡張子が .json ではありません",
+            "拡張子が .json でも .csirt でもありません",
             "封印された（パスフレーズで暗号化された）ファイルです",
         ),
     ] {

@@ -14,6 +14,7 @@ use crate::files;
 use crate::input::Input;
 use crate::state::{self, AppState};
 use crate::view;
+use crate::wire::AboutView;
 use crate::wire::{
     AppInfo, AssessmentSummary, AssessmentView, ConsensusInput, CreateAssessmentInput,
     ErrorPayload, ExportInput, IdInput, ImportInput, Imported, ItemInput, LanguageInput,
@@ -72,6 +73,11 @@ pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
         language: state.language(),
         db_path: state.db_path.display().to_string(),
         startup_error: state.startup_error(),
+        about: AboutView::from(csirt_model::about::About::of(
+            &state.catalog(),
+            csirt_report::fonts::licences(),
+        )),
+        opened_file: state.opened().map(|p| p.display().to_string()),
     })
 }
 
@@ -373,11 +379,14 @@ pub async fn import_assessment(
         let hooks = state.hooks.clone();
         let pending = state.pending_import.clone();
         let passphrase = input.passphrase.clone();
+        // The file the app was opened with, when the user asked to import it.
+        let given = state.opened().filter(|_| input.opened == Some(true));
         let catalog = state.catalog();
         // Choosing, reading, decrypting, parsing and validating the file: all before the store
         // is taken.
         let parsed = AppState::blocking(move || {
-            let Some(bytes) = files::read_import(&app, &hooks, &pending, passphrase.as_deref())?
+            let Some(bytes) =
+                files::read_import(&app, &hooks, &pending, passphrase.as_deref(), given)?
             else {
                 return Ok(None);
             };

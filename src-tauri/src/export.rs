@@ -256,7 +256,7 @@ mod tests {
         result
             .expect("the save waited for the export: the store was held during its slow stage")
             .unwrap();
-        assert!(file.name.ends_with(".json.age"), "{}", file.name);
+        assert!(file.name.ends_with(".csirt.age"), "{}", file.name);
         assert_eq!(answer_41(&file.bytes), "\"b\"");
     }
 

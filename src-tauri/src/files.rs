@@ -94,12 +94,16 @@ pub fn suggested_name(row: &AssessmentRow, format: ExportFormat, lang: Lang) -> 
         safe(&row.date).replace(' ', "_")
     );
     match format {
-        ExportFormat::Json => format!("{stem}.json"),
+        ExportFormat::Json => format!("{stem}.{INTERCHANGE_EXTENSION}"),
         f => format!("{stem}-{}.{}", lang.code(), extension(f)),
     }
 }
 
-/// The suggested name of an encrypted interchange file: age's usual suffix after the JSON one.
+/// The interchange file's own extension (MIME type `application/x-csirt-assessment`, which the
+/// Linux packages register with `*.csirt` and `*.csirt.age`). Imports still read `.json`.
+pub const INTERCHANGE_EXTENSION: &str = "csirt";
+
+/// The suggested name of an encrypted interchange file: age's usual suffix after the plain one.
 pub fn encrypted_name(name: &str) -> String {
     format!("{name}.age")
 }
@@ -116,7 +120,11 @@ fn choose_save_path(
     if let Some(dir) = &hooks.save_dir {
         return Ok(Some(dir.join(name)));
     }
-    let ext = if encrypted { "age" } else { extension(format) };
+    let ext = match (encrypted, format) {
+        (true, _) => "age",
+        (false, ExportFormat::Json) => INTERCHANGE_EXTENSION,
+        (false, f) => extension(f),
+    };
     let chosen = app
         .dialog()
         .file()
@@ -146,20 +154,22 @@ pub fn save_chosen(
     Ok(Some(path))
 }
 
-/// The bytes of the assessment file to import: the test hook's file, or the user's choice in
-/// the native open dialog (`None` when cancelled). Reads at most one byte past the size limit,
+/// The bytes of the assessment file to import: `given` (the file the app was opened with, once
+/// the user asked to import it), the test hook's file, or the user's choice in the native open
+/// dialog (`None` when cancelled). Reads at most one byte past the size limit,
 /// so an enormous file is refused by the parser without being loaded whole.
 pub fn choose_and_read_import(
     app: &AppHandle,
     hooks: &TestHooks,
+    given: Option<PathBuf>,
 ) -> Result<Option<Vec<u8>>, AppError> {
-    let path = match &hooks.open_file {
-        Some(p) => p.clone(),
+    let path = match given.or_else(|| hooks.open_file.clone()) {
+        Some(p) => p,
         None => {
             let chosen = app
                 .dialog()
                 .file()
-                .add_filter("JSON", &["json", "age"])
+                .add_filter("CSIRT", &[INTERCHANGE_EXTENSION, "age", "json"])
                 .blocking_pick_file();
             match chosen.and_then(|p| p.as_path().map(|p| p.to_path_buf())) {
                 Some(p) => p,
@@ -215,6 +225,7 @@ pub fn read_import(
     hooks: &TestHooks,
     pending: &Mutex<Option<Vec<u8>>>,
     passphrase: Option<&str>,
+    given: Option<PathBuf>,
 ) -> Result<Option<Vec<u8>>, AppError> {
     // A poisoned lock only means an earlier import panicked; the bytes are still whole.
     let mut slot = pending.lock().unwrap_or_else(|p| p.into_inner());
@@ -225,7 +236,7 @@ pub fn read_import(
     };
     let bytes = match waiting {
         Some(b) => b,
-        None => match choose_and_read_import(app, hooks)? {
+        None => match choose_and_read_import(app, hooks, given)? {
             Some(b) => b,
             None => return Ok(None),
         },
@@ -271,9 +282,9 @@ mod tests {
         let mut v =
             crate::view::score(crate::view::read(&store, &catalog, id).unwrap(), &catalog).unwrap();
         for (date, want) in [
-            ("2026-03-31", "csirt-R&D___Tokyo-2026-03-31.json"),
-            ("31/03/2026", "csirt-R&D___Tokyo-31_03_2026.json"),
-            ("next\tweek", "csirt-R&D___Tokyo-next_week.json"),
+            ("2026-03-31", "csirt-R&D___Tokyo-2026-03-31.csirt"),
+            ("31/03/2026", "csirt-R&D___Tokyo-31_03_2026.csirt"),
+            ("next\tweek", "csirt-R&D___Tokyo-next_week.csirt"),
         ] {
             v.row.date = date.into();
             let name = suggested_name(&v.row, ExportFormat::Json, Lang::En);

@@ -125,6 +125,12 @@ pub fn run() -> Result<(), AppError> {
         eprintln!("csirt-app: {head} {}: {}", dir.display(), e.localized(lang));
     }
     let app_state = state::AppState::open(db_path, catalog, state::TestHooks::from_env());
+    // A file given on the command line (a double-clicked `.csirt`): the UI offers to import it.
+    let opened = state::opened_file(&args);
+    if let Some(p) = &opened {
+        eprintln!("csirt-app: opened with {}", p.display());
+    }
+    app_state.set_opened(opened);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(app_state)

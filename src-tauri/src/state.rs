@@ -58,6 +58,9 @@ pub struct AppState {
     /// The UI's language (the saved setting, else the system's), which every error reaching
     /// the UI is written in. `set_language` changes it together with the setting.
     language: Mutex<Lang>,
+    /// The file the app was started with (`csirt-app <file>`, a double-clicked `.csirt`),
+    /// imported only when the user asks for it.
+    opened: Mutex<Option<PathBuf>>,
 }
 
 /// The database path: `--db <file>` (or `--db=<file>`), then `CSIRT_DB`, then the platform's
@@ -79,6 +82,22 @@ pub fn db_path(args: &[String], env_db: Option<String>) -> Result<PathBuf, AppEr
     let dirs = directories::ProjectDirs::from("org", "CSIRT Assessment", "csirt-assessment")
         .ok_or(AppError::NoDataDir)?;
     Ok(csirt_store::default_db_path(dirs.data_dir()))
+}
+
+/// The file to open given on the command line (`csirt-app [--db <file>] <file>`, as the desktop
+/// entry's `Exec=csirt-app %f` passes a double-clicked file): the first argument that is neither
+/// an option nor `--db`'s value, made absolute against the current folder.
+pub fn opened_file(args: &[String]) -> Option<PathBuf> {
+    let mut it = args.iter().skip(1);
+    while let Some(a) = it.next() {
+        if a == "--db" {
+            it.next();
+        } else if !a.starts_with('-') && !a.is_empty() {
+            let p = PathBuf::from(a);
+            return Some(std::path::absolute(&p).unwrap_or(p));
+        }
+    }
+    None
 }
 
 /// The imported benchmarks' folder for a database path.
@@ -138,7 +157,21 @@ impl AppState {
             pending_import: Arc::default(),
             logo: Mutex::default(),
             language: Mutex::new(language),
+            opened: Mutex::new(None),
         }
+    }
+
+    /// Remembers the file the app was started with, for the UI to offer to import.
+    pub fn set_opened(&self, path: Option<PathBuf>) {
+        *self.opened.lock().unwrap_or_else(|p| p.into_inner()) = path;
+    }
+
+    /// The file the app was started with, if any.
+    pub fn opened(&self) -> Option<PathBuf> {
+        self.opened
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The catalog as it is now (a benchmark imported later replaces it, not this copy).
@@ -244,6 +277,25 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_file_to_open_is_the_first_plain_argument() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let file = std::env::temp_dir().join("a b.csirt");
+        let given = file.to_string_lossy().into_owned();
+        let got = super::opened_file(&args(&["csirt-app", "--db", "x.sqlite3", &given]));
+        assert_eq!(got, Some(file));
+        assert_eq!(
+            super::opened_file(&args(&["csirt-app", "--db", "x.sqlite3"])),
+            None
+        );
+        assert_eq!(
+            super::opened_file(&args(&["csirt-app", "--db=x", "-v"])),
+            None
+        );
+        let rel = super::opened_file(&args(&["csirt-app", "a.csirt"])).unwrap();
+        assert!(rel.is_absolute() && rel.ends_with("a.csirt"), "{rel:?}");
+    }
+
     use super::*;
 
     fn args(a: &[&str]) -> Vec<String> {

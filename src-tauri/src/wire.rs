@@ -23,6 +23,11 @@ pub struct AppInfo {
     pub db_path: String,
     /// Set when the database could not be opened; every other command then fails with it.
     pub startup_error: Option<ErrorPayload>,
+    /// The About box: versions of the app, questionnaires and benchmarks, and the licences.
+    pub about: AboutView,
+    /// The file the app was started with (a double-clicked `.csirt`): the UI offers to import
+    /// it; nothing is imported until the user says so.
+    pub opened_file: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -276,6 +281,10 @@ pub struct ImportInput {
     pub passphrase: Option<String>,
     /// Add the file's answers as a new respondent of an assessment instead.
     pub respondent: Option<NewRespondent>,
+    /// Import the file the app was started with (`AppInfo.opened_file`) instead of asking for one.
+    #[serde(default)]
+    #[ts(optional)]
+    pub opened: Option<bool>,
 }
 
 /// A workshop respondent to add to an assessment.
@@ -553,6 +562,83 @@ impl From<OrganisationInput> for csirt_model::Organisation {
             sector: o.sector,
             size: o.size,
             csirt_form: o.csirt_form,
+        }
+    }
+}
+
+// ------------------------------------------------------------------------ the About box
+
+/// What the About box shows (the same as `csirt --version`).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AboutView {
+    pub version: String,
+    pub questionnaires: Vec<AboutQuestionnaire>,
+    pub licences: Vec<AboutLicence>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AboutQuestionnaire {
+    pub id: String,
+    pub version: String,
+    #[ts(as = "Text")]
+    pub title: csirt_model::Text,
+    pub benchmarks: Vec<AboutBenchmark>,
+}
+
+/// A benchmark is named by its id, its publication date and its n (it has no version number).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AboutBenchmark {
+    pub id: String,
+    #[ts(as = "Text")]
+    pub title: csirt_model::Text,
+    pub n: u32,
+    pub published: String,
+    /// Built into the app, read from a questionnaire folder, or added by the user.
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AboutLicence {
+    #[ts(as = "Text")]
+    pub component: csirt_model::Text,
+    pub licence: String,
+    #[ts(as = "Text")]
+    pub note: csirt_model::Text,
+}
+
+impl From<csirt_model::about::About> for AboutView {
+    fn from(a: csirt_model::about::About) -> Self {
+        AboutView {
+            version: a.version,
+            questionnaires: a
+                .questionnaires
+                .into_iter()
+                .map(|q| AboutQuestionnaire {
+                    id: q.id,
+                    version: q.version,
+                    title: q.title,
+                    benchmarks: q
+                        .benchmarks
+                        .into_iter()
+                        .map(|b| AboutBenchmark {
+                            id: b.id,
+                            title: b.title,
+                            n: b.n,
+                            published: b.published,
+                            builtin: b.origin == csirt_model::Origin::Builtin,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            licences: a
+                .licences
+                .into_iter()
+                .map(|l| AboutLicence {
+                    component: l.component,
+                    licence: l.licence,
+                    note: l.note,
+                })
+                .collect(),
         }
     }
 }

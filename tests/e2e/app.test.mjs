@@ -292,6 +292,7 @@ describe('csirt-app', () => {
     await ok.waitForExist({ timeout: 10000 });
     const path = await ok.getAttribute('data-path');
     assert.ok(existsSync(path), `exported JSON at ${path}`);
+    assert.ok(path.endsWith('.csirt'), `the interchange file's own extension: ${path}`);
 
     const cli = JSON.parse(execFileSync(CLI, ['score', path, '--json'], { encoding: 'utf8' }));
     await $('button.tab[data-screen="dashboard"]').click();
@@ -635,7 +636,7 @@ describe('csirt-app', () => {
     const ok = await $('[data-testid="export-result"] p.ok');
     await ok.waitForExist({ timeout: 60000 });
     const sealed = await ok.getAttribute('data-path');
-    assert.ok(sealed.endsWith('.json.age'), sealed);
+    assert.ok(sealed.endsWith('.csirt.age'), sealed);
     assert.equal(readFileSync(sealed).subarray(0, 21).toString('latin1'), 'age-encryption.org/v1');
     copyFileSync(sealed, openFile);
 

@@ -15,6 +15,7 @@ import { renderGaps } from './screens/gaps';
 import { renderPlan } from './screens/plan';
 import { renderExport } from './screens/export';
 import { renderBenchmarks } from './screens/benchmarks';
+import { renderAbout } from './screens/about';
 
 export type Screen =
   | 'organisations'
@@ -64,6 +65,24 @@ export class App {
     this.main = h('main', { id: 'main', tabindex: '-1' });
     mount(root, this.header, this.banner, this.main);
     setLang(info.language);
+    // Started with a file (a double-clicked .csirt): the import screen offers it.
+    if (info.opened_file) this.screen = 'export';
+  }
+
+  /** Shows the About box over the current screen; Close or Escape returns to it. */
+  showAbout(): void {
+    const opener = document.activeElement as HTMLElement | null;
+    const box = renderAbout(this.info.about, () => {
+      box.remove();
+      opener?.focus();
+    });
+    this.root.appendChild(box);
+    box.querySelector<HTMLElement>('[data-testid="about-close"]')?.focus();
+  }
+
+  /** The app's opened file was imported or declined: the offer goes away. */
+  forgetOpenedFile(): void {
+    this.info = { ...this.info, opened_file: null };
   }
 
   /** The questionnaire of the open assessment (fetched once per id). */
@@ -229,6 +248,7 @@ export class App {
         { class: 'context' },
         h('span', { class: 'current', title: t('current.label') }, current),
         h('div', { class: 'langs', role: 'group', 'aria-label': t('lang.label') }, langButtons),
+        h('button', { class: 'about-button', 'data-testid': 'about-button', onclick: () => this.showAbout() }, t('about.button')),
       ),
     );
   }

@@ -144,7 +144,28 @@ language: Lang, db_path: string,
 /**
  * Set when the database could not be opened; every other command then fails with it.
  */
-startup_error: ErrorPayload | null, };
+startup_error: ErrorPayload | null, 
+/**
+ * The About box: versions of the app, questionnaires and benchmarks, and the licences.
+ */
+about: AboutView, 
+/**
+ * The file the app was started with (a double-clicked `.csirt`): the UI offers to import
+ * it; nothing is imported until the user says so.
+ */
+opened_file: string | null, };
+
+export type AboutView = { version: string, questionnaires: Array<AboutQuestionnaire>, licences: Array<AboutLicence>, };
+
+export type AboutQuestionnaire = { id: string, version: string, title: Text, benchmarks: Array<AboutBenchmark>, };
+
+export type AboutBenchmark = { id: string, title: Text, n: number, published: string, 
+/**
+ * Built into the app, read from a questionnaire folder, or added by the user.
+ */
+builtin: boolean, };
+
+export type AboutLicence = { component: Text, licence: string, note: Text, };
 
 export type ErrorKind = "invalid-input" | "invalid-assessment" | "not-found" | "passphrase-required" | "wrong-passphrase" | "storage" | "io" | "export" | "internal";
 
@@ -255,7 +276,11 @@ passphrase: string | null,
 /**
  * Add the file's answers as a new respondent of an assessment instead.
  */
-respondent: NewRespondent | null, };
+respondent: NewRespondent | null, 
+/**
+ * Import the file the app was started with (`AppInfo.opened_file`) instead of asking for one.
+ */
+opened?: boolean, };
 
 export type NewRespondent = { assessment_id: number, name: string, role: string | null, };
 

@@ -108,4 +108,26 @@ export const view: AssessmentView = {
   benchmark_warning: null,
 };
 
-export const info: AppInfo = { version: '0.1.0', language: 'ja', db_path: '/tmp/x.sqlite3', startup_error: null };
+export const info: AppInfo = {
+  version: '0.1.0',
+  language: 'ja',
+  db_path: '/tmp/x.sqlite3',
+  startup_error: null,
+  about: {
+    version: '0.1.0',
+    questionnaires: [
+      {
+        id: 'jpcert-2015',
+        version: '2015.1',
+        title: { ja: 'CSIRT 実態調査', en: 'CSIRT survey' },
+        benchmarks: [
+          { id: 'jpcert-2015', title: { ja: '2015 年調査', en: '2015 survey' }, n: 66, published: '2016-06-29', builtin: true },
+        ],
+      },
+    ],
+    licences: [
+      { component: { ja: 'フォント', en: 'Font' }, licence: 'OFL-1.1', note: { ja: '全文同梱', en: 'Full text shipped' } },
+    ],
+  },
+  opened_file: null,
+};

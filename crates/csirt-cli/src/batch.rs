@@ -64,7 +64,7 @@ fn is_our_report(p: &Path) -> bool {
 /// Entries of a folder that are not assessment files, each with why.
 type Skipped = Vec<(PathBuf, Text)>;
 
-/// The assessment files of `dir` (`*.json`, any case) in name order, and every other entry that
+/// The assessment files of `dir` (`*.json` or `*.csirt`, any case) in name order, and every other entry that
 /// is not one of our own reports, with why it was skipped.
 fn sort_entries(dir: &Path) -> Result<(Vec<PathBuf>, Skipped), CliError> {
     let entries = std::fs::read_dir(dir).map_err(|source| CliError::Read {
@@ -92,14 +92,14 @@ fn sort_entries(dir: &Path) -> Result<(Vec<PathBuf>, Skipped), CliError> {
                     "a folder (its contents are not read)"
                 ),
             ));
-        } else if has_extension(&path, "json") {
+        } else if has_extension(&path, "json") || has_extension(&path, "csirt") {
             files.push(path);
         } else if !is_our_report(&path) {
             skipped.push((
                 path,
                 bi!(
-                    "拡張子が .json ではありません",
-                    "its name does not end in .json"
+                    "拡張子が .json でも .csirt でもありません",
+                    "its name does not end in .json or .csirt"
                 ),
             ));
         }

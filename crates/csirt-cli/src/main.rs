@@ -8,6 +8,7 @@ mod human;
 mod report_flags;
 mod report_format;
 mod storage;
+mod version;
 
 use clap::{Parser, Subcommand};
 use csirt_model::{
@@ -167,7 +168,7 @@ enum Command {
         /// Use the demo organisation instead of a file.
         #[arg(long, conflicts_with_all = ["file", "all"])]
         demo: bool,
-        /// Render one report per *.json in this folder, beside each file, with a progress bar.
+        /// Render one report per *.json or *.csirt in this folder, beside each file, with a progress bar.
         #[arg(long, conflicts_with = "file")]
         all: Option<PathBuf>,
         /// Where to write the report (default: report.pdf, report.html or report.docx).
@@ -591,6 +592,9 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => {
+            return version::print(lang_from_args(&args));
+        }
         Err(e) => match (lang_from_args(&args), usage_error_ja(&e)) {
             (Lang::Ja, Some(text)) => {
                 eprintln!("{text}");

@@ -2,6 +2,7 @@
 //!
 //! Nothing here knows about windows, databases or PDFs; every other crate builds on these types.
 
+pub mod about;
 pub mod action;
 pub mod assessment;
 pub mod benchmark;

@@ -8,6 +8,21 @@ pub const BOLD_TTF: &[u8] = include_bytes!("../fonts/BIZUDPGothic-Bold.ttf");
 /// The family name the SVG charts ask for; the UI ships the same font under this name.
 pub const FAMILY: &str = "BIZ UDPGothic";
 
+/// The licences of what this crate embeds, for `csirt --version` and the app's About box.
+pub fn licences() -> Vec<csirt_model::about::Licence> {
+    vec![csirt_model::about::Licence {
+        component: csirt_model::Text::new(
+            "埋め込みフォント BIZ UDPGothic (© 2022 The BIZ UDGothic Project Authors)",
+            "Embedded font BIZ UDPGothic (© 2022 The BIZ UDGothic Project Authors)",
+        ),
+        licence: "OFL-1.1".to_string(),
+        note: csirt_model::Text::new(
+            "SIL Open Font License 1.1。全文はアプリと共に配布しています (Linux のパッケージでは /usr/share/doc/csirt-assessment/LICENSE-BIZUDGothic.txt)。",
+            "SIL Open Font License 1.1; its full text ships with the app (in the Linux packages: /usr/share/doc/csirt-assessment/LICENSE-BIZUDGothic.txt).",
+        ),
+    }]
+}
+
 /// Shown in place of a character the font cannot draw (GETA MARK, the Japanese convention).
 pub const REPLACEMENT: char = '〓';
 

@@ -268,26 +268,61 @@ export function renderExport(app: App): HTMLElement {
   );
 
   const importResult = h('div', { class: 'import-result', 'data-testid': 'import-result' });
+  const imported = (result: Imported) => {
+    const id = result.assessment_id;
+    if (id === null) return;
+    mount(
+      importResult,
+      h('p', { class: 'ok' }, t('import.done')),
+      h('button', { 'data-testid': 'open-imported', onclick: () => app.openAssessment(id, 'dashboard') }, t('import.openIt')),
+    );
+  };
+  const opened = app.info.opened_file;
+  const openedOffer = opened
+    ? h(
+        'div',
+        { class: 'opened-file', 'data-testid': 'opened-file', 'data-path': opened },
+        h('p', null, t('import.opened', { path: opened })),
+        h(
+          'button',
+          {
+            class: 'primary',
+            'data-testid': 'import-opened',
+            onclick: () =>
+              runImport({ organisation_id: null, respondent: null, opened: true }, importResult, (result) => {
+                app.forgetOpenedFile();
+                openedOffer?.remove();
+                imported(result);
+              }),
+          },
+          t('import.openedImport'),
+        ),
+        ' ',
+        h(
+          'button',
+          {
+            'data-testid': 'import-opened-dismiss',
+            onclick: () => {
+              app.forgetOpenedFile();
+              openedOffer?.remove();
+            },
+          },
+          t('import.openedDismiss'),
+        ),
+      )
+    : null;
   const importCard = h(
     'section',
     { class: 'card' },
     h('h2', null, t('import.heading')),
     h('p', { class: 'muted small' }, t('import.help')),
+    openedOffer,
     h(
       'button',
       {
-        class: 'primary',
+        class: opened ? '' : 'primary',
         'data-testid': 'import',
-        onclick: () =>
-          runImport({ organisation_id: null, respondent: null }, importResult, (imported) => {
-            const id = imported.assessment_id;
-            if (id === null) return;
-            mount(
-              importResult,
-              h('p', { class: 'ok' }, t('import.done')),
-              h('button', { 'data-testid': 'open-imported', onclick: () => app.openAssessment(id, 'dashboard') }, t('import.openIt')),
-            );
-          }),
+        onclick: () => runImport({ organisation_id: null, respondent: null }, importResult, imported),
       },
       t('import.button'),
     ),
