@@ -97,6 +97,20 @@ pub struct ReportExtras<'a> {
     pub trend: Option<&'a csirt_scoring::Trend>,
     /// The nearest interviewed teams (from `csirt_scoring::nearest_peers`).
     pub peers: Option<&'a [csirt_scoring::PeerMatch]>,
+    /// The assessment's action plan, when it has one.
+    pub plan: Option<&'a PlanExtras>,
+}
+
+/// The action plan as the report shows it: each action with its derived state, the open actions
+/// over time, and the actions closed since the last assessment (for the since-last section).
+#[derive(Debug, Clone, Default)]
+pub struct PlanExtras {
+    pub actions: Vec<csirt_scoring::ActionView>,
+    pub open_over_time: Vec<csirt_scoring::OpenPoint>,
+    /// The date of the previous assessment, when there is one.
+    pub since: Option<String>,
+    /// Actions done or dropped after `since`, up to this assessment's date.
+    pub closed_since_last: Vec<csirt_scoring::ActionView>,
 }
 
 fn parsed_font(bytes: &[u8], name: &str) -> Result<ParsedFont, ReportError> {

@@ -279,6 +279,12 @@ pub enum Figure {
         caption: String,
     },
     Trend(TrendChart),
+    /// The action plan's open actions over time (labels drawn in `lang`).
+    OpenActions {
+        points: Vec<csirt_scoring::OpenPoint>,
+        lang: Lang,
+        caption: String,
+    },
 }
 
 /// The trend chart: one line per series over the assessments' dates.

@@ -138,6 +138,7 @@ fn doc_of(
         consensus_notes: &c.notes,
         trend: c.trend.as_ref(),
         peers: None,
+        plan: None,
     };
     build(&input, &extras, lang, o)
 }
@@ -160,6 +161,7 @@ fn render(
         consensus_notes: &c.notes,
         trend: c.trend.as_ref(),
         peers: None,
+        plan: None,
     };
     csirt_report::render(&input, &extras, lang, o, f, 0).unwrap()
 }
@@ -325,6 +327,9 @@ fn strings(doc: &ReportDoc) -> Vec<Text<'_>> {
                             out.push(t(&s.name, false, sum, false));
                         }
                         out.push(t(&c.caption, false, sum, true));
+                    }
+                    Figure::OpenActions { caption, .. } => {
+                        out.push(t(caption, false, sum, true));
                     }
                 },
             }

@@ -120,3 +120,72 @@ pub fn views_from(
 pub fn open_over_time(context: &PlanContext, today: Date) -> Vec<OpenPoint> {
     csirt_scoring::open_over_time(&context.organisation_actions, today)
 }
+
+/// The action plan as a report shows it, from what `Store::plan_context` read: every action of
+/// the plan with its state, the open actions over time, and the actions closed between the
+/// previous assessment and this one (dated `date`).
+pub fn report_extras(
+    catalog: &Catalog,
+    context: &PlanContext,
+    date: Option<Date>,
+    today: Date,
+) -> Result<csirt_report::PlanExtras> {
+    let set = catalog.get(&context.questionnaire_id)?;
+    let q = &set.questionnaire;
+    let actions = views_from(catalog, context, today)?;
+    let since = date.and_then(|d| {
+        context
+            .history
+            .iter()
+            .map(|(_, when, _)| *when)
+            .filter(|when| *when < d)
+            .max()
+    });
+    let closed_since_last = match (since, date) {
+        (Some(from), Some(to)) => {
+            let history: Vec<Dated> = context
+                .history
+                .iter()
+                .map(|(_, when, a)| Dated {
+                    date: *when,
+                    assessment: a,
+                })
+                .collect();
+            csirt_scoring::closed_between(&context.organisation_actions, from, to)
+                .into_iter()
+                .map(|a| csirt_scoring::action_view(q, a, None, &history, today))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    Ok(csirt_report::PlanExtras {
+        actions,
+        open_over_time: open_over_time(context, today),
+        since: since.map(|d| d.to_string()),
+        closed_since_last,
+    })
+}
+
+/// The plan an assessment file carries, as a report shows it: the file is its own baseline and
+/// nothing later is known, so each action's state is its status (and its due date).
+pub fn file_extras(
+    catalog: &Catalog,
+    a: &csirt_model::Assessment,
+    today: Date,
+) -> Result<Option<csirt_report::PlanExtras>> {
+    if a.actions.is_empty() {
+        return Ok(None);
+    }
+    let date = a
+        .date
+        .as_deref()
+        .and_then(|d| csirt_model::date::parse_date(d).ok())
+        .unwrap_or(today);
+    let context = PlanContext {
+        questionnaire_id: a.questionnaire.clone(),
+        history: vec![(0, date, a.clone())],
+        plan: a.actions.iter().map(|x| (x.clone(), Some(0))).collect(),
+        organisation_actions: a.actions.clone(),
+    };
+    Ok(Some(report_extras(catalog, &context, None, today)?))
+}

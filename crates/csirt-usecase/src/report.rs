@@ -4,6 +4,7 @@
 //! takes the same path without the store ([`render_file`]).
 
 use crate::{view, Result};
+use csirt_model::date::Date;
 use csirt_model::{Assessment, Benchmark, Catalog, Lang};
 use csirt_report::{Format, ReportOptions};
 use csirt_scoring::Trend;
@@ -47,6 +48,8 @@ pub struct ReportData {
     pub choice: BenchmarkChoice,
     /// The organisation's assessments up to this one's date, for the trend.
     pub history: Vec<Assessment>,
+    /// What the action plan section is derived from.
+    pub plan: csirt_store::PlanContext,
 }
 
 /// The fast step, under the store's lock: the assessment, its workshop, its remembered
@@ -57,11 +60,13 @@ pub fn read(store: &Store, catalog: &Catalog, id: i64) -> Result<ReportData> {
     let assessment = store.report_form(&set.questionnaire, id)?;
     let choice = store.benchmark_choice(id)?;
     let history = store.history(catalog, row.organisation_id, Some(&row.date))?;
+    let plan = store.plan_context(catalog, id)?;
     Ok(ReportData {
         row,
         assessment,
         choice,
         history,
+        plan,
     })
 }
 
@@ -85,11 +90,14 @@ pub fn render(
         BenchmarkUse::Given(b) => b.clone(),
     };
     let trend = view::trend_of(catalog, &data.history)?;
+    let date = csirt_model::date::parse_date(&data.row.date).ok();
+    let plan = crate::plan::report_extras(catalog, &data.plan, date, Date::today())?;
     rendered(
         catalog,
         chosen.as_deref(),
         &data.assessment,
         Some(&trend),
+        Some(&plan),
         req,
     )
 }
@@ -110,7 +118,15 @@ pub fn report(
 /// agreement notes, as from the store; a file has no trend.
 pub fn render_file(a: &Assessment, catalog: &Catalog, req: &ReportRequest) -> Result<Vec<u8>> {
     let set = catalog.get(&a.questionnaire)?;
-    rendered(catalog, set.benchmark.as_deref(), a, None, req)
+    let plan = crate::plan::file_extras(catalog, a, Date::today())?;
+    rendered(
+        catalog,
+        set.benchmark.as_deref(),
+        a,
+        None,
+        plan.as_ref(),
+        req,
+    )
 }
 
 fn rendered(
@@ -118,6 +134,7 @@ fn rendered(
     benchmark: Option<&Benchmark>,
     a: &Assessment,
     trend: Option<&Trend>,
+    plan: Option<&csirt_report::PlanExtras>,
     req: &ReportRequest,
 ) -> Result<Vec<u8>> {
     let set = catalog.get(&a.questionnaire)?;
@@ -140,6 +157,7 @@ fn rendered(
         consensus_notes: &consensus_notes,
         trend,
         peers: peers.as_deref(),
+        plan,
     };
     Ok(csirt_report::render(
         &input,

@@ -287,6 +287,64 @@ fn the_scenario_achieved_flagged_open() {
     assert!(store.plan(old).unwrap().is_empty());
     let points = plan::open_over_time(&store.plan_context(&catalog(), first).unwrap(), today);
     assert_eq!(points.last().unwrap().open, 2);
+
+    // The report of assessment 2 has the plan (owners, dates, states read from the answers) and,
+    // beside the score change, the action closed since assessment 1, in both languages.
+    let titles: Vec<String> = ids.iter().map(|i| store.action(i).unwrap().title).collect();
+    for (lang, section, achieved, closed) in [
+        (
+            Lang::En,
+            "Action plan",
+            "achieved (target reached in the assessment of 2027-04-01)",
+            "Actions closed since 2026-04-01",
+        ),
+        (
+            Lang::Ja,
+            "アクションプラン",
+            "達成（2027-04-01 の評価で目標に到達）",
+            "2026-04-01 以降に完了・取りやめとなった対策",
+        ),
+    ] {
+        let options = csirt_report::ReportOptions::default();
+        let req = csirt_usecase::ReportRequest {
+            lang,
+            options: &options,
+            format: csirt_report::Format::Html,
+            created: 0,
+            facilitator: "facilitator",
+            peers: false,
+        };
+        let html = csirt_usecase::report::report(
+            &store,
+            &catalog(),
+            second_id,
+            &csirt_usecase::BenchmarkUse::Remembered,
+            &req,
+        )
+        .unwrap();
+        let html = String::from_utf8(html).unwrap();
+        for wanted in [section, achieved, closed, "Sato", "2099-12-31"] {
+            assert!(html.contains(wanted), "{lang:?}: no {wanted:?}");
+        }
+        let at = |t: &str| {
+            html.find(&esc(t))
+                .unwrap_or_else(|| panic!("{lang:?}: no {t:?}"))
+        };
+        // The carried actions are in the plan; the done one is listed as closed since the last.
+        at(&titles[0]);
+        at(&titles[2]);
+        assert!(
+            at(&titles[1]) < html.find(section).unwrap(),
+            "{lang:?}: closed action not in since-last"
+        );
+    }
+}
+
+fn esc(t: &str) -> String {
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 mod appendix;
 mod gaps;
+mod plan;
 mod standing;
 mod summary;
 mod views;
@@ -235,8 +236,7 @@ pub fn build(
             SectionKind::SinceLast => standing::since_last(&cx),
             SectionKind::Standing => Some(standing::standing(&cx)),
             SectionKind::Gaps => Some(gaps::gap_analysis(&cx)),
-            // The action plan's data lands with issue 14; until then there is nothing to show.
-            SectionKind::ActionPlan => None,
+            SectionKind::ActionPlan => plan::action_plan(&cx),
             SectionKind::Roadmap => Some(gaps::roadmap(&cx)),
             SectionKind::Sim3 => Some(views::sim3(&cx)),
             SectionKind::Services => Some(views::services(&cx)),

@@ -114,6 +114,7 @@ pub fn since_last(cx: &Ctx) -> Option<(String, Vec<Block>)> {
             Density::Normal,
         ));
     }
+    blocks.extend(super::plan::closed_since_last(cx));
     Some((
         cx.t("前回の評価からの変化", "Since the last assessment"),
         blocks,

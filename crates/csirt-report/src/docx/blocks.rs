@@ -318,7 +318,9 @@ impl Writer<'_> {
                 .add_run(Run::new().add_image(image)),
         );
         let caption = match f {
-            Figure::Radar { caption, .. } | Figure::Standing { caption, .. } => caption,
+            Figure::Radar { caption, .. }
+            | Figure::Standing { caption, .. }
+            | Figure::OpenActions { caption, .. } => caption,
             Figure::Trend(t) => &t.caption,
         };
         if !caption.is_empty() {

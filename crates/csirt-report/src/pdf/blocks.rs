@@ -12,6 +12,7 @@ use crate::model::{Block, Callout, Figure, Finding, Headline, ReportDoc, StatusL
 const RADAR_W: f32 = 250.0;
 const RADAR_H: f32 = 230.0;
 const TREND_H: f32 = 190.0;
+const OPEN_ACTIONS_H: f32 = 150.0;
 
 pub fn draw(flow: &mut Flow, doc: &ReportDoc, blocks: &[Block]) {
     let mut i = 0;
@@ -104,6 +105,25 @@ pub fn draw(flow: &mut Flow, doc: &ReportDoc, blocks: &[Block]) {
                 charts::trend_pdf(flow.page(), MARGIN_X, y, CONTENT_W, TREND_H, chart);
                 flow.y += TREND_H + 4.0;
                 flow.note(&chart.caption);
+            }
+            Block::Figure(Figure::OpenActions {
+                points,
+                lang,
+                caption,
+            }) => {
+                flow.ensure(OPEN_ACTIONS_H + 20.0);
+                let y = flow.y;
+                charts::open_actions_pdf(
+                    flow.page(),
+                    MARGIN_X,
+                    y,
+                    CONTENT_W,
+                    OPEN_ACTIONS_H,
+                    points,
+                    *lang,
+                );
+                flow.y += OPEN_ACTIONS_H + 4.0;
+                flow.note(caption);
             }
         }
         i += 1;
