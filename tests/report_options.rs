@@ -65,7 +65,7 @@ fn bad_report_options_are_refused_in_both_languages() {
     refused(
         d,
         &with(&["--logo", "not-an-image.png"]),
-        &["not-an-image.png", "PNG か JPEG"],
+        &["not-an-image.png", "PNG または JPEG"],
         &["not-an-image.png", "PNG or JPEG"],
     );
     let too_long = with(&["--confidential"])

@@ -247,38 +247,35 @@ fn a_logo_that_is_not_an_image_is_refused() {
     std::fs::write(&path, "<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
     let (ja, en) = refused(options::read_logo(&path).unwrap_err(), "logo.png");
     assert!(
-        en.contains("PNG or JPEG") && ja.contains("PNG か JPEG"),
+        en.contains("PNG or JPEG") && ja.contains("PNG または JPEG"),
         "{en} / {ja}"
     );
     // A PNG signature with no header after it: damaged.
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n").unwrap();
     let (_, en) = refused(options::read_logo(&path).unwrap_err(), "logo.png");
-    assert!(en.contains("damaged"), "{en}");
+    assert!(en.contains("cannot be read"), "{en}");
     // Too large: more bytes than the limit.
     let big = vec![0u8; csirt_report::logo::MAX_BYTES + 10];
     std::fs::write(&path, big).unwrap();
     let (_, en) = refused(options::read_logo(&path).unwrap_err(), "logo.png");
-    assert!(en.contains("too large"), "{en}");
+    assert!(en.contains("at most 2 MB"), "{en}");
 }
 
+/// A real PNG (the app's own icon) is read with its size; JPEG decoding is tested in
+/// csirt-report (`a_jpeg_logo_is_accepted`).
 #[test]
-fn a_png_and_a_jpeg_logo_are_read_with_their_size() {
+fn a_png_logo_is_read_with_its_size() {
+    let icon =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/icons/32x32.png");
+    let logo = options::read_logo(&icon).unwrap();
+    assert_eq!((logo.width_px, logo.height_px), (32, 32));
+    // Only its header: refused as unreadable, naming the file.
     let dir = tempfile::tempdir().unwrap();
-    let png = dir.path().join("logo.png");
-    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    bytes.extend(120u32.to_be_bytes());
-    bytes.extend(40u32.to_be_bytes());
-    bytes.extend([8, 6, 0, 0, 0]);
-    std::fs::write(&png, &bytes).unwrap();
-    let logo = options::read_logo(&png).unwrap();
-    assert_eq!((logo.width_px, logo.height_px), (120, 40));
-    // JPEG: SOI, an APP0 segment, then a baseline frame of 30 × 70 (height first).
-    let jpg = dir.path().join("logo.jpg");
-    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0];
-    bytes.extend([0xFF, 0xC0, 0, 11, 8, 0, 30, 0, 70, 1, 1, 0x11, 0]);
-    std::fs::write(&jpg, &bytes).unwrap();
-    let logo = options::read_logo(&jpg).unwrap();
-    assert_eq!((logo.width_px, logo.height_px), (70, 30));
+    let cut = dir.path().join("cut.png");
+    let bytes = std::fs::read(&icon).unwrap();
+    std::fs::write(&cut, &bytes[..40]).unwrap();
+    let (_, en) = refused(options::read_logo(&cut).unwrap_err(), "cut.png");
+    assert!(en.contains("cannot be read"), "{en}");
 }
 
 #[test]
