@@ -385,7 +385,7 @@ describe('csirt-app', () => {
     await $('button.lang[data-lang="en"]').click();
     await browser.waitUntil(async () => (await $('html').getAttribute('lang')) === 'en');
     assert.equal(await $('button.tab[data-screen="organisations"]').getText(), 'Organisations');
-    assert.equal(await $('button[data-export="json"]').getText(), 'Assessment file (JSON)');
+    assert.equal(await $('button[data-export="json"]').getText(), 'Assessment file (.csirt)');
 
     await quit();
     await launch();
