@@ -17,6 +17,45 @@ const BUILTIN_QUESTIONNAIRE: &str =
     include_str!("../../../questionnaires/jpcert-2015/questionnaire.toml");
 const BUILTIN_BENCHMARK: &str = include_str!("../../../questionnaires/jpcert-2015/benchmark.toml");
 
+/// One questionnaire shipped inside the binary: its folder name under `questionnaires/` and the
+/// texts of its files.
+#[derive(Debug, Clone, Copy)]
+pub struct Builtin {
+    pub id: &'static str,
+    pub questionnaire: &'static str,
+    pub benchmark: Option<&'static str>,
+}
+
+/// Every built-in questionnaire, the JPCERT/CC 2015 survey first. A questionnaire folder or
+/// package with one of these ids is refused (it would shadow the built-in one).
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        id: BUILTIN_ID,
+        questionnaire: BUILTIN_QUESTIONNAIRE,
+        benchmark: Some(BUILTIN_BENCHMARK),
+    },
+    Builtin {
+        id: "sim3",
+        questionnaire: include_str!("../../../questionnaires/sim3/questionnaire.toml"),
+        benchmark: None,
+    },
+    Builtin {
+        id: "psirt",
+        questionnaire: include_str!("../../../questionnaires/psirt/questionnaire.toml"),
+        benchmark: Some(include_str!("../../../questionnaires/psirt/benchmark.toml")),
+    },
+    Builtin {
+        id: "csirt-roles",
+        questionnaire: include_str!("../../../questionnaires/csirt-roles/questionnaire.toml"),
+        benchmark: None,
+    },
+];
+
+/// Whether `id` is the id of a built-in questionnaire.
+pub fn is_builtin_id(id: &str) -> bool {
+    BUILTINS.iter().any(|b| b.id == id)
+}
+
 /// The folder beside `benchmark.toml` that holds a questionnaire's further benchmarks,
 /// one `<name>.toml` each.
 pub const BENCHMARKS_DIR: &str = "benchmarks";
@@ -325,18 +364,41 @@ pub fn builtin_texts() -> (&'static str, &'static str) {
 
 /// The built-in JPCERT/CC 2015 questionnaire and benchmark.
 pub fn builtin() -> Result<QuestionnaireSet, ModelError> {
+    builtin_set(BUILTIN_ID)
+}
+
+/// One built-in questionnaire by id, with its benchmark when it ships one.
+pub fn builtin_set(id: &str) -> Result<QuestionnaireSet, ModelError> {
+    let b = BUILTINS
+        .iter()
+        .find(|b| b.id == id)
+        .ok_or_else(|| ModelError::UnknownQuestionnaire(id.to_string()))?;
+    compile_builtin(b)
+}
+
+/// Every built-in questionnaire, in the order of [`BUILTINS`].
+pub fn builtins() -> Result<Vec<QuestionnaireSet>, ModelError> {
+    BUILTINS.iter().map(compile_builtin).collect()
+}
+
+fn compile_builtin(b: &Builtin) -> Result<QuestionnaireSet, ModelError> {
+    let id = b.id;
     let q = SourceFile {
-        path: PathBuf::from("questionnaires/jpcert-2015/questionnaire.toml (built in)"),
-        text: BUILTIN_QUESTIONNAIRE.to_string(),
+        path: PathBuf::from(format!("questionnaires/{id}/questionnaire.toml (built in)")),
+        text: b.questionnaire.to_string(),
     };
-    let b = [SourceFile {
-        path: PathBuf::from("questionnaires/jpcert-2015/benchmark.toml (built in)"),
-        text: BUILTIN_BENCHMARK.to_string(),
-    }];
-    let (q, benchmarks) = compile_pair(&q, &b)?;
+    let files: Vec<SourceFile> = b
+        .benchmark
+        .map(|text| SourceFile {
+            path: PathBuf::from(format!("questionnaires/{id}/benchmark.toml (built in)")),
+            text: text.to_string(),
+        })
+        .into_iter()
+        .collect();
+    let (q, benchmarks) = compile_pair(&q, &files)?;
     Ok(QuestionnaireSet::new(
         q,
-        entries(benchmarks, &b, Origin::Builtin, true),
+        entries(benchmarks, &files, Origin::Builtin, true),
         None,
     ))
 }
@@ -396,7 +458,7 @@ fn compile_benchmark(file: &SourceFile, catalog: &Catalog) -> Result<Benchmark, 
     benchmark::compile(raw, &set.questionnaire, file).map_err(ModelError::Invalid)
 }
 
-/// Every questionnaire the app knows: the built-in one, then each valid folder under `extra_root`.
+/// Every questionnaire the app knows: the built-in ones ([`BUILTINS`]), then each valid folder under `extra_root`.
 /// Folders that fail validation, that share an id with another folder, or that would shadow the
 /// built-in questionnaire are returned beside the catalog (and left out of it), so the caller can
 /// show their problems while everything else keeps working.
@@ -409,7 +471,7 @@ impl Catalog {
     pub fn load(
         extra_root: Option<&Path>,
     ) -> Result<(Catalog, Vec<(PathBuf, ModelError)>), ModelError> {
-        let builtin = builtin()?;
+        let builtins = builtins()?;
         let mut failures = Vec::new();
         let mut extra: Vec<QuestionnaireSet> = Vec::new();
         if let Some(root) = extra_root {
@@ -430,10 +492,10 @@ impl Catalog {
             }
         }
         let folder = |s: &QuestionnaireSet| s.dir.clone().unwrap_or_default();
-        let mut sets = vec![builtin];
+        let mut sets = builtins;
         for set in &extra {
             let id = &set.questionnaire.id;
-            if *id == sets[0].questionnaire.id {
+            if is_builtin_id(id) {
                 failures.push((
                     folder(set),
                     ModelError::ShadowsBuiltin {

@@ -144,6 +144,11 @@ pub struct Item {
     pub parent: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<Text>,
+    /// What to do about a gap in this item, as an action ("Document the escalation rules to
+    /// the legal department and have them approved"); the roadmap, the report and the action
+    /// plan use it. Optional in the data; the question's text stands in where it is missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Text>,
     pub reconstructed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,

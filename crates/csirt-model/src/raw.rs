@@ -115,6 +115,8 @@ pub struct RawItem {
     pub max: Option<f64>,
     pub parent: Option<String>,
     pub recommendation: Option<Text>,
+    /// The roadmap's action phrase for a gap in this item ("Document … and have it approved").
+    pub action: Option<Text>,
     #[serde(default)]
     pub reconstructed: bool,
     pub note: Option<Text>,

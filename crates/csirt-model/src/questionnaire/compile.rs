@@ -546,6 +546,12 @@ pub(crate) fn compile(
             )),
             _ => {}
         }
+        if it.action.as_ref().is_some_and(Text::is_incomplete) {
+            here(bi!(
+                "action には ja と en の両方が必要です",
+                "action needs both ja and en"
+            ));
+        }
 
         index.insert(id.clone(), items.len());
         items.push(Item {
@@ -562,6 +568,7 @@ pub(crate) fn compile(
             weight,
             parent: it.parent.clone(),
             recommendation: it.recommendation.clone(),
+            action: it.action.clone(),
             reconstructed: it.reconstructed,
             note: it.note.clone(),
             scored,
