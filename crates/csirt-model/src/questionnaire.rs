@@ -149,6 +149,10 @@ pub struct Item {
     /// plan use it. Optional in the data; the question's text stands in where it is missing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<Text>,
+    /// The item's name in an earlier version of its source model, where that version named it
+    /// otherwise (for SIM3: the name in SIM3 v1). Absent when the name did not change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub former: Option<Text>,
     pub reconstructed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,

@@ -117,6 +117,9 @@ pub struct RawItem {
     pub recommendation: Option<Text>,
     /// The roadmap's action phrase for a gap in this item ("Document … and have it approved").
     pub action: Option<Text>,
+    /// The item's name in an earlier version of its source model (SIM3 v1 for the SIM3
+    /// questionnaire), where that version named it otherwise.
+    pub former: Option<Text>,
     #[serde(default)]
     pub reconstructed: bool,
     pub note: Option<Text>,

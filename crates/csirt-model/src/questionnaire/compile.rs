@@ -325,6 +325,7 @@ pub(crate) fn compile(
             ("text", Some(&it.text)),
             ("finding", it.finding.as_ref()),
             ("note", it.note.as_ref()),
+            ("former", it.former.as_ref()),
         ] {
             if t.is_some_and(Text::is_incomplete) {
                 here(bi!(
@@ -569,6 +570,7 @@ pub(crate) fn compile(
             parent: it.parent.clone(),
             recommendation: it.recommendation.clone(),
             action: it.action.clone(),
+            former: it.former.clone(),
             reconstructed: it.reconstructed,
             note: it.note.clone(),
             scored,
