@@ -94,3 +94,125 @@ fn a_former_name_missing_a_language_is_refused_with_its_line() {
         assert!(ja.contains("former には ja と en の両方が必要です"), "{ja}");
     }
 }
+
+/// SIM3's parameters in the current (v2) numbering: O-1…O-11, H-1…H-7, T-1…T-10, P-1…P-17.
+fn sim3_ids() -> Vec<String> {
+    [("O", 11), ("H", 7), ("T", 10), ("P", 17)]
+        .iter()
+        .flat_map(|&(c, n)| (1..=n).map(move |i| format!("{c}-{i}")))
+        .collect()
+}
+
+fn builtin(id: &str) -> std::sync::Arc<csirt_model::Questionnaire> {
+    csirt_model::load::builtin_set(id).unwrap().questionnaire
+}
+
+#[test]
+fn sim3_has_the_45_parameters_in_order() {
+    let q = builtin("sim3");
+    let ids: Vec<&str> = q.items.iter().map(|i| i.id.as_str()).collect();
+    let want = sim3_ids();
+    assert_eq!(want.len(), 45);
+    assert_eq!(ids, want.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
+fn every_sim3_parameter_is_a_scored_scale_item_in_both_languages() {
+    let q = builtin("sim3");
+    let complete = |t: &csirt_model::Text| !t.ja.trim().is_empty() && !t.en.trim().is_empty();
+    for it in &q.items {
+        let id = &it.id;
+        assert!(
+            matches!(it.kind, csirt_model::ItemKind::Scale { .. }),
+            "{id}"
+        );
+        assert!(it.scored, "{id} is not scored");
+        assert!(complete(&it.text), "{id}: text");
+        assert!(
+            it.recommendation.as_ref().is_some_and(complete),
+            "{id}: recommendation"
+        );
+        assert!(it.action.as_ref().is_some_and(complete), "{id}: action");
+        assert_eq!(it.sim3, vec![id.clone()], "{id} maps to itself");
+        // Its section and radar area are its SIM3 category.
+        let category = id.split('-').next().unwrap();
+        assert_eq!(it.section, category, "{id}: section");
+        let area = match category {
+            "O" => "organisation",
+            "H" => "human",
+            "T" => "tools",
+            _ => "processes",
+        };
+        assert_eq!(it.area, area, "{id}: area");
+        // The Japanese and English are not the same words (a copy left untranslated).
+        for t in [
+            Some(&it.text),
+            it.recommendation.as_ref(),
+            it.action.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert_ne!(t.ja, t.en, "{id}");
+        }
+    }
+    assert_eq!(
+        q.areas.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+        ["organisation", "human", "tools", "processes"]
+    );
+}
+
+#[test]
+fn the_sim3_scale_has_the_five_levels_0_to_4() {
+    let q = builtin("sim3");
+    let it = q.item("O-1").unwrap();
+    let mut levels: Vec<(String, Option<u32>)> = it
+        .options()
+        .iter()
+        .map(|o| (o.key.clone(), o.level))
+        .collect();
+    levels.sort();
+    let want: Vec<(String, Option<u32>)> = (0..=4).map(|l| (l.to_string(), Some(l))).collect();
+    assert_eq!(levels, want);
+}
+
+#[test]
+fn every_sim3_ref_of_jpcert_2015_is_a_sim3_item() {
+    let sim3 = builtin("sim3");
+    let jpcert = builtin("jpcert-2015");
+    let mut refs = 0;
+    for it in &jpcert.items {
+        for p in &it.sim3 {
+            refs += 1;
+            assert!(
+                sim3.item(p).is_some(),
+                "jpcert-2015 item {} refers to {p}, which is not an item of sim3",
+                it.id
+            );
+        }
+    }
+    assert!(
+        refs > 20,
+        "jpcert-2015 should carry its SIM3 references ({refs})"
+    );
+}
+
+#[test]
+fn the_sim3_set_up_items_are_jpcert_2015s_and_each_has_parameters() {
+    let sim3 = builtin("sim3");
+    let jpcert = builtin("jpcert-2015");
+    let ids = |q: &csirt_model::Questionnaire| {
+        q.setup_items
+            .iter()
+            .map(|s| s.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&sim3), ids(&jpcert));
+    for s in &sim3.setup_items {
+        assert!(
+            sim3.items.iter().any(|i| i.setup.contains(&s.id)),
+            "no SIM3 parameter maps to set-up item {}",
+            s.id
+        );
+    }
+}
