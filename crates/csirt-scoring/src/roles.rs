@@ -162,16 +162,16 @@ fn advise(roles: &[RoleCoverage]) -> Vec<RoleAdvice> {
     let mut advice = Vec::new();
     for (i, r) in uncovered.iter().enumerate() {
         let rank = i + 1;
-        let (ja, en) = (&r.name.ja, &r.name.en);
+        let (ja, en) = (&r.name.ja, in_sentence(&r.name.en));
         let text = if r.vendor_fits {
             bi!(
-                "優先 {rank}: {ja} を担う人がいません。この役割にはベンダーが合うので、人を確保できなければベンダーの活用を検討してください。",
+                "優先 {rank}: {ja}を担う人がいません。この役割にはベンダーが合うので、人を確保できなければベンダーの活用を検討してください。",
                 "Priority {rank}: nobody covers the {en} role. A vendor fits this role, so if you cannot staff it, consider a vendor."
             )
         } else {
             bi!(
-                "優先 {rank}: {ja} を担う人がいません。この役割は自組織の担当者が担うことを勧めます（兼務でもかまいません）。",
-                "Priority {rank}: nobody covers the {en} role. It is best held by your own staff (part-time is fine)."
+                "優先 {rank}: {ja}を担う人がいません。この役割は自組織の担当者が担うことを勧めます。兼務でもかまいません。",
+                "Priority {rank}: nobody covers the {en} role. It is best held by your own staff; part-time is fine."
             )
         };
         advice.push(RoleAdvice {
@@ -184,12 +184,12 @@ fn advise(roles: &[RoleCoverage]) -> Vec<RoleAdvice> {
         .iter()
         .filter(|r| r.coverage == Coverage::Vendor && !r.vendor_fits)
     {
-        let (ja, en) = (&r.name.ja, &r.name.en);
+        let (ja, en) = (&r.name.ja, in_sentence(&r.name.en));
         advice.push(RoleAdvice {
             role: r.id.clone(),
             kind: AdviceKind::KeepInHouse,
             text: bi!(
-                "{ja} はベンダーだけが担っています。この役割は自組織の担当者を置き、ベンダーはその補助とすることを勧めます。",
+                "{ja}はベンダーだけが担っています。この役割は自組織の担当者を置き、ベンダーはその補助とすることを勧めます。",
                 "Only a vendor covers the {en} role. Put your own staff in charge of it and let the vendor support them."
             ),
         });
@@ -197,17 +197,29 @@ fn advise(roles: &[RoleCoverage]) -> Vec<RoleAdvice> {
     for r in roles.iter().filter(|r| {
         r.coverage == Coverage::InHouse && r.vendor_fits && r.headcount.is_some_and(|h| h <= 1.0)
     }) {
-        let (ja, en) = (&r.name.ja, &r.name.en);
+        let (ja, en) = (&r.name.ja, in_sentence(&r.name.en));
         advice.push(RoleAdvice {
             role: r.id.clone(),
             kind: AdviceKind::VendorBackup,
             text: bi!(
-                "{ja} は自組織の 1 人以下で担っています。この役割にはベンダーが合うので、不在時の備えとしてベンダーの支援を検討してください。",
+                "{ja}は自組織の 1 人以下で担っています。この役割にはベンダーが合うので、不在時の備えとしてベンダーの支援を検討してください。",
                 "The {en} role rests on one person or fewer in-house. A vendor fits this role, so consider one as cover for absences."
             ),
         });
     }
     advice
+}
+
+/// An English role name inside a sentence: "Legal adviser" → "legal adviser", while a name
+/// that starts with an acronym ("PoC") keeps its capitals.
+fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_string(),
+    }
 }
 
 #[cfg(test)]
