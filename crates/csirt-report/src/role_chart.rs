@@ -67,6 +67,35 @@ pub fn people(n: f64, lang: Lang) -> String {
     text.get(lang).to_string()
 }
 
+/// The staffing in a few sentences: how many roles are covered and how, how many are not, and
+/// the own staff's head count (shown, not scored). The report and the app say the same.
+pub fn staffing_summary(s: &Staffing, lang: Lang) -> String {
+    let total = s.roles.len();
+    let count = |c: Coverage| s.roles.iter().filter(|r| r.coverage == c).count();
+    let (own, vendor, both) = (
+        count(Coverage::InHouse),
+        count(Coverage::Vendor),
+        count(Coverage::Both),
+    );
+    let (covered, uncovered, unanswered) = (s.covered, s.uncovered, s.unanswered);
+    let heads = people(s.people, lang);
+    let mut text = match lang {
+        Lang::Ja => format!(
+            "{total} の役割のうち、自組織 {own}、ベンダー {vendor}、両方 {both} の計 {covered} の役割を担う人がいます。担う人がいない役割は {uncovered} です。自組織の担当者は延べ {heads}です。兼務を含み、一人が複数の役割を担えば重ねて数えます。"
+        ),
+        Lang::En => format!(
+            "Of {total} roles, {covered} are covered ({own} in-house, {vendor} by a vendor, {both} by both) and {uncovered} are not. Own staff add up to {heads} (part-time included; a person holding two roles counts twice)."
+        ),
+    };
+    if unanswered > 0 {
+        text.push_str(&match lang {
+            Lang::Ja => format!("{unanswered} の役割は未回答です。"),
+            Lang::En => format!(" {unanswered} roles are unanswered."),
+        });
+    }
+    text
+}
+
 fn colour(c: Coverage) -> RGBColor {
     match c {
         Coverage::InHouse | Coverage::Both => ORG,

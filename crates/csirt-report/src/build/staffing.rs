@@ -4,36 +4,13 @@
 
 use super::{cells, columns, table, Ctx};
 use crate::model::{Block, Cell, Density, Figure, Tone, Voice};
-use crate::role_chart::{people, role_bars};
-use csirt_model::Lang;
+use crate::role_chart::{people, role_bars, staffing_summary};
 use csirt_scoring::Coverage;
 
 pub fn staffing(cx: &Ctx) -> Option<(String, Vec<Block>)> {
     let lang = cx.lang;
     let s = csirt_scoring::staffing(cx.input.questionnaire, &cx.input.assessment.answers)?;
-    let total = s.roles.len();
-    let count = |c: Coverage| s.roles.iter().filter(|r| r.coverage == c).count();
-    let (own, vendor, both) = (
-        count(Coverage::InHouse),
-        count(Coverage::Vendor),
-        count(Coverage::Both),
-    );
-    let (covered, uncovered, unanswered) = (s.covered, s.uncovered, s.unanswered);
-    let heads = people(s.people, lang);
-    let mut text = match lang {
-        Lang::Ja => format!(
-            "{total} の役割のうち、自組織 {own}、ベンダー {vendor}、両方 {both} の計 {covered} の役割を担う人がいます。担う人がいない役割は {uncovered} です。自組織の担当者は延べ {heads}です。兼務を含み、一人が複数の役割を担えば重ねて数えます。"
-        ),
-        Lang::En => format!(
-            "Of {total} roles, {covered} are covered ({own} in-house, {vendor} by a vendor, {both} by both) and {uncovered} are not. Own staff add up to {heads} (part-time included; a person holding two roles counts twice)."
-        ),
-    };
-    if unanswered > 0 {
-        text.push_str(&match lang {
-            Lang::Ja => format!("{unanswered} の役割は未回答です。"),
-            Lang::En => format!(" {unanswered} roles are unanswered."),
-        });
-    }
+    let text = staffing_summary(&s, lang);
     let mut blocks = vec![Block::Paragraph {
         text,
         voice: Voice::Report,
