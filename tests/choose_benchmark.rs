@@ -262,11 +262,12 @@ fn benchmark_list_names_every_benchmark_with_its_provenance() {
         rows,
         [
             expect("jpcert-2015", "jpcert-2015", "builtin", true),
+            expect("psirt", "psirt-sources", "builtin", true),
             expect("copy-2015", "jpcert-2015", "folder", true),
             expect("copy-2015", "synthetic-pool", "folder", false),
         ]
     );
-    assert_eq!(list[2]["segments"].as_array().unwrap().len(), 3);
+    assert_eq!(list[3]["segments"].as_array().unwrap().len(), 3);
 
     // The id chooses the folder's pooled benchmark for an assessment of that questionnaire.
     let tmp = tempfile::tempdir().unwrap();

@@ -125,6 +125,8 @@ pub fn typescript() -> String {
         UpdateActionInput,
         PlanExportInput,
         PlanView,
+        Role,
+        StaffingCard,
     ];
     let mut out = String::from(
         "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\
@@ -251,6 +253,8 @@ mod tests {
         let set = catalog.get("jpcert-2015").unwrap();
         let q = &set.questionnaire;
         same_shape::<_, Questionnaire>(q.as_ref(), "Questionnaire");
+        let roles = catalog.get("csirt-roles").unwrap();
+        same_shape::<_, Questionnaire>(roles.questionnaire.as_ref(), "Questionnaire with roles");
 
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();

@@ -45,4 +45,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "add_action",
     "update_action",
     "export_plan",
+    "staffing_card",
 ];

@@ -16,6 +16,7 @@ pub mod files;
 pub mod input;
 pub mod mirror;
 pub mod plan;
+pub mod staffing;
 pub mod state;
 pub mod view;
 pub mod wire;
@@ -92,6 +93,7 @@ app_commands! {
     add_action(AddActionInput) -> PlanView;
     update_action(UpdateActionInput) -> PlanView;
     export_plan(PlanExportInput) -> SavedFile;
+    staffing_card(RadarInput) -> Option<StaffingCard>;
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not

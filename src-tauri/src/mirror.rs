@@ -153,6 +153,10 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub recommendation: Option<Text>,
+    /// What to do about a gap, as an action; absent where the data has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub action: Option<Text>,
     pub reconstructed: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -172,6 +176,23 @@ pub struct Questionnaire {
     pub setup_items: Vec<SetupItem>,
     pub sections: Vec<Section>,
     pub items: Vec<Item>,
+    /// Staffing roles; absent for a questionnaire without them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Role>>", optional)]
+    pub roles: Vec<Role>,
+}
+
+/// A staffing role: its coverage item (in-house, vendor, both, none) and head-count item.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub name: Text,
+    pub source: String,
+    pub coverage: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub headcount: Option<String>,
 }
 
 /// One answer: a number (team size), a string (option key, service answer, year-month, free

@@ -7,6 +7,7 @@ pub use crate::plan::{
     ActionFlag, ActionNote, ActionState, ActionStatus, ActionView, AddActionInput, OpenPoint,
     PlanExportInput, PlanInput, PlanView, UpdateActionInput,
 };
+pub use crate::staffing::StaffingCard;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;

@@ -30,9 +30,17 @@ export type Item = { id: string, section: string, text: Text, survey_section?: s
 /**
  * Items whose gaps come first on the roadmap; absent when none.
  */
-after?: Array<string>, weight: number, parent?: string, recommendation?: Text, reconstructed: boolean, note?: Text, scored: boolean, } & ({ "type": "single", options: Array<ChoiceOption>, } | { "type": "multiple", options: Array<ChoiceOption>, } | { "type": "scale", scale: string, options: Array<ChoiceOption>, } | { "type": "number", unit: Text, min: number | null, max: number | null, } | { "type": "year-month" } | { "type": "service" } | { "type": "text" } | { "type": "group" });
+after?: Array<string>, weight: number, parent?: string, recommendation?: Text, 
+/**
+ * What to do about a gap, as an action; absent where the data has none.
+ */
+action?: Text, reconstructed: boolean, note?: Text, scored: boolean, } & ({ "type": "single", options: Array<ChoiceOption>, } | { "type": "multiple", options: Array<ChoiceOption>, } | { "type": "scale", scale: string, options: Array<ChoiceOption>, } | { "type": "number", unit: Text, min: number | null, max: number | null, } | { "type": "year-month" } | { "type": "service" } | { "type": "text" } | { "type": "group" });
 
-export type Questionnaire = { id: string, version: string, title: Text, source: Text, scales: Array<Scale>, areas: Array<Area>, setup_items: Array<SetupItem>, sections: Array<Section>, items: Array<Item>, };
+export type Questionnaire = { id: string, version: string, title: Text, source: Text, scales: Array<Scale>, areas: Array<Area>, setup_items: Array<SetupItem>, sections: Array<Section>, items: Array<Item>, 
+/**
+ * Staffing roles; absent for a questionnaire without them.
+ */
+roles?: Array<Role>, };
 
 export type Answer = number | string | Array<string>;
 
@@ -459,6 +467,18 @@ export type PlanView = { actions: Array<ActionView>, open_over_time: Array<OpenP
  */
 today: string, };
 
+export type Role = { id: string, name: Text, source: string, coverage: string, headcount?: string, };
+
+export type StaffingCard = { 
+/**
+ * The role-coverage chart (SVG from csirt-report).
+ */
+svg: string, summary: string, 
+/**
+ * The uncovered roles first, then where a vendor fits or does not.
+ */
+advice: Array<string>, };
+
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {
   app_info: { input: null; output: AppInfo };
@@ -504,4 +524,5 @@ export interface Commands {
   add_action: { input: AddActionInput; output: PlanView };
   update_action: { input: UpdateActionInput; output: PlanView };
   export_plan: { input: PlanExportInput; output: SavedFile };
+  staffing_card: { input: RadarInput; output: StaffingCard | null };
 }

@@ -233,6 +233,8 @@ export const STRINGS = {
   'dash.you': { ja: 'あなた', en: 'You' },
   'dash.peers': { ja: '基準データのチーム', en: 'Benchmark teams' },
   'dash.peersItems': { ja: '（{n} 問に基づく）', en: '(based on {n} item(s))' },
+  'dash.staffing': { ja: '役割別の人員体制', en: 'Staffing by role' },
+  'dash.staffingChart': { ja: '役割ごとの担い手', en: 'Who covers each role' },
   'dash.setup': { ja: '構築時に決めるべき 6 項目', en: 'The six set-up items' },
   'dash.readiness.green': { ja: '整っている', en: 'Ready' },
   'dash.readiness.amber': { ja: '一部不足', en: 'Partly ready' },

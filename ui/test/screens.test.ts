@@ -32,6 +32,35 @@ describe('dashboard', () => {
     // An option's short label is used in the table where it has one.
     expect(el.querySelector('tr[data-item="2.8"] .answer-text')!.textContent).toBe('承認済み');
     expect(el.querySelector('[data-testid="radar"] svg circle')).not.toBeNull();
+    // The survey's questionnaire has no roles: no staffing card, and the core is not asked.
+    expect(el.querySelector('[data-testid="staffing"]')).toBeNull();
+  });
+
+  test('a questionnaire with roles shows the core\'s staffing card: summary, chart, advice', async () => {
+    const calls = mockCommands((cmd) =>
+      cmd === 'radar_svg'
+        ? '<svg xmlns="http://www.w3.org/2000/svg"/>'
+        : cmd === 'staffing_card'
+          ? {
+              svg: '<svg xmlns="http://www.w3.org/2000/svg"><rect width="3" height="3"/></svg>',
+              summary: '14 の役割のうち 10 の役割を担う人がいます。',
+              advice: ['優先 1: リーガルアドバイザーを担う人がいません。'],
+            }
+          : null,
+    );
+    const app = newApp();
+    const withRoles = structuredClone(questionnaire);
+    withRoles.roles = [
+      { id: 'legal', name: { ja: 'リーガルアドバイザー', en: 'Legal adviser' }, source: 'NCA', coverage: '1.1' },
+    ];
+    const el = await renderDashboard(app, withRoles, view);
+    const card = el.querySelector('[data-testid="staffing"]')!;
+    expect(card.querySelector('h2')!.textContent).toBe('役割別の人員体制');
+    expect(card.querySelector('p')!.textContent).toContain('14 の役割');
+    expect(card.querySelector('.role-chart svg rect')).not.toBeNull();
+    expect(card.querySelector('svg')!.getAttribute('aria-label')).toBe('役割ごとの担い手');
+    expect([...card.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['優先 1: リーガルアドバイザーを担う人がいません。']);
+    expect(calls.find((c) => c.cmd === 'staffing_card')!.input).toEqual({ assessment_id: view.row.id, language: 'ja' });
   });
 });
 

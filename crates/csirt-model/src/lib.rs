@@ -33,5 +33,5 @@ pub use load::{
     BenchmarkEntry, Catalog, Origin, QuestionnaireSet,
 };
 pub use narrative::Narrative;
-pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};
+pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire, Role, ROLE_COVERAGE_KEYS};
 pub use text::{Lang, Localized, Text};

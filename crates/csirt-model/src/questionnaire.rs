@@ -6,7 +6,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 mod compile;
+mod roles;
 pub(crate) use compile::compile;
+pub use roles::{Role, ROLE_COVERAGE_KEYS};
 
 pub const QUESTIONNAIRE_FORMAT: &str = "csirt-questionnaire/1";
 
@@ -236,6 +238,9 @@ pub struct Questionnaire {
     pub setup_items: Vec<SetupItem>,
     pub sections: Vec<Section>,
     pub items: Vec<Item>,
+    /// Staffing roles (`[[roles]]`): empty for questionnaires that do not ask about roles.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
     #[serde(skip)]
     index: HashMap<String, usize>,
 }
@@ -267,6 +272,13 @@ impl Questionnaire {
         self.items
             .iter()
             .filter(|i| !matches!(i.kind, ItemKind::Group))
+    }
+
+    /// The role whose coverage or head count `item` records.
+    pub fn role_of(&self, item: &str) -> Option<&Role> {
+        self.roles
+            .iter()
+            .find(|r| r.coverage == item || r.headcount.as_deref() == Some(item))
     }
 
     /// Items that carry a maturity level.

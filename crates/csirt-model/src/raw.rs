@@ -26,6 +26,19 @@ pub struct RawQuestionnaire {
     pub sections: Vec<Spanned<RawSection>>,
     #[serde(default)]
     pub items: Vec<Spanned<RawItem>>,
+    #[serde(default)]
+    pub roles: Vec<Spanned<RawRole>>,
+}
+
+/// One staffing role: the items that say who covers it and how many people do.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRole {
+    pub id: String,
+    pub name: Text,
+    pub source: String,
+    pub coverage: String,
+    pub headcount: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

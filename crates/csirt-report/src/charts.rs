@@ -16,10 +16,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontStyle, TextStyle};
 use std::sync::Once;
 
-const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
-const MUTED: RGBColor = RGBColor(0x6b, 0x72, 0x80);
-const GRID: RGBColor = RGBColor(0xd1, 0xd5, 0xdb);
-const ORG: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
+pub(crate) const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+pub(crate) const MUTED: RGBColor = RGBColor(0x6b, 0x72, 0x80);
+pub(crate) const GRID: RGBColor = RGBColor(0xd1, 0xd5, 0xdb);
+pub(crate) const ORG: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
 const PEER: RGBColor = RGBColor(0x6b, 0x72, 0x80);
 const PEER_SOFT: RGBColor = RGBColor(0xcb, 0xd0, 0xd8);
 
@@ -76,7 +76,7 @@ pub fn standing_bars(report: &ScoreReport, area: &str) -> Vec<StandingBar> {
         .collect()
 }
 
-fn register_fonts() {
+pub(crate) fn register_fonts() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // Registration only fails for a font ab_glyph cannot parse; the PDF path does not use it.
@@ -85,7 +85,13 @@ fn register_fonts() {
     });
 }
 
-fn style(size: f64, color: RGBColor, h: HPos, v: VPos, bold: bool) -> TextStyle<'static> {
+pub(crate) fn style(
+    size: f64,
+    color: RGBColor,
+    h: HPos,
+    v: VPos,
+    bold: bool,
+) -> TextStyle<'static> {
     let font = if bold {
         (FAMILY, size, FontStyle::Bold).into_font()
     } else {
@@ -94,7 +100,7 @@ fn style(size: f64, color: RGBColor, h: HPos, v: VPos, bold: bool) -> TextStyle<
     font.color(&color).pos(Pos::new(h, v))
 }
 
-type DrawResult<E> = Result<(), DrawingAreaErrorKind<E>>;
+pub(crate) type DrawResult<E> = Result<(), DrawingAreaErrorKind<E>>;
 
 /// The radar: grid rings, the surveyed teams' range on each spoke, the organisation's polygon.
 pub fn draw_radar<DB: DrawingBackend>(

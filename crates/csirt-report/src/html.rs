@@ -175,6 +175,9 @@ fn block(o: &mut String, doc: &ReportDoc, b: &Block) {
                 } => (charts::radar_svg_of(axes, legend), caption),
                 Figure::Standing { bars, caption } => (charts::standing_svg_of(bars), caption),
                 Figure::Trend(t) => (charts::trend_svg_of(t), &t.caption),
+                Figure::RoleCoverage { bars, caption } => {
+                    (crate::role_chart::roles_svg(bars), caption)
+                }
                 Figure::OpenActions {
                     points,
                     lang,

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod logo;
 pub mod model;
 mod pdf;
+pub mod role_chart;
 
 use csirt_model::{Assessment, Benchmark, Lang, Questionnaire};
 use csirt_scoring::ScoreReport;

@@ -5,6 +5,7 @@
 //! Shapes only: the builder lives in `build`, the renderers in `document`, `html` and `docx`.
 
 use crate::charts::{RadarAxis, StandingBar};
+use crate::role_chart::RoleBar;
 use csirt_model::Lang;
 use serde::Serialize;
 
@@ -72,6 +73,8 @@ pub enum SectionKind {
     Gaps,
     Roadmap,
     ActionPlan,
+    /// Staffing by role: only for a questionnaire with `[[roles]]`.
+    Staffing,
     Sim3,
     Services,
     Peers,
@@ -279,6 +282,11 @@ pub enum Figure {
         caption: String,
     },
     Trend(TrendChart),
+    /// Who covers each staffing role, with the head count in words.
+    RoleCoverage {
+        bars: Vec<RoleBar>,
+        caption: String,
+    },
     /// The action plan's open actions over time (labels drawn in `lang`).
     OpenActions {
         points: Vec<csirt_scoring::OpenPoint>,

@@ -322,6 +322,13 @@ fn strings(doc: &ReportDoc) -> Vec<Text<'_>> {
                         }
                         out.push(t(caption, false, sum, true));
                     }
+                    Figure::RoleCoverage { bars, caption } => {
+                        for b in bars {
+                            out.push(t(&b.label, false, sum, false));
+                            out.push(t(&b.text, false, sum, false));
+                        }
+                        out.push(t(caption, false, sum, true));
+                    }
                     Figure::Trend(c) => {
                         for s in &c.series {
                             out.push(t(&s.name, false, sum, false));
@@ -338,11 +345,38 @@ fn strings(doc: &ReportDoc) -> Vec<Text<'_>> {
     out
 }
 
-/// Every model the finish rules are checked on: the demo and the rich case, both languages.
+/// Every model the finish rules are checked on: the demo and the rich case, both languages,
+/// and the staffing section of the roles questionnaire's demo.
 fn every_model() -> Vec<ReportDoc> {
     let set = set();
     let mut out = Vec::new();
+    let roles = csirt_model::load::builtin_set("csirt-roles").unwrap();
+    let roles_demo = csirt_model::assessment::parse(include_bytes!(
+        "../../../questionnaires/csirt-roles/demo.json"
+    ))
+    .unwrap();
+    let staffing_only = ReportOptions {
+        sections: Some(vec![SectionKind::Staffing]),
+        ..ReportOptions::default()
+    };
     for lang in [Lang::Ja, Lang::En] {
+        let roles_case = Case {
+            score: scored(&roles, &roles_demo),
+            a: roles_demo.clone(),
+            divergence: Vec::new(),
+            notes: Vec::new(),
+            trend: None,
+        };
+        let staffing = doc_of(&roles, &roles_case, lang, &staffing_only);
+        // The staffing section joins the demo, so it meets the same rules as the rest.
+        let mut demo = doc_of(
+            &set,
+            &demo_case(&set, lang),
+            lang,
+            &ReportOptions::default(),
+        );
+        demo.sections.extend(staffing.sections);
+        out.push(demo);
         out.push(doc_of(
             &set,
             &demo_case(&set, lang),

@@ -7,6 +7,7 @@ mod peers;
 mod plan;
 mod priority;
 mod roadmap;
+mod roles;
 mod standing;
 mod trend;
 mod workshop;
@@ -18,6 +19,7 @@ pub use plan::{
 };
 pub use priority::distance_share;
 pub use roadmap::{roadmap, Phase, Roadmap, RoadmapEntry};
+pub use roles::{staffing, AdviceKind, Coverage, RoleAdvice, RoleCoverage, Staffing};
 pub use standing::{at_or_above, common_practice_level, expected_score, Share, Standing};
 pub use trend::{trend, ItemChange, Trend, TrendPoint};
 pub use workshop::{

@@ -15,6 +15,7 @@ mod error;
 pub mod options;
 pub mod plan;
 pub mod report;
+pub mod staffing;
 pub mod view;
 
 pub use error::UsecaseError;

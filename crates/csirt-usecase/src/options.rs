@@ -13,13 +13,14 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Every section kind, in the report's order, for listing the valid names.
-pub const SECTION_KINDS: [SectionKind; 12] = [
+pub const SECTION_KINDS: [SectionKind; 13] = [
     SectionKind::Summary,
     SectionKind::SinceLast,
     SectionKind::Standing,
     SectionKind::Gaps,
     SectionKind::Roadmap,
     SectionKind::ActionPlan,
+    SectionKind::Staffing,
     SectionKind::Sim3,
     SectionKind::Services,
     SectionKind::Peers,

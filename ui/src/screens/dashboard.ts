@@ -47,17 +47,39 @@ function scoreBar(value: number | undefined, peers?: Share): HTMLElement {
   return bar;
 }
 
-async function radar(view: AssessmentView): Promise<HTMLElement> {
-  const svg = await call('radar_svg', { assessment_id: view.row.id, language: lang() });
+/** An SVG document from csirt-report as an element, or null when it is not one. */
+function svgElement(svg: string, label: string): Element | null {
   // The SVG is our own document from csirt-report; parsing it as XML (never as HTML) and
   // adopting the root element keeps scripts out and needs no inline styles.
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   const root = doc.documentElement;
-  if (root.nodeName !== 'svg') return h('div');
+  if (root.nodeName !== 'svg') return null;
   const node = document.importNode(root, true);
   node.setAttribute('role', 'img');
-  node.setAttribute('aria-label', t('dash.radar'));
-  return h('div', { class: 'radar', 'data-testid': 'radar' }, node);
+  node.setAttribute('aria-label', label);
+  return node;
+}
+
+async function radar(view: AssessmentView): Promise<HTMLElement> {
+  const svg = await call('radar_svg', { assessment_id: view.row.id, language: lang() });
+  const node = svgElement(svg, t('dash.radar'));
+  return node ? h('div', { class: 'radar', 'data-testid': 'radar' }, node) : h('div');
+}
+
+/** Staffing by role, for a questionnaire with roles: the core's chart, summary and advice. */
+async function staffingCard(q: Questionnaire, view: AssessmentView): Promise<HTMLElement | null> {
+  if (!q.roles || q.roles.length === 0) return null;
+  const card = await call('staffing_card', { assessment_id: view.row.id, language: lang() });
+  if (!card) return null;
+  const chart = svgElement(card.svg, t('dash.staffingChart'));
+  return h(
+    'section',
+    { class: 'card staffing-card', 'data-testid': 'staffing' },
+    h('h2', null, t('dash.staffing')),
+    h('p', null, card.summary),
+    chart ? h('div', { class: 'role-chart' }, chart) : null,
+    card.advice.length ? h('ul', { class: 'advice' }, card.advice.map((a) => h('li', null, a))) : null,
+  );
 }
 
 export async function renderDashboard(
@@ -202,6 +224,7 @@ export async function renderDashboard(
       h('section', { class: 'card radar-card' }, h('h2', null, t('dash.radar')), await radar(view), areas),
     ),
     narrativeCard(app, view),
+    await staffingCard(q, view),
     h('section', { class: 'card' }, h('h2', null, t('dash.setup')), setup),
     h(
       'section',

@@ -619,6 +619,8 @@ pub(crate) fn compile(
         }
     }
 
+    let roles = super::roles::compile_roles(&raw.roles, &items, &index, file, &mut problems);
+
     if problems.is_empty() {
         Ok(Questionnaire {
             id: raw.id.into_inner(),
@@ -630,6 +632,7 @@ pub(crate) fn compile(
             setup_items,
             sections,
             items,
+            roles,
             index,
         })
     } else {

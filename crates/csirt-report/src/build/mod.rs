@@ -5,6 +5,7 @@
 mod appendix;
 mod gaps;
 mod plan;
+mod staffing;
 mod standing;
 mod summary;
 mod views;
@@ -19,13 +20,14 @@ use csirt_model::{Answer, Item, Lang};
 use csirt_scoring::Share;
 
 /// Every section in the report's own order.
-pub const ORDER: [SectionKind; 12] = [
+pub const ORDER: [SectionKind; 13] = [
     SectionKind::Summary,
     SectionKind::SinceLast,
     SectionKind::Standing,
     SectionKind::Gaps,
     SectionKind::ActionPlan,
     SectionKind::Roadmap,
+    SectionKind::Staffing,
     SectionKind::Sim3,
     SectionKind::Services,
     SectionKind::Peers,
@@ -238,6 +240,7 @@ pub fn build(
             SectionKind::Gaps => Some(gaps::gap_analysis(&cx)),
             SectionKind::ActionPlan => plan::action_plan(&cx),
             SectionKind::Roadmap => Some(gaps::roadmap(&cx)),
+            SectionKind::Staffing => staffing::staffing(&cx),
             SectionKind::Sim3 => Some(views::sim3(&cx)),
             SectionKind::Services => Some(views::services(&cx)),
             SectionKind::Peers => views::peers(&cx),

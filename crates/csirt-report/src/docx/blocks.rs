@@ -320,7 +320,8 @@ impl Writer<'_> {
         let caption = match f {
             Figure::Radar { caption, .. }
             | Figure::Standing { caption, .. }
-            | Figure::OpenActions { caption, .. } => caption,
+            | Figure::OpenActions { caption, .. }
+            | Figure::RoleCoverage { caption, .. } => caption,
             Figure::Trend(t) => &t.caption,
         };
         if !caption.is_empty() {

@@ -76,6 +76,10 @@ pub fn figure_size(figure: &Figure) -> (f64, f64) {
         Figure::Radar { .. } => (300.0, 276.0),
         Figure::Standing { bars, .. } => (480.0, f64::from(charts::standing_height(bars.len()))),
         Figure::Trend(_) => (480.0, 190.0),
+        Figure::RoleCoverage { bars, .. } => (
+            480.0,
+            f64::from(crate::role_chart::role_chart_height(bars.len())),
+        ),
         Figure::OpenActions { .. } => (480.0, 150.0),
     }
 }
@@ -96,6 +100,7 @@ pub fn figure_svg(figure: &Figure, unit: f64) -> String {
             Figure::Radar { axes, legend, .. } => charts::draw_radar(&root, axes, unit, legend),
             Figure::Standing { bars, .. } => charts::draw_standing(&root, bars, unit),
             Figure::Trend(chart) => charts::draw_trend(&root, chart, unit),
+            Figure::RoleCoverage { bars, .. } => crate::role_chart::draw_roles(&root, bars, unit),
             Figure::OpenActions { points, lang, .. } => {
                 charts::draw_open_actions(&root, points, unit, *lang)
             }

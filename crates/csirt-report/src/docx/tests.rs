@@ -312,7 +312,8 @@ fn texts(doc: &ReportDoc) -> Vec<String> {
                 }
                 Block::Figure(Figure::Radar { caption, .. })
                 | Block::Figure(Figure::Standing { caption, .. })
-                | Block::Figure(Figure::OpenActions { caption, .. }) => out.push(caption.clone()),
+                | Block::Figure(Figure::OpenActions { caption, .. })
+                | Block::Figure(Figure::RoleCoverage { caption, .. }) => out.push(caption.clone()),
                 Block::Figure(Figure::Trend(t)) => out.push(t.caption.clone()),
             }
         }

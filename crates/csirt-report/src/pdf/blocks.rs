@@ -8,6 +8,7 @@ use crate::flow::{line_height, Flow, BOTTOM, CONTENT_W, MARGIN_X, TOP};
 use crate::fonts::Weight;
 use crate::layout::wrap;
 use crate::model::{Block, Callout, Figure, Finding, Headline, ReportDoc, StatusList, Voice};
+use crate::role_chart;
 
 const RADAR_W: f32 = 250.0;
 const RADAR_H: f32 = 230.0;
@@ -99,6 +100,14 @@ pub fn draw(flow: &mut Flow, doc: &ReportDoc, blocks: &[Block]) {
                 flow.y += h + 2.0;
                 flow.note(caption);
             }
+            Block::Figure(Figure::RoleCoverage { bars, caption }) => {
+                let h = role_chart::role_chart_height(bars.len());
+                flow.ensure(h + 14.0);
+                let y = flow.y;
+                role_chart::roles_pdf(flow.page(), MARGIN_X, y, CONTENT_W, bars);
+                flow.y += h + 2.0;
+                flow.note(caption);
+            }
             Block::Figure(Figure::Trend(chart)) => {
                 flow.ensure(TREND_H + 20.0);
                 let y = flow.y;
@@ -137,6 +146,9 @@ fn keep_with_next(next: Option<&Block>) -> f32 {
             charts::standing_height(bars.len()) + 60.0
         }
         Some(Block::Figure(Figure::Trend(_))) => TREND_H + 20.0,
+        Some(Block::Figure(Figure::RoleCoverage { bars, .. })) => {
+            role_chart::role_chart_height(bars.len()) + 20.0
+        }
         Some(Block::Table(_) | Block::Findings(_)) => 60.0,
         _ => 30.0,
     };
