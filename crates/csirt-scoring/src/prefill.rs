@@ -57,7 +57,7 @@ pub fn propose(
         .filter_map(|t| {
             let informing: Vec<&SourceLevel> = sources
                 .iter()
-                .filter(|s| s.item.sim3.iter().any(|p| *p == t.id))
+                .filter(|s| s.item.sim3.contains(&t.id))
                 .collect();
             if informing.is_empty() {
                 return None;

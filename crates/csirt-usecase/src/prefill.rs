@@ -93,6 +93,12 @@ pub fn start_prefilled(
             "assessment {from} belongs to the organisation {other:?}, not {name:?}; an assessment can only start from one of the same organisation"
         )));
     }
+    if row.questionnaire_id == target {
+        return Err(UsecaseError::Prefill(bi!(
+            "評価 {from} は同じ質問票 {target} のものです。導出できるのは別の質問票の評価からだけです",
+            "assessment {from} is of the same questionnaire {target}; answers can only be derived from another questionnaire's assessment"
+        )));
+    }
     let source_set = catalog.get(&row.questionnaire_id)?;
     let target_set = catalog.get(target)?;
     let (sq, tq) = (&source_set.questionnaire, &target_set.questionnaire);

@@ -222,6 +222,17 @@ fn another_organisations_assessment_or_one_that_informs_nothing_is_refused() {
     .unwrap_err();
     assert!(!e.localized(Lang::Ja).is_empty());
     assert_eq!(store.dump().unwrap(), before);
+    // Nor can a SIM3 assessment prefill another SIM3 assessment.
+    let sim3 = start_prefilled(&mut store, &catalog, org, "sim3", None, Lang::En, jp)
+        .unwrap()
+        .assessment_id;
+    let before = store.dump().unwrap();
+    let e = start_prefilled(&mut store, &catalog, org, "sim3", None, Lang::En, sim3).unwrap_err();
+    assert!(e.localized(Lang::En).contains("same questionnaire"), "{e}");
+    assert!(e
+        .localized(Lang::Ja)
+        .contains("別の質問票の評価からだけです"));
+    assert_eq!(store.dump().unwrap(), before);
     // Only the demo's assessment is offered.
     let offers = sources(&store, &catalog, org, "sim3").unwrap();
     assert_eq!(
