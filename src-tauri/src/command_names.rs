@@ -45,4 +45,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "add_action",
     "update_action",
     "export_plan",
+    "prefill_sources",
+    "start_prefilled",
+    "confirm_derived",
 ];

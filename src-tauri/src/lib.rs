@@ -16,6 +16,7 @@ pub mod files;
 pub mod input;
 pub mod mirror;
 pub mod plan;
+pub mod prefill;
 pub mod state;
 pub mod view;
 pub mod wire;
@@ -92,6 +93,9 @@ app_commands! {
     add_action(AddActionInput) -> PlanView;
     update_action(UpdateActionInput) -> PlanView;
     export_plan(PlanExportInput) -> SavedFile;
+    prefill_sources(PrefillSourcesInput) -> Vec<PrefillSource>;
+    start_prefilled(StartPrefilledInput) -> AssessmentRow;
+    confirm_derived(ConfirmDerivedInput) -> AssessmentView;
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not

@@ -221,6 +221,8 @@ pub struct DerivedCount {
     pub source: csirt_model::DerivedSource,
     /// "N of M answers are derived from …, not yet confirmed", in both languages.
     pub note: Text,
+    /// The label each derived answer carries until confirmed ("Derived from … — confirm").
+    pub label: Text,
 }
 
 impl ScoreReport {
@@ -604,6 +606,7 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
             note: d
                 .source
                 .unconfirmed_line(unconfirmed, completeness.answered),
+            label: d.source.label(),
         })
     });
 
