@@ -361,7 +361,7 @@ mod tests {
             .max_by_key(|r| r.answered)
             .unwrap();
         for offer in
-            csirt_usecase::prefill::sources(&store, &catalog, jp.organisation_id, "sim3").unwrap()
+            csirt_usecase::prefill::sources(&store, &catalog, jp.organisation_id, None).unwrap()
         {
             same_shape::<_, PrefillSource>(&offer, "PrefillSource");
         }

@@ -58,6 +58,8 @@ pub struct PrefillSource {
     pub date: String,
     pub questionnaire: String,
     pub title: Text,
+    pub target: String,
+    pub target_title: Text,
     pub informs: usize,
     pub offer: Text,
 }
@@ -69,8 +71,8 @@ pub struct PrefillSource {
 pub struct PrefillSourcesInput {
     #[ts(type = "number")]
     pub organisation_id: i64,
-    /// The questionnaire the new assessment will use.
-    pub questionnaire: String,
+    /// The questionnaire the new assessment will use; every loaded one when null.
+    pub questionnaire: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -112,7 +114,7 @@ pub async fn prefill_sources(
                     s,
                     c,
                     input.organisation_id,
-                    &input.questionnaire,
+                    input.questionnaire.as_deref(),
                 )?)
             })
             .await

@@ -473,13 +473,13 @@ export type Derivation = { source: DerivedSource, items: { [key in string]?: Arr
 
 export type DerivedCount = { unconfirmed: number, answered: number, source: DerivedSource, note: Text, label: Text, };
 
-export type PrefillSource = { assessment_id: number, date: string, questionnaire: string, title: Text, informs: number, offer: Text, };
+export type PrefillSource = { assessment_id: number, date: string, questionnaire: string, title: Text, target: string, target_title: Text, informs: number, offer: Text, };
 
 export type PrefillSourcesInput = { organisation_id: number, 
 /**
- * The questionnaire the new assessment will use.
+ * The questionnaire the new assessment will use; every loaded one when null.
  */
-questionnaire: string, };
+questionnaire: string | null, };
 
 export type StartPrefilledInput = { organisation_id: number, questionnaire: string, 
 /**

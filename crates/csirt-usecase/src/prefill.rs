@@ -16,34 +16,38 @@ pub struct Prefilled {
     pub derived: Vec<Derived>,
 }
 
-/// An assessment of the organisation that can prefill one of `target`: its id, date and
-/// questionnaire, and how many of the target's items it informs.
+/// An assessment of the organisation that can start one of the `target` questionnaire: its id,
+/// date and questionnaire, and how many of the target's items it informs.
 #[derive(Debug, Clone, Serialize)]
 pub struct PrefillSource {
     pub assessment_id: i64,
     pub date: String,
     pub questionnaire: String,
     pub title: Text,
+    /// The questionnaire the new assessment would use, and its title.
+    pub target: String,
+    pub target_title: Text,
     pub informs: usize,
-    /// "Start from the <date> <title> assessment", in both languages.
+    /// "<target>: start from the <date> <title> assessment (N items derived)", in both languages.
     pub offer: Text,
 }
 
-/// The organisation's assessments of other questionnaires that inform some item of `target`,
-/// newest first. Assessments whose questionnaire is not loaded are skipped.
+/// The organisation's assessments that inform some item of another questionnaire: for
+/// `target`, or for every loaded questionnaire when `None`; newest first within each target, in
+/// the catalog's order. Assessments whose questionnaire is not loaded are skipped.
 pub fn sources(
     store: &Store,
     catalog: &Catalog,
     organisation_id: i64,
-    target: &str,
+    target: Option<&str>,
 ) -> Result<Vec<PrefillSource>> {
     store.organisation(organisation_id)?;
-    let target = &catalog.get(target)?.questionnaire;
-    let mut out = Vec::new();
+    if let Some(t) = target {
+        catalog.get(t)?;
+    }
+    // Each referring assessment read once.
+    let mut read = Vec::new();
     for row in store.list_assessments(Some(organisation_id))? {
-        if row.questionnaire_id == target.id {
-            continue;
-        }
         let Ok(set) = catalog.get(&row.questionnaire_id) else {
             continue;
         };
@@ -52,22 +56,39 @@ pub fn sources(
             continue;
         }
         let a = store.load_assessment(q, row.id)?;
-        let informs = propose(q, &a, target).len();
-        if informs == 0 {
-            continue;
+        read.push((row, q, a));
+    }
+    let mut out = Vec::new();
+    for set in catalog
+        .sets
+        .iter()
+        .filter(|s| target.is_none_or(|t| s.questionnaire.id == t))
+    {
+        let tq = &set.questionnaire;
+        for (row, q, a) in &read {
+            if row.questionnaire_id == tq.id {
+                continue;
+            }
+            let informs = propose(q, a, tq).len();
+            if informs == 0 {
+                continue;
+            }
+            let (date, tja, ten) = (&row.date, &q.title.ja, &q.title.en);
+            let (gja, gen) = (&tq.title.ja, &tq.title.en);
+            out.push(PrefillSource {
+                assessment_id: row.id,
+                date: row.date.clone(),
+                questionnaire: q.id.clone(),
+                title: q.title.clone(),
+                target: tq.id.clone(),
+                target_title: tq.title.clone(),
+                informs,
+                offer: bi!(
+                    "{gja}: {date} の「{tja}」の評価から始める（{informs} 項目を導出）",
+                    "{gen}: start from the {date} {ten} assessment ({informs} items derived)"
+                ),
+            });
         }
-        let (date, tja, ten) = (&row.date, &q.title.ja, &q.title.en);
-        out.push(PrefillSource {
-            assessment_id: row.id,
-            date: row.date.clone(),
-            questionnaire: q.id.clone(),
-            title: q.title.clone(),
-            informs,
-            offer: bi!(
-                "{date} の「{tja}」の評価から始める（{informs} 項目を導出）",
-                "Start from the {date} {ten} assessment ({informs} items derived)"
-            ),
-        });
     }
     Ok(out)
 }

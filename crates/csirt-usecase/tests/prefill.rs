@@ -29,14 +29,21 @@ fn demo_store(catalog: &Catalog) -> (tempfile::TempDir, Store, i64, i64) {
 fn a_prefilled_sim3_assessment_holds_the_derived_answers_marked_and_counted() {
     let catalog = catalog();
     let (_dir, mut store, org, jp) = demo_store(&catalog);
-    let offers = sources(&store, &catalog, org, "sim3").unwrap();
+    let offers = sources(&store, &catalog, org, Some("sim3")).unwrap();
     assert_eq!(offers.len(), 1, "{offers:?}");
     assert_eq!(offers[0].assessment_id, jp);
     assert!(
-        offers[0].offer.en.starts_with("Start from the "),
+        offers[0].offer.en.contains(": start from the "),
         "{:?}",
         offers[0].offer
     );
+    assert_eq!(offers[0].target, "sim3");
+    // Without a target, every questionnaire the demo informs is offered, SIM3 among them.
+    let all = sources(&store, &catalog, org, None).unwrap();
+    assert!(all
+        .iter()
+        .any(|o| o.target == "sim3" && o.assessment_id == jp));
+    assert!(all.iter().all(|o| o.target != "jpcert-2015"));
 
     let made = start_prefilled(
         &mut store,
@@ -80,7 +87,10 @@ fn a_prefilled_sim3_assessment_holds_the_derived_answers_marked_and_counted() {
         )
     );
     // The SIM3 assessment is no source for itself, and the JPCERT one is still offered.
-    assert_eq!(sources(&store, &catalog, org, "sim3").unwrap().len(), 1);
+    assert_eq!(
+        sources(&store, &catalog, org, Some("sim3")).unwrap().len(),
+        1
+    );
 }
 
 #[test]
@@ -234,7 +244,7 @@ fn another_organisations_assessment_or_one_that_informs_nothing_is_refused() {
         .contains("別の質問票の評価からだけです"));
     assert_eq!(store.dump().unwrap(), before);
     // Only the demo's assessment is offered.
-    let offers = sources(&store, &catalog, org, "sim3").unwrap();
+    let offers = sources(&store, &catalog, org, Some("sim3")).unwrap();
     assert_eq!(
         offers.iter().map(|o| o.assessment_id).collect::<Vec<_>>(),
         vec![jp]
