@@ -109,11 +109,27 @@ pub(crate) fn insert_derived_tx(
     Ok(())
 }
 
-/// Clears an item's derived mark: the user saved (or cleared) its answer, so it is theirs.
+/// Clears an item's derived mark: the user saved (or cleared) its agreed answer, so it is theirs.
 pub(crate) fn clear_derived_tx(tx: &Transaction, assessment_id: i64, item_id: &str) -> Result<()> {
     tx.execute(
         "DELETE FROM derived_answer WHERE assessment_id = ?1 AND item_id = ?2",
         params![assessment_id, item_id],
+    )?;
+    Ok(())
+}
+
+/// Clears an item's derived mark when `respondent_id` is the assessment's own (default)
+/// respondent, whose answer is the derived one; a workshop participant answering leaves it.
+pub(crate) fn clear_derived_by_tx(
+    tx: &Transaction,
+    assessment_id: i64,
+    respondent_id: i64,
+    item_id: &str,
+) -> Result<()> {
+    tx.execute(
+        "DELETE FROM derived_answer WHERE assessment_id = ?1 AND item_id = ?2
+         AND EXISTS (SELECT 1 FROM respondent WHERE id = ?3 AND is_default = 1)",
+        params![assessment_id, item_id, respondent_id],
     )?;
     Ok(())
 }
