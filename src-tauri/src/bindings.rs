@@ -127,6 +127,13 @@ pub fn typescript() -> String {
         PlanView,
         Role,
         StaffingCard,
+        DerivedSource,
+        Derivation,
+        DerivedCount,
+        PrefillSource,
+        PrefillSourcesInput,
+        StartPrefilledInput,
+        ConfirmDerivedInput,
     ];
     let mut out = String::from(
         "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\
@@ -348,5 +355,38 @@ mod tests {
         for p in csirt_usecase::plan::open_over_time(&context, today) {
             same_shape::<_, OpenPoint>(&p, "OpenPoint");
         }
+
+        // A SIM3 assessment prefilled from a JPCERT one: the derived marks, the count and the
+        // offer.
+        let jp = store
+            .list_assessments(None)
+            .unwrap()
+            .into_iter()
+            .max_by_key(|r| r.answered)
+            .unwrap();
+        for offer in
+            csirt_usecase::prefill::sources(&store, &catalog, jp.organisation_id, None).unwrap()
+        {
+            same_shape::<_, PrefillSource>(&offer, "PrefillSource");
+        }
+        let made = csirt_usecase::prefill::start_prefilled(
+            &mut store,
+            &catalog,
+            jp.organisation_id,
+            "sim3",
+            None,
+            CoreLang::En,
+            jp.id,
+        )
+        .unwrap();
+        let sim3 = catalog.get("sim3").unwrap();
+        let derived = store
+            .load_assessment(&sim3.questionnaire, made.assessment_id)
+            .unwrap();
+        assert!(derived.derived.is_some());
+        same_shape::<_, Assessment>(&derived, "Assessment (derived)");
+        let report = csirt_scoring::score(&sim3.questionnaire, None, &derived).unwrap();
+        assert!(report.derived.is_some());
+        same_shape::<_, ScoreReport>(&report, "ScoreReport (derived)");
     }
 }

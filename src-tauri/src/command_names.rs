@@ -46,4 +46,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "update_action",
     "export_plan",
     "staffing_card",
+    "prefill_sources",
+    "start_prefilled",
+    "confirm_derived",
 ];

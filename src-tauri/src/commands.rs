@@ -35,6 +35,8 @@ use tauri::{AppHandle, State};
 // The Action plan screen's commands live in `plan.rs`.
 pub use crate::plan::*;
 pub use crate::staffing::*;
+// So are prefilling's, in `prefill.rs`.
+pub use crate::prefill::*;
 
 type Res<T> = Result<T, AppError>;
 /// What a command returns to the UI: its value, or the error in the UI's language.

@@ -16,6 +16,7 @@ pub mod files;
 pub mod input;
 pub mod mirror;
 pub mod plan;
+pub mod prefill;
 pub mod staffing;
 pub mod state;
 pub mod view;
@@ -94,6 +95,9 @@ app_commands! {
     update_action(UpdateActionInput) -> PlanView;
     export_plan(PlanExportInput) -> SavedFile;
     staffing_card(RadarInput) -> Option<StaffingCard>;
+    prefill_sources(PrefillSourcesInput) -> Vec<PrefillSource>;
+    start_prefilled(StartPrefilledInput) -> AssessmentRow;
+    confirm_derived(ConfirmDerivedInput) -> AssessmentView;
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not

@@ -260,6 +260,10 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub narrative: Option<Narrative>,
+    /// The derived answers not yet confirmed; absent when there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub derived: Option<crate::prefill::Derivation>,
 }
 
 /// The assessor's own words: the executive message, the key findings in order, and notes on
@@ -516,6 +520,10 @@ pub struct ScoreReport {
     pub items: Vec<ItemScore>,
     pub gaps: Vec<Gap>,
     pub completeness: Completeness,
+    /// How many answers are derived and not yet confirmed; absent when none are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub derived: Option<crate::prefill::DerivedCount>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]

@@ -7,6 +7,10 @@ pub use crate::plan::{
     ActionFlag, ActionNote, ActionState, ActionStatus, ActionView, AddActionInput, OpenPoint,
     PlanExportInput, PlanInput, PlanView, UpdateActionInput,
 };
+pub use crate::prefill::{
+    ConfirmDerivedInput, Derivation, DerivedCount, DerivedSource, PrefillSource,
+    PrefillSourcesInput, StartPrefilledInput,
+};
 pub use crate::staffing::StaffingCard;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -825,4 +825,47 @@ describe('csirt-app', () => {
     const list = JSON.parse(execFileSync(CLI, ['--db', join(work, 'e2e.sqlite3'), 'action', 'update', rows[2], '--json']).toString());
     assert.equal(list.due, '2099-12-31');
   });
+
+  test("a SIM3 assessment starts from the demo's JPCERT assessment, its derived answers labelled until confirmed", async () => {
+    await openOrg('サンプル精機株式会社');
+    // The offer is there, and off by default.
+    await $('[data-testid="prefill-choice"]').waitForDisplayed({ timeout: 10000 });
+    assert.equal(await $('[data-testid="prefill-on"]').isSelected(), false);
+    assert.equal(await $('[data-testid="prefill-from"]').isEnabled(), false);
+    await press('[data-testid="prefill-on"]');
+    const option = await $('[data-testid="prefill-from"] option[data-target="sim3"]');
+    assert.ok(await option.isExisting(), 'no SIM3 offer');
+    assert.match(await option.getText(), /から始める/);
+    await $('[data-testid="prefill-from"]').selectByAttribute('value', await option.getAttribute('value'));
+    await press('[data-testid="new-assessment"]');
+    await $('[data-screen-id="wizard"]').waitForExist();
+    await $('[data-testid="derived-label"]').waitForExist({ timeout: 10000 });
+    const labels = await texts('[data-testid="derived-label"] .derived-text');
+    assert.ok(labels.length > 0);
+    for (const l of labels) assert.match(l, /JPCERT\/CC 2015.*から導出 — 確認してください/);
+
+    // The store holds the marks; confirming one clears it there and on the screen.
+    const db = join(work, 'e2e.sqlite3');
+    const row = JSON.parse(execFileSync(CLI, ['--db', db, 'assessment', 'list', '--json']).toString())
+      .filter((r) => r.questionnaire_id === 'sim3')
+      .sort((a, b) => b.id - a.id)[0];
+    const marked = () =>
+      Object.keys(JSON.parse(execFileSync(CLI, ['--db', db, 'assessment', 'show', String(row.id), '--json']).toString()).derived?.items ?? {});
+    const before = marked();
+    const first = await $('[data-testid="derived-label"]').parentElement().getAttribute('data-item');
+    assert.ok(before.includes(first), `${first} not in ${before}`);
+    await press(`${item(first)} [data-testid="confirm-derived"]`);
+    await browser.waitUntil(async () => !(await $(`${item(first)} [data-testid="derived-label"]`).isExisting()), {
+      timeout: 10000,
+      timeoutMsg: 'the label stayed after confirming',
+    });
+    const after = marked();
+    assert.equal(after.length, before.length - 1);
+    assert.ok(!after.includes(first));
+
+    // The dashboard counts what is left.
+    await $('button.tab[data-screen="dashboard"]').click();
+    await $('[data-testid="derived-count"]').waitForExist({ timeout: 10000 });
+    assert.match(await $('[data-testid="derived-count"]').getText(), new RegExp(`${after.length} 件は.*まだ確認されていません`));
+  });
 });

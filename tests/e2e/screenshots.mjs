@@ -28,7 +28,9 @@ const openFile = join(work, 'earlier.json');
 const openBenchmark = join(work, 'benchmark.toml');
 const pool = readFileSync(join(ROOT, 'tests/fixtures/benchmarks/synthetic-pool.toml'), 'utf8');
 writeFileSync(openFile, JSON.stringify(earlier));
-const driver = spawn('tauri-driver', ['--port', '4446', '--native-port', '4447'], {
+// Other ports (CSIRT_SHOTS_PORT and the next one) when another run holds the usual ones.
+const port = Number(process.env.CSIRT_SHOTS_PORT ?? 4446);
+const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
   stdio: 'ignore',
   env: {
     ...process.env,
@@ -43,7 +45,7 @@ await new Promise((r) => setTimeout(r, 1500));
 let browser;
 try {
   browser = await remote({
-    hostname: '127.0.0.1', port: 4446, logLevel: 'warn',
+    hostname: '127.0.0.1', port, logLevel: 'warn',
     capabilities: { 'wdio:enforceWebDriverClassic': true, 'tauri:options': { application: APP } },
   });
   await browser.setWindowSize(1280, 860).catch(() => {});
@@ -219,6 +221,31 @@ try {
     await browser.waitUntil(async () => /n = 9/.test(await $('[data-testid="benchmark-in-use"]').getText()), { timeout: 15000 });
     await browser.execute(() => window.scrollTo(0, 0));
     await shot(`${lang}-22-dashboard-benchmark`);
+  }
+  // Prefilling: a SIM3 assessment started from the demo's JPCERT assessment (the offer under the
+  // new-assessment form, turned on), then in each language the wizard's label on a derived
+  // answer and the dashboard's count of those not yet confirmed.
+  await browser.$('button.lang[data-lang="ja"]').click();
+  await browser.pause(300);
+  await tab('organisations');
+  await press('[data-testid="prefill-on"]');
+  const offer = await $('[data-testid="prefill-from"] option[data-target="sim3"]');
+  await $('[data-testid="prefill-from"]').selectByAttribute('value', await offer.getAttribute('value'));
+  await browser.execute(() => document.querySelector('[data-testid="prefill-choice"]').scrollIntoView({ block: 'center' }));
+  await shot('ja-23-new-assessment-prefill');
+  await press('[data-testid="new-assessment"]');
+  await $('[data-testid="derived-label"]').waitForExist({ timeout: 15000 });
+  for (const lang of ['ja', 'en']) {
+    await browser.$(`button.lang[data-lang="${lang}"]`).click();
+    await browser.pause(300);
+    await tab('wizard');
+    await $('[data-testid="derived-label"]').waitForExist({ timeout: 15000 });
+    await browser.execute(() => document.querySelector('[data-testid="derived-label"]').closest('article').scrollIntoView({ block: 'center' }));
+    await shot(`${lang}-24-wizard-derived`);
+    await tab('dashboard');
+    await $('[data-testid="derived-count"]').waitForExist({ timeout: 15000 });
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shot(`${lang}-25-dashboard-derived`);
   }
 } finally {
   await browser?.deleteSession().catch(() => {});

@@ -54,7 +54,11 @@ export type Assessment = { format: string, questionnaire: string, questionnaire_
 /**
  * The assessor's own words; absent when nothing was written.
  */
-narrative?: Narrative, };
+narrative?: Narrative, 
+/**
+ * The derived answers not yet confirmed; absent when there are none.
+ */
+derived?: Derivation, };
 
 export type AnswerProblem = { item: string | null, message: string, };
 
@@ -102,7 +106,11 @@ export type ScoreReport = { questionnaire: string, questionnaire_version: string
 /**
  * The benchmark the standings come from, named.
  */
-benchmark_ref?: BenchmarkRef, organisation: string, date?: string, overall?: number, areas: Array<AreaScore>, setup_items: Array<SetupScore>, items: Array<ItemScore>, gaps: Array<Gap>, completeness: Completeness, };
+benchmark_ref?: BenchmarkRef, organisation: string, date?: string, overall?: number, areas: Array<AreaScore>, setup_items: Array<SetupScore>, items: Array<ItemScore>, gaps: Array<Gap>, completeness: Completeness, 
+/**
+ * How many answers are derived and not yet confirmed; absent when none are.
+ */
+derived?: DerivedCount, };
 
 export type Phase = "now" | "next-six-months" | "next-year";
 
@@ -479,6 +487,36 @@ svg: string, summary: string,
  */
 advice: Array<string>, };
 
+export type DerivedSource = { questionnaire: string, title: Text, date?: string, };
+
+export type Derivation = { source: DerivedSource, items: { [key in string]?: Array<string> }, };
+
+export type DerivedCount = { unconfirmed: number, answered: number, source: DerivedSource, note: Text, label: Text, };
+
+export type PrefillSource = { assessment_id: number, date: string, questionnaire: string, title: Text, target: string, target_title: Text, informs: number, offer: Text, };
+
+export type PrefillSourcesInput = { organisation_id: number, 
+/**
+ * The questionnaire the new assessment will use; every loaded one when null.
+ */
+questionnaire: string | null, };
+
+export type StartPrefilledInput = { organisation_id: number, questionnaire: string, 
+/**
+ * YYYY-MM-DD; today when null.
+ */
+date: string | null, 
+/**
+ * The assessment of the same organisation to derive the answers from.
+ */
+from: number, };
+
+export type ConfirmDerivedInput = { assessment_id: number, 
+/**
+ * One item's derived answer, or every one when null.
+ */
+item: string | null, };
+
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {
   app_info: { input: null; output: AppInfo };
@@ -525,4 +563,7 @@ export interface Commands {
   update_action: { input: UpdateActionInput; output: PlanView };
   export_plan: { input: PlanExportInput; output: SavedFile };
   staffing_card: { input: RadarInput; output: StaffingCard | null };
+  prefill_sources: { input: PrefillSourcesInput; output: Array<PrefillSource> };
+  start_prefilled: { input: StartPrefilledInput; output: AssessmentRow };
+  confirm_derived: { input: ConfirmDerivedInput; output: AssessmentView };
 }

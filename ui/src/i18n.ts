@@ -140,6 +140,12 @@ export const STRINGS = {
   'wiz.reconstructed': { ja: '再構成された設問', en: 'Reconstructed item' },
   'wiz.multipleHint': { ja: '当てはまるものをすべて選択', en: 'Choose all that apply' },
   'wiz.scored': { ja: '採点対象', en: 'Scored' },
+  'wiz.derivedItems': { ja: '（導出元の項目: {items}）', en: '(from items {items})' },
+  'wiz.confirmDerived': { ja: 'この回答で確定', en: 'Confirm' },
+  'prefill.start': {
+    ja: '同じ組織の別の質問票の評価から回答を導出して始める',
+    en: 'Start from another questionnaire’s assessment of this organisation',
+  },
   'wiz.answerAs': { ja: '回答者', en: 'Answering as' },
   'wiz.asFacilitatorHint': {
     ja: 'ファシリテーターの回答です。合意した回答はワークショップ画面で決めます。',

@@ -118,6 +118,9 @@ pub fn score(
         r.completeness.answered,
         r.completeness.answerable
     )?;
+    if let Some(d) = &r.derived {
+        writeln!(out, "{}", d.note.get(lang))?;
+    }
     match &r.benchmark_ref {
         Some(b) => {
             writeln!(

@@ -4,6 +4,7 @@
 mod assessment;
 mod command;
 mod narrative;
+mod prefill;
 
 pub use assessment::assessment;
 pub use command::{AssessmentCommand, DbCommand, ExportFormat, OrgCommand};

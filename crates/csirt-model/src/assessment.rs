@@ -2,6 +2,7 @@
 
 pub use crate::action::{Action, ActionNote, ActionStatus};
 use crate::bi;
+pub use crate::derived::{Derivation, DerivedSource};
 use crate::error::{AnswerProblem, ModelError};
 pub use crate::narrative::Narrative;
 use crate::questionnaire::Questionnaire;
@@ -186,6 +187,10 @@ pub struct Assessment {
     /// it): absent when there is none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// The answers derived from another questionnaire's assessment and not yet confirmed, and
+    /// where they came from: absent when there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Derivation>,
 }
 
 impl Assessment {
@@ -206,6 +211,7 @@ impl Assessment {
             workshop: None,
             narrative: None,
             actions: Vec::new(),
+            derived: None,
         }
     }
 
@@ -219,6 +225,9 @@ impl Assessment {
         self.targets.sort_by_order(&order);
         if let Some(n) = &mut self.narrative {
             n.gap_notes.sort_by_order(&order);
+        }
+        if let Some(d) = &mut self.derived {
+            d.items.sort_by_order(&order);
         }
         if let Some(w) = &mut self.workshop {
             w.facilitator_answers.sort_by_order(&order);

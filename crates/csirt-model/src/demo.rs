@@ -178,5 +178,6 @@ pub fn demo_assessment(lang: Lang) -> Assessment {
         workshop: None,
         narrative: None,
         actions: Vec::new(),
+        derived: None,
     }
 }

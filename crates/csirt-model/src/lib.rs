@@ -9,6 +9,7 @@ pub mod benchmark;
 pub mod contribution;
 pub mod date;
 pub mod demo;
+pub mod derived;
 pub mod error;
 pub mod limits;
 pub mod load;
@@ -27,6 +28,7 @@ pub use contribution::{
     contribution_from, parse_contribution, Contribution, ContributionId, Form, Profile,
     ProfileValue, Sector, SizeBand, CONTRIBUTION_FORMAT,
 };
+pub use derived::{Derivation, DerivedSource};
 pub use error::{AnswerProblem, ModelError, Problem};
 pub use load::{
     builtin, builtin_texts, compile_benchmark_bytes, compile_texts, load_benchmark_file, load_dir,

@@ -937,3 +937,47 @@ fn a_jpeg_logo_is_accepted() {
         eprintln!("no JPEG on this system; the JPEG path is checked by the refusals only");
     }
 }
+
+#[test]
+fn the_summary_says_how_many_answers_are_derived_and_unconfirmed() {
+    let set = set();
+    for lang in [Lang::Ja, Lang::En] {
+        let mut c = demo_case(&set, lang);
+        // Without derived answers, no such line.
+        let plain = doc_of(&set, &c, lang, &ReportOptions::default());
+        let said = |doc: &ReportDoc, needle: &str| {
+            doc.sections
+                .iter()
+                .filter(|s| s.kind == SectionKind::Summary)
+                .flat_map(|s| &s.blocks)
+                .any(|b| matches!(b, Block::Paragraph { text, .. } if text.contains(needle)))
+        };
+        let needle = match lang {
+            Lang::Ja => "まだ確認されていません",
+            Lang::En => "not yet confirmed",
+        };
+        assert!(!said(&plain, needle));
+        let items: Vec<(String, Vec<String>)> =
+            c.a.answers
+                .iter()
+                .take(3)
+                .map(|(k, _)| (k.clone(), vec!["x".to_string()]))
+                .collect();
+        c.a.derived = Some(csirt_model::Derivation {
+            source: csirt_model::DerivedSource {
+                questionnaire: "older".into(),
+                title: csirt_model::Text::new("旧質問票", "the older questionnaire"),
+                date: Some("2024-04-01".into()),
+            },
+            items: csirt_model::StrictMap(items),
+        });
+        c.score = scored(&set, &c.a);
+        let answered = c.score.completeness.answered;
+        let doc = doc_of(&set, &c, lang, &ReportOptions::default());
+        let line = match lang {
+            Lang::Ja => format!("回答 {answered} 件のうち 3 件は旧質問票（2024-04-01 の評価）から導出したもので、まだ確認されていません"),
+            Lang::En => format!("3 of {answered} answers are derived from the older questionnaire (assessment of 2024-04-01), not yet confirmed"),
+        };
+        assert!(said(&doc, &line), "{line}");
+    }
+}

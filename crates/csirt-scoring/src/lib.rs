@@ -5,6 +5,7 @@
 
 mod peers;
 mod plan;
+pub mod prefill;
 mod priority;
 mod roadmap;
 mod roles;
@@ -207,6 +208,23 @@ pub struct ScoreReport {
     pub items: Vec<ItemScore>,
     pub gaps: Vec<Gap>,
     pub completeness: Completeness,
+    /// How many answers are derived from another questionnaire's assessment and not yet
+    /// confirmed; absent when none are. They are scored like any answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived: Option<DerivedCount>,
+}
+
+/// The answers scored that were derived from another assessment and are not yet confirmed.
+#[derive(Debug, Clone, Serialize)]
+pub struct DerivedCount {
+    pub unconfirmed: usize,
+    /// Every answered item, derived or not (the "of M").
+    pub answered: usize,
+    pub source: csirt_model::DerivedSource,
+    /// "N of M answers are derived from …, not yet confirmed", in both languages.
+    pub note: Text,
+    /// The label each derived answer carries until confirmed ("Derived from … — confirm").
+    pub label: Text,
 }
 
 impl ScoreReport {
@@ -581,6 +599,19 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
             .collect(),
     };
 
+    let derived = a.derived.as_ref().and_then(|d| {
+        let unconfirmed = d.items.iter().filter(|(id, _)| is_answered(id)).count();
+        (unconfirmed > 0).then(|| DerivedCount {
+            unconfirmed,
+            answered: completeness.answered,
+            source: d.source.clone(),
+            note: d
+                .source
+                .unconfirmed_line(unconfirmed, completeness.answered),
+            label: d.source.label(),
+        })
+    });
+
     Ok(ScoreReport {
         questionnaire: q.id.clone(),
         questionnaire_version: q.version.clone(),
@@ -594,5 +625,6 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
         items,
         gaps,
         completeness,
+        derived,
     })
 }

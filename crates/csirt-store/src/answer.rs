@@ -1,6 +1,7 @@
 //! Answers and what goes with them, each saved in one transaction (autosave): a respondent's
 //! answers and notes, target overrides and the workshop's agreed (consensus) answers.
 
+use crate::derived::{clear_derived_by_tx, clear_derived_tx};
 use crate::{non_empty, time, touch, Result, Store, StoreError};
 use csirt_model::assessment::{check_answer, check_other_text, check_target};
 use csirt_model::{Answer, Questionnaire, StrictMap};
@@ -55,6 +56,7 @@ impl Store {
                  updated_at = excluded.updated_at",
             params![respondent_id, item_id, value, other, now],
         )?;
+        clear_derived_by_tx(&tx, assessment_id, respondent_id, item_id)?;
         touch(&tx, assessment_id, &now)?;
         tx.commit()?;
         Ok(())
@@ -74,6 +76,7 @@ impl Store {
             "DELETE FROM answer WHERE respondent_id = ?1 AND item_id = ?2",
             params![respondent_id, item_id],
         )?;
+        clear_derived_by_tx(&tx, assessment_id, respondent_id, item_id)?;
         touch(&tx, assessment_id, &now)?;
         tx.commit()?;
         Ok(())
@@ -201,6 +204,7 @@ impl Store {
                 params![assessment_id, item_id],
             )?,
         };
+        clear_derived_tx(&tx, assessment_id, item_id)?;
         touch(&tx, assessment_id, &now)?;
         tx.commit()?;
         Ok(())

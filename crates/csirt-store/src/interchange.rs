@@ -3,6 +3,7 @@
 
 use crate::answer::save_note_tx;
 use crate::assessment::insert_assessment;
+use crate::derived::insert_derived_tx;
 use crate::error::NameOf;
 use crate::narrative::insert_narrative_tx;
 use crate::version::{self, Fit};
@@ -26,8 +27,9 @@ impl Store {
         let mut a = self.load_assessment(q, assessment_id)?;
         (a.answers, a.other) = self.own_answers(assessment_id, Some(respondent))?;
         (a.comments, a.evidence) = self.own_notes(assessment_id, Some(respondent))?;
-        // The narrative is the assessor's, not the respondent's.
+        // The narrative is the assessor's, not the respondent's; so are the derived marks.
         a.narrative = None;
+        a.derived = None;
         // As for the whole assessment, only what the loaded questionnaire can take; `fit`
         // names the rest, which stays stored.
         let mut misfits = Vec::new();
@@ -268,6 +270,11 @@ impl Store {
         a.evidence = fitted.evidence;
         a.targets = fitted.targets;
         a.narrative = Some(fitted.narrative).filter(|n| !n.is_empty());
+        // Only the marks of answers the loaded questionnaire holds.
+        a.derived = self.derivation(assessment_id)?.and_then(|mut d| {
+            d.items.0.retain(|(item, _)| a.answers.get(item).is_some());
+            (!d.items.is_empty()).then_some(d)
+        });
         a.sort_by_questionnaire(q);
         Ok((a, fitted.workshop, fitted.fit))
     }
@@ -345,6 +352,9 @@ impl Store {
             insert_narrative_tx(&tx, id, n, &now)?;
         }
         crate::action::import_actions_tx(&tx, org_id, id, &a.actions, &now)?;
+        if let Some(d) = &a.derived {
+            insert_derived_tx(&tx, id, d)?;
+        }
         tx.commit()?;
         Ok(id)
     }

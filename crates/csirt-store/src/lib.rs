@@ -4,6 +4,7 @@
 mod action;
 mod answer;
 mod assessment;
+mod derived;
 mod error;
 mod interchange;
 pub mod migrate;
@@ -160,6 +161,8 @@ impl Store {
             "action_item",
             "action_note",
             "action_plan",
+            "derived_source",
+            "derived_answer",
         ] {
             let mut stmt = self
                 .conn

@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_actions",
         include_str!("../migrations/0004_actions.sql"),
     ),
+    (
+        "0005_derived",
+        include_str!("../migrations/0005_derived.sql"),
+    ),
 ];
 
 /// `PRAGMA application_id` of our databases: "CSIR" in ASCII.

@@ -8,12 +8,15 @@
 //! - [`report`]: one path from a stored assessment (or an assessment file) to report bytes in
 //!   any [`csirt_report::Format`];
 //! - [`plan`]: the action plan's additions and derived views (achieved, flagged, open);
+//! - [`prefill`]: an assessment started from another questionnaire's assessment of the same
+//!   organisation, its derived answers marked until confirmed;
 //! - [`options`]: the report options as typed (preset, sections, logo file, confidentiality
 //!   line), checked into a [`csirt_report::ReportOptions`].
 
 mod error;
 pub mod options;
 pub mod plan;
+pub mod prefill;
 pub mod report;
 pub mod staffing;
 pub mod view;

@@ -103,6 +103,7 @@ export async function renderDashboard(
         ),
     scoreBar(r.overall),
     h('p', { class: 'muted' }, t('dash.scoredAnswered', { a: c.scored_answered, b: c.scored_total })),
+    r.derived ? h('p', { class: 'derived', 'data-testid': 'derived-count' }, tx(r.derived.note)) : null,
   );
 
   const areas = h(

@@ -6,6 +6,7 @@ import type { App } from '../app';
 import type { AssessmentSummary, OrganisationInput, OrganisationRow } from '../bindings';
 import { h, mount } from '../dom';
 import { num, t, type Key } from '../i18n';
+import { prefillChoice } from './prefill';
 
 const FORMS = ['distributed', 'integrated', 'centralised', 'coordinating'] as const;
 
@@ -93,15 +94,26 @@ function orgForm(app: App, existing: OrganisationRow | null, done: (row: Organis
 function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rerender: () => void) {
   const today = new Date().toISOString().slice(0, 10);
   const dateInput = h('input', { type: 'date', id: 'new-assessment-date', value: today });
+  // Off by default: start from another questionnaire's assessment, its answers derived.
+  const prefill = prefillChoice(app, org.id);
   const create = h(
     'button',
     {
       class: 'primary',
       'data-testid': 'new-assessment',
-      onclick: () =>
-        call('create_assessment', { organisation_id: org.id, date: dateInput.value || null })
-          .then((row) => app.openAssessment(row.id, 'wizard'))
-          .catch((e) => app.showError(e)),
+      onclick: () => {
+        const date = dateInput.value || null;
+        const offer = prefill.chosen();
+        const made = offer
+          ? call('start_prefilled', {
+              organisation_id: org.id,
+              questionnaire: offer.target,
+              date,
+              from: offer.assessment_id,
+            })
+          : call('create_assessment', { organisation_id: org.id, date });
+        made.then((row) => app.openAssessment(row.id, 'wizard')).catch((e) => app.showError(e));
+      },
     },
     t('org.newAssessment'),
   );
@@ -195,6 +207,7 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
       dateInput,
       create,
     ),
+    prefill.el,
   );
 }
 

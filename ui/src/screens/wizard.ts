@@ -20,12 +20,14 @@ import type {
 } from '../bindings';
 import { debounce, h, mount } from '../dom';
 import { lang, t, tx, txOther, type Key } from '../i18n';
+import { derivedLabel } from './prefill';
 
 const SERVICE_KEYS = ['in-house', 'outsourced', 'none'] as const;
 
 type Read = { answer: Answer | null; other: string | null };
 
 interface Ctx {
+  app: App;
   view: AssessmentView;
   q: Questionnaire;
   /** The respondent answering; null for the facilitator. */
@@ -272,6 +274,11 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
   const evidence = a.evidence?.[item.id] ?? '';
   const commentArea = h('textarea', { rows: '2', 'data-role': 'comment', value: comment });
   const evidenceInput = h('input', { type: 'text', 'data-role': 'evidence', value: evidence });
+  // A derived answer says so until it is confirmed or changed (the store then clears the mark).
+  const derived = derivedLabel(ctx.app, item, ctx.view, ctx.respondent, (v) => {
+    ctx.app.view = v;
+    ctx.view = v;
+  });
   const card = h(
     'article',
     {
@@ -295,6 +302,7 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
             class: 'clear',
             'data-testid': 'clear',
             onclick: () => {
+              derived?.remove();
               reset();
               markAnswered(card, false);
               enqueue(ctx, card, () =>
@@ -311,6 +319,7 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
     item.reconstructed && item.note
       ? h('p', { class: 'note', title: txOther(item.note) }, t('wiz.reconstructed'), ': ', tx(item.note))
       : null,
+    derived,
     el,
     h('p', { class: 'item-error', role: 'alert' }),
     // A respondent's comments and evidence are their own; the facilitator's are the assessment's.
@@ -325,6 +334,7 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
   markAnswered(card, answered);
 
   const save = () => {
+    derived?.remove();
     const { answer, other } = read();
     const id = ctx.view.row.id;
     if (answer === null) {
@@ -431,6 +441,7 @@ export function renderWizard(
 
   const base = app.view ?? view;
   const ctx: Ctx = {
+    app,
     view,
     q,
     respondent: app.respondent,

@@ -42,6 +42,24 @@ pub fn assessment(
             org,
             questionnaire,
             date,
+            prefill_from: Some(from),
+            json,
+        } => super::prefill::new_prefilled(
+            path,
+            catalog,
+            lang,
+            (org, &questionnaire, date.as_deref(), from),
+            json,
+            out,
+        )?,
+        AssessmentCommand::Confirm { id, item, all: _ } => {
+            super::prefill::confirm(path, id, item.as_deref(), lang, out)?
+        }
+        AssessmentCommand::New {
+            org,
+            questionnaire,
+            date,
+            prefill_from: None,
             json,
         } => {
             let set = catalog.get(&questionnaire)?;
@@ -99,11 +117,14 @@ pub fn assessment(
                     row.status
                 )?;
                 for item in set.questionnaire.answerable_items() {
-                    let answer = a
+                    let mut answer = a
                         .answers
                         .get(&item.id)
                         .map(|x| item.describe_answer(x, lang))
                         .unwrap_or_else(|| "—".to_string());
+                    if let Some(d) = a.derived.as_ref().filter(|d| d.is_derived(&item.id)) {
+                        answer = format!("{answer}  [{}]", d.label_in(lang));
+                    }
                     writeln!(out, "{:<7} {answer}", item.id)?;
                 }
             }

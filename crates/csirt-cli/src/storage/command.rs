@@ -71,8 +71,20 @@ pub enum AssessmentCommand {
         /// Date of the assessment, YYYY-MM-DD (default: today).
         #[arg(long)]
         date: Option<String>,
+        /// Start from this assessment of the same organisation (another questionnaire): the
+        /// answers it informs are derived and marked until confirmed (`assessment confirm`).
+        #[arg(long, value_name = "ASSESSMENT_ID")]
+        prefill_from: Option<i64>,
         #[arg(long)]
         json: bool,
+    },
+    /// Confirm derived answers as they stand: one item's, or every one with --all.
+    Confirm {
+        id: i64,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        item: Option<String>,
+        #[arg(long)]
+        all: bool,
     },
     /// Correct the date of an assessment (YYYY-MM-DD, a real calendar day).
     Date { id: i64, date: String },

@@ -343,6 +343,10 @@ pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelEr
         crate::narrative::check(n, q, &mut push);
     }
     crate::action::check_actions(q, &a.actions, &mut push);
+    if let Some(d) = &a.derived {
+        let answered = |id: &str| a.answers.get(id).is_some();
+        crate::derived::check(d, q, &answered, &mut push);
+    }
     if problems.is_empty() {
         Ok(())
     } else {

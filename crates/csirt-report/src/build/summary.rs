@@ -17,6 +17,13 @@ pub fn summary(cx: &Ctx) -> (String, Vec<Block>) {
     let lang = cx.lang;
     let r = cx.input.score;
     let mut blocks = vec![Block::Headline(headline(cx))];
+    // Derived answers are scored, but the reader is told how many are not yet confirmed.
+    if let Some(d) = &r.derived {
+        blocks.push(Block::Paragraph {
+            text: d.note.get(lang).to_string(),
+            voice: Voice::Report,
+        });
+    }
     let narrative = cx.input.assessment.narrative.as_ref();
     let paragraphs: Vec<&str> = narrative.map(|n| n.paragraphs()).unwrap_or_default();
     blocks.push(Block::Callout(ask(cx, &paragraphs)));
