@@ -8,12 +8,15 @@
 //! - [`report`]: one path from a stored assessment (or an assessment file) to report bytes in
 //!   any [`csirt_report::Format`];
 //! - [`plan`]: the action plan's additions and derived views (achieved, flagged, open);
+//! - [`questionnaires`]: questionnaire packages installed, listed and removed (refused while
+//!   an assessment uses one);
 //! - [`options`]: the report options as typed (preset, sections, logo file, confidentiality
 //!   line), checked into a [`csirt_report::ReportOptions`].
 
 mod error;
 pub mod options;
 pub mod plan;
+pub mod questionnaires;
 pub mod report;
 pub mod view;
 
