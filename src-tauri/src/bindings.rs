@@ -125,6 +125,7 @@ pub fn typescript() -> String {
         UpdateActionInput,
         PlanExportInput,
         PlanView,
+        crate::questionnaires::QuestionnaireInfo,
     ];
     let mut out = String::from(
         "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\

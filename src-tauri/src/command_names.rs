@@ -45,4 +45,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "add_action",
     "update_action",
     "export_plan",
+    "list_questionnaires",
+    "import_questionnaire",
+    "remove_questionnaire",
+    "csirt_forms",
 ];

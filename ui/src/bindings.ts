@@ -185,7 +185,11 @@ export type CreateAssessmentInput = { organisation_id: number,
 /**
  * YYYY-MM-DD; today when null.
  */
-date: string | null, };
+date: string | null, 
+/**
+ * The questionnaire's id (`list_questionnaires`); the JPCERT/CC 2015 one when left out.
+ */
+questionnaire?: string, };
 
 export type SetStatusInput = { id: number, status: Status, };
 
@@ -338,7 +342,12 @@ export type Imported = { assessment_id: number | null,
 /**
  * Set when the file was added as a respondent.
  */
-respondent_id: number | null, };
+respondent_id: number | null, 
+/**
+ * Set when the file was answered on another version of the installed questionnaire
+ * (everything in it fitted): both versions named.
+ */
+notice: Text | null, };
 
 export type AssessmentSummary = { row: AssessmentRow, overall: number | null, answerable: number, };
 
@@ -459,6 +468,20 @@ export type PlanView = { actions: Array<ActionView>, open_over_time: Array<OpenP
  */
 today: string, };
 
+export type QuestionnaireInfo = { id: string, version: string, title: Text, items: number, 
+/**
+ * Shipped inside the app (cannot be removed).
+ */
+builtin: boolean, 
+/**
+ * Installed from a package (can be removed when no assessment uses it).
+ */
+package: boolean, 
+/**
+ * Its benchmarks' ids, the default first.
+ */
+benchmarks: Array<string>, };
+
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {
   app_info: { input: null; output: AppInfo };
@@ -504,4 +527,8 @@ export interface Commands {
   add_action: { input: AddActionInput; output: PlanView };
   update_action: { input: UpdateActionInput; output: PlanView };
   export_plan: { input: PlanExportInput; output: SavedFile };
+  list_questionnaires: { input: null; output: Array<QuestionnaireInfo> };
+  import_questionnaire: { input: null; output: QuestionnaireInfo | null };
+  remove_questionnaire: { input: QuestionnaireInput; output: Array<QuestionnaireInfo> };
+  csirt_forms: { input: null; output: Array<ProfileChoice> };
 }
