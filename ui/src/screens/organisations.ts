@@ -3,15 +3,16 @@
 
 import { call } from '../api';
 import type { App } from '../app';
-import type { AssessmentSummary, OrganisationInput, OrganisationRow } from '../bindings';
+import type { AssessmentSummary, OrganisationInput, OrganisationRow, ProfileChoice, QuestionnaireInfo } from '../bindings';
 import { h, mount } from '../dom';
-import { num, t, type Key } from '../i18n';
+import { num, t, tx } from '../i18n';
+import { questionnaireSelect } from './questionnaires';
 
-const FORMS = ['distributed', 'integrated', 'centralised', 'coordinating'] as const;
-
-function formLabel(form: string | null): string {
+/** A stored CSIRT form by its label from the core's list (`csirt_forms`); an unknown one as stored. */
+function formLabel(forms: ProfileChoice[], form: string | null): string {
   if (!form) return '';
-  return (FORMS as readonly string[]).includes(form) ? t(`org.form.${form}` as Key) : form;
+  const known = forms.find((f) => f.key === form);
+  return known ? tx(known.label) : form;
 }
 
 /** A button that asks once more before it deletes. */
@@ -30,7 +31,12 @@ export function confirmButton(label: string, onConfirm: () => void, testId: stri
   return wrap;
 }
 
-function orgForm(app: App, existing: OrganisationRow | null, done: (row: OrganisationRow) => void) {
+function orgForm(
+  app: App,
+  forms: ProfileChoice[],
+  existing: OrganisationRow | null,
+  done: (row: OrganisationRow) => void,
+) {
   const field = (id: string, label: string, value: string | null, hint?: string) =>
     h(
       'label',
@@ -53,9 +59,7 @@ function orgForm(app: App, existing: OrganisationRow | null, done: (row: Organis
         'select',
         { id: 'org-form', name: 'org-form' },
         h('option', { value: '' }, t('org.form.none')),
-        FORMS.map((f) =>
-          h('option', { value: f, selected: existing?.csirt_form === f }, t(`org.form.${f}` as Key)),
-        ),
+        forms.map((f) => h('option', { value: f.key, selected: existing?.csirt_form === f.key }, tx(f.label))),
       ),
     ),
     h(
@@ -90,16 +94,27 @@ function orgForm(app: App, existing: OrganisationRow | null, done: (row: Organis
   return form;
 }
 
-function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rerender: () => void) {
+function history(
+  app: App,
+  org: OrganisationRow,
+  rows: AssessmentSummary[],
+  questionnaires: QuestionnaireInfo[],
+  rerender: () => void,
+) {
   const today = new Date().toISOString().slice(0, 10);
   const dateInput = h('input', { type: 'date', id: 'new-assessment-date', value: today });
+  const questionnaire = questionnaireSelect(questionnaires);
   const create = h(
     'button',
     {
       class: 'primary',
       'data-testid': 'new-assessment',
       onclick: () =>
-        call('create_assessment', { organisation_id: org.id, date: dateInput.value || null })
+        call('create_assessment', {
+          organisation_id: org.id,
+          date: dateInput.value || null,
+          questionnaire: questionnaire.value || undefined,
+        })
           .then((row) => app.openAssessment(row.id, 'wizard'))
           .catch((e) => app.showError(e)),
     },
@@ -191,6 +206,8 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
     h(
       'div',
       { class: 'actions' },
+      h('label', { class: 'inline', for: 'new-assessment-questionnaire' }, t('org.questionnaire')),
+      questionnaire,
       h('label', { class: 'inline', for: 'new-assessment-date' }, t('org.date')),
       dateInput,
       create,
@@ -201,7 +218,11 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
 export async function renderOrganisations(app: App): Promise<HTMLElement> {
   const root = h('div', { class: 'screen organisations', 'data-screen-id': 'organisations' });
   const draw = async () => {
-    const orgs = await call('list_organisations');
+    const [orgs, forms, questionnaires] = await Promise.all([
+      call('list_organisations'),
+      call('csirt_forms'),
+      call('list_questionnaires'),
+    ]);
     if (app.orgId !== null && !orgs.some((o) => o.id === app.orgId)) app.orgId = null;
     if (app.orgId === null && orgs.length > 0) app.orgId = orgs[0].id;
     const selected = orgs.find((o) => o.id === app.orgId) ?? null;
@@ -230,7 +251,7 @@ export async function renderOrganisations(app: App): Promise<HTMLElement> {
             h(
               'span',
               { class: 'meta' },
-              [o.sector, formLabel(o.csirt_form)].filter(Boolean).join(' · '),
+              [o.sector, formLabel(forms, o.csirt_form)].filter(Boolean).join(' · '),
             ),
             h('span', { class: 'count' }, t('org.assessmentCount', { n: o.assessments })),
           ),
@@ -257,7 +278,7 @@ export async function renderOrganisations(app: App): Promise<HTMLElement> {
           h('dt', null, t('org.size')),
           h('dd', null, selected.size ?? t('common.notSet')),
           h('dt', null, t('org.form')),
-          h('dd', null, formLabel(selected.csirt_form) || t('common.notSet')),
+          h('dd', null, formLabel(forms, selected.csirt_form) || t('common.notSet')),
         ),
         h(
           'div',
@@ -292,8 +313,8 @@ export async function renderOrganisations(app: App): Promise<HTMLElement> {
       mount(
         detail,
         head,
-        editing ? orgForm(app, selected, () => rerender()) : null,
-        history(app, selected, rows, rerender),
+        editing ? orgForm(app, forms, selected, () => rerender()) : null,
+        history(app, selected, rows, questionnaires, rerender),
       );
     };
     await drawDetail();
@@ -308,7 +329,7 @@ export async function renderOrganisations(app: App): Promise<HTMLElement> {
           { class: 'org-side' },
           h('h2', null, t('org.heading')),
           orgs.length ? list : h('p', { class: 'muted' }, t('org.empty')),
-          orgForm(app, null, (row) => {
+          orgForm(app, forms, null, (row) => {
             app.orgId = row.id;
             rerender();
           }),
