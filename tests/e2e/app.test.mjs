@@ -737,7 +737,7 @@ describe('csirt-app', () => {
     const pooled = await standings();
     assert.equal(pooled.length, survey.length);
     assert.notDeepEqual(pooled, survey);
-    const none = (rows) => rows.filter((r) => r === '調査に数値なし').length;
+    const none = (rows) => rows.filter((r) => r === '基準データに数値なし').length;
     assert.ok(none(pooled) < none(survey), `no figure: survey ${none(survey)}, pool ${none(pooled)}`);
 
     await $('[data-testid="segment-select"]').selectByAttribute('value', 'sector=finance');

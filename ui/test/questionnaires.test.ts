@@ -109,3 +109,28 @@ describe('starting an assessment', () => {
     expect(created.organisation_id).toBe(3);
   });
 });
+
+describe('facts about the questionnaire come from its data', () => {
+  test('the dashboard counts the set-up items of the questionnaire in use', async () => {
+    const { renderDashboard } = await import('../src/screens/dashboard');
+    const { questionnaire } = await import('./fixtures');
+    const q = structuredClone(questionnaire);
+    const guidance = { ja: '', en: '' };
+    q.setup_items = [
+      { id: 's1', number: 1, name: { ja: '任務', en: 'Mandate' }, source: '', weight: 1, guidance },
+      { id: 's2', number: 2, name: { ja: '窓口', en: 'Contact' }, source: '', weight: 1, guidance },
+    ];
+    mockCommands((cmd) => {
+      if (cmd === 'list_benchmarks') return [];
+      if (cmd === 'radar_svg') return '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
+      return null;
+    });
+    const app = newApp();
+    setLang('en');
+    app.view = view;
+    const el = await renderDashboard(app, q, view);
+    const headings = [...el.querySelectorAll('h2')].map((h2) => h2.textContent);
+    expect(headings).toContain('The 2 set-up items');
+    expect(headings.join(' ')).not.toMatch(/six|66|nine/);
+  });
+});

@@ -202,7 +202,7 @@ export async function renderDashboard(
       h('section', { class: 'card radar-card' }, h('h2', null, t('dash.radar')), await radar(view), areas),
     ),
     narrativeCard(app, view),
-    h('section', { class: 'card' }, h('h2', null, t('dash.setup')), setup),
+    h('section', { class: 'card' }, h('h2', null, t('dash.setup', { n: q.setup_items.length })), setup),
     h(
       'section',
       { class: 'card' },
