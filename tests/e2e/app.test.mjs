@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync, rmSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,49 @@ const openFile = join(work, 'import.json');
 // A pooled benchmark for the Benchmarks screen's import (synthetic test data, not a survey).
 const openBenchmark = join(work, 'pool.toml');
 copyFileSync(join(ROOT, 'tests/fixtures/benchmarks/synthetic-pool.toml'), openBenchmark);
+// A questionnaire package for the Questionnaires screen's import, written by the test.
+const openPackage = join(work, 'small-survey.zip');
+
+/** A zip (entries stored, not deflated) of `[name, text]` pairs: a questionnaire package. */
+function zipOf(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, text] of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const data = Buffer.from(text, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
 execFileSync('mkdir', ['-p', saveDir]);
 
 let driver;
@@ -39,6 +83,7 @@ function startDriver() {
       CSIRT_E2E_SAVE_DIR: saveDir,
       CSIRT_E2E_OPEN_FILE: openFile,
       CSIRT_E2E_OPEN_BENCHMARK: openBenchmark,
+      CSIRT_E2E_OPEN_PACKAGE: openPackage,
       // The system locale decides the first language: Japanese, as for most users.
       LANG: 'ja_JP.UTF-8',
       LC_ALL: '',
@@ -824,5 +869,77 @@ describe('csirt-app', () => {
     assert.match(await $('.banner .error').getText(), /2026-02-30/);
     const list = JSON.parse(execFileSync(CLI, ['--db', join(work, 'e2e.sqlite3'), 'action', 'update', rows[2], '--json']).toString());
     assert.equal(list.due, '2099-12-31');
+  });
+
+  test('a SIM3 assessment: chosen at the start, a few parameters answered, the dashboard and the PDF', async () => {
+    await openOrg(ORG);
+    const choice = await $('[data-testid="new-assessment-questionnaire"]');
+    await choice.waitForExist();
+    const offered = await attrs('[data-testid="new-assessment-questionnaire"] option', 'value');
+    for (const id of ['jpcert-2015', 'sim3', 'psirt', 'csirt-roles']) assert.ok(offered.includes(id), `${id} in ${offered}`);
+    await choice.selectByAttribute('value', 'sim3');
+    await press('[data-testid="new-assessment"]');
+    await $('[data-screen-id="wizard"]').waitForExist({ timeout: 15000 });
+    await $('article[data-item]').waitForExist({ timeout: 10000 });
+    // The first three parameters of the first category, each answered with its highest level.
+    const ids = (await attrs('article[data-item]', 'data-item')).slice(0, 3);
+    assert.equal(ids.length, 3, `parameters shown: ${ids}`);
+    for (const id of ids) {
+      const options = await $$(`${item(id)} input[type="radio"]`);
+      assert.ok(options.length > 0, `${id} has options`);
+      await browser.execute((e) => e.scrollIntoView({ block: 'center' }), options[0]);
+      await options[0].click();
+      await saved();
+      assert.equal(await $(item(id)).getAttribute('data-answered'), 'true', id);
+    }
+    await openTab('dashboard');
+    const score = await $('[data-testid="overall-score"]');
+    await score.waitForExist({ timeout: 15000 });
+    assert.ok(Number.isFinite(Number(await score.getAttribute('data-score'))), 'the overall score is a number');
+    await openTab('export');
+    await press('button[data-export="pdf-ja"]');
+    const ok = await $('[data-testid="export-result"] p.ok');
+    await ok.waitForExist({ timeout: 30000 });
+    const path = await ok.getAttribute('data-path');
+    assert.ok(existsSync(path), path);
+    assert.equal(readFileSync(path).subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  test('a questionnaire package is imported, offered for a new assessment and removed; a broken one shows its line', async () => {
+    const text = readFileSync(join(ROOT, 'tests/fixtures/packages/small-survey/questionnaire.toml'), 'utf8');
+    writeFileSync(openPackage, zipOf([['small-survey/questionnaire.toml', text]]));
+    await openTab('questionnaires');
+    for (const id of ['jpcert-2015', 'sim3']) await $(`tr[data-questionnaire="${id}"]`).waitForExist({ timeout: 10000 });
+    await press('[data-testid="questionnaire-import"]');
+    await $('tr[data-questionnaire="small-survey"]').waitForExist({ timeout: 15000 });
+    assert.match(await $('[data-testid="questionnaire-status"]').getText(), /小さな自己点検（版 1\.0）/);
+    assert.match(await $('tr[data-questionnaire="small-survey"]').getText(), /パッケージ/);
+
+    // Broken: the problem names the file inside the package and its line; nothing changes.
+    const broken = text.replace('type = "scale"', 'type = 3');
+    const line = broken.split('\n').findIndex((l) => l === 'type = 3') + 1;
+    writeFileSync(openPackage, zipOf([['questionnaire.toml', broken.replace('small-survey', 'other-survey')]]));
+    await press('[data-testid="questionnaire-import"]');
+    const error = await $('[data-testid="questionnaire-error"]');
+    await error.waitForExist({ timeout: 15000 });
+    const problems = await texts('[data-testid="questionnaire-error"] li');
+    assert.ok(
+      problems.some((p) => p.startsWith(`small-survey.zip/questionnaire.toml:${line}:`)),
+      `line ${line}: ${problems}`,
+    );
+    assert.equal((await $$('tr[data-questionnaire="other-survey"]')).length, 0);
+
+    // Offered when starting an assessment, with its title and version.
+    await openOrg(ORG);
+    const offered = await texts('[data-testid="new-assessment-questionnaire"] option');
+    assert.ok(offered.includes('小さな自己点検（版 1.0）'), `${offered}`);
+
+    await openTab('questionnaires');
+    await press('tr[data-questionnaire="small-survey"] [data-testid="remove-questionnaire"]');
+    await press('tr[data-questionnaire="small-survey"] [data-testid="remove-questionnaire-yes"]');
+    await browser.waitUntil(async () => (await $$('tr[data-questionnaire="small-survey"]')).length === 0, {
+      timeout: 10000,
+      timeoutMsg: 'the package was not removed',
+    });
   });
 });
