@@ -278,7 +278,6 @@ export const STRINGS = {
   'quest.title': { ja: '質問票', en: 'Questionnaire' },
   'quest.version': { ja: '版', en: 'Version' },
   'quest.itemCount': { ja: '項目', en: 'Items' },
-  'quest.items': { ja: '{n} 項目', en: '{n} items' },
   'quest.origin': { ja: '入手元', en: 'From' },
   'quest.builtin': { ja: '組み込み', en: 'Built in' },
   'quest.package': { ja: 'パッケージ', en: 'Package' },

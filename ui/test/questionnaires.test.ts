@@ -17,7 +17,7 @@ describe('questionnaires screen', () => {
     expect(rows.map((r) => r.dataset.questionnaire)).toEqual(['jpcert-2015', 'sim3', 'small-survey']);
     const cells = (id: string) =>
       [...el.querySelectorAll(`tr[data-questionnaire="${id}"] td`)].map((td) => td.textContent);
-    expect(cells('sim3').slice(1, 4)).toEqual(['1.0', '45 items', 'Built in']);
+    expect(cells('sim3').slice(1, 4)).toEqual(['1.0', '45', 'Built in']);
     expect(cells('small-survey')[3]).toBe('Package');
     expect(el.querySelectorAll('[data-testid="remove-questionnaire"]').length).toBe(1);
     expect(el.querySelector('tr[data-questionnaire="small-survey"] [data-testid="remove-questionnaire"]')).not.toBeNull();
@@ -83,7 +83,7 @@ describe('starting an assessment', () => {
       if (cmd === 'list_organisations') return [{ id: 3, name: 'A', sector: null, size: null, csirt_form: 'coordinating', assessments: 0, created_at: '', updated_at: '' }];
       if (cmd === 'csirt_forms') return forms;
       if (cmd === 'list_questionnaires') return questionnaires;
-      if (cmd === 'list_assessments') return [];
+      if (cmd === 'list_assessments') return [{ row: { ...view.row, questionnaire_id: 'sim3', questionnaire_version: '0.9' }, overall: null, answerable: 45 }];
       if (cmd === 'create_assessment') return view.row;
       return null;
     });
@@ -101,6 +101,8 @@ describe('starting an assessment', () => {
       'SIM3 self-assessment (version 1.0)',
       'A small self-check (version 1.0)',
     ]);
+    // Each assessment names the questionnaire and the version it was answered on.
+    expect(el.querySelector('td[data-questionnaire="sim3"]')!.textContent).toBe('SIM3 self-assessment (version 0.9)');
     select.value = 'sim3';
     el.querySelector<HTMLButtonElement>('[data-testid="new-assessment"]')!.click();
     await settle();

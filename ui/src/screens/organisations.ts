@@ -104,6 +104,13 @@ function history(
   const today = new Date().toISOString().slice(0, 10);
   const dateInput = h('input', { type: 'date', id: 'new-assessment-date', value: today });
   const questionnaire = questionnaireSelect(questionnaires);
+  // Which questionnaire (title and version) each assessment was answered on; its id when the
+  // questionnaire is no longer installed.
+  const questionnaireOf = (s: AssessmentSummary) => {
+    const q = questionnaires.find((x) => x.id === s.row.questionnaire_id);
+    const title = q ? tx(q.title) : s.row.questionnaire_id;
+    return t('quest.label', { title, version: s.row.questionnaire_version });
+  };
   const create = h(
     'button',
     {
@@ -131,6 +138,7 @@ function history(
             'tr',
             null,
             h('th', null, t('assess.date')),
+            h('th', null, t('org.questionnaire')),
             h('th', null, t('assess.status')),
             h('th', null, t('assess.answered')),
             h('th', null, t('assess.overall')),
@@ -147,6 +155,7 @@ function history(
               'tr',
               { 'data-assessment': s.row.id, class: app.view?.row.id === s.row.id ? 'selected' : '' },
               h('td', null, s.row.date),
+              h('td', { class: 'small', 'data-questionnaire': s.row.questionnaire_id }, questionnaireOf(s)),
               h('td', null, h('span', { class: `status ${s.row.status}` }, t(`assess.status.${s.row.status}`))),
               h('td', null, t('assess.progress', { a: s.row.answered, b: s.answerable })),
               h(

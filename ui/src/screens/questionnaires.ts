@@ -45,13 +45,9 @@ function row(q: QuestionnaireInfo, remove: (id: string) => void): HTMLElement {
     { 'data-questionnaire': q.id },
     h('td', null, tx(q.title), h('div', { class: 'small muted' }, q.id)),
     h('td', null, q.version),
-    h('td', null, t('quest.items', { n: q.items })),
+    h('td', { class: 'num' }, String(q.items)),
     h('td', null, origin),
-    h(
-      'td',
-      { class: 'row-actions' },
-      q.package ? confirmButton(t('common.delete'), () => remove(q.id), 'remove-questionnaire') : null,
-    ),
+    h('td', null, q.package ? confirmButton(t('common.delete'), () => remove(q.id), 'remove-questionnaire') : null),
   );
 }
 
