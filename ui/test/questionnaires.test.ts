@@ -102,7 +102,9 @@ describe('starting an assessment', () => {
       'A small self-check (version 1.0)',
     ]);
     // Each assessment names the questionnaire and the version it was answered on.
-    expect(el.querySelector('td[data-questionnaire="sim3"]')!.textContent).toBe('SIM3 self-assessment (version 0.9)');
+    const cell = el.querySelector('td[data-questionnaire="sim3"]')!;
+    expect(cell.textContent).toBe('sim3 · 0.9');
+    expect(cell.getAttribute('title')).toBe('SIM3 self-assessment (version 0.9)');
     select.value = 'sim3';
     el.querySelector<HTMLButtonElement>('[data-testid="new-assessment"]')!.click();
     await settle();

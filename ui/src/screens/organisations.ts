@@ -111,6 +111,13 @@ function history(
     const title = q ? tx(q.title) : s.row.questionnaire_id;
     return t('quest.label', { title, version: s.row.questionnaire_version });
   };
+  /** The id and version, short enough for the table; the title and version on hover. */
+  const questionnaireCell = (s: AssessmentSummary) =>
+    h(
+      'td',
+      { class: 'small nowrap', 'data-questionnaire': s.row.questionnaire_id, title: questionnaireOf(s) },
+      `${s.row.questionnaire_id} · ${s.row.questionnaire_version}`,
+    );
   const create = h(
     'button',
     {
@@ -154,9 +161,9 @@ function history(
             return h(
               'tr',
               { 'data-assessment': s.row.id, class: app.view?.row.id === s.row.id ? 'selected' : '' },
-              h('td', null, s.row.date),
-              h('td', { class: 'small', 'data-questionnaire': s.row.questionnaire_id }, questionnaireOf(s)),
-              h('td', null, h('span', { class: `status ${s.row.status}` }, t(`assess.status.${s.row.status}`))),
+              h('td', { class: 'nowrap' }, s.row.date),
+              questionnaireCell(s),
+              h('td', { class: 'nowrap' }, h('span', { class: `status ${s.row.status}` }, t(`assess.status.${s.row.status}`))),
               h('td', null, t('assess.progress', { a: s.row.answered, b: s.answerable })),
               h(
                 'td',
