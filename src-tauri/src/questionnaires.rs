@@ -181,4 +181,64 @@ mod tests {
             .collect();
         assert!(forms.contains(&"coordinating".to_string()), "{forms:?}");
     }
+
+    fn zip_of(name: &str, text: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_broken_package_reaches_the_ui_line_by_line_and_a_taken_id_names_both() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/packages/small-survey/questionnaire.toml");
+        let text = std::fs::read_to_string(fixture).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (catalog, _) = Catalog::load(None).unwrap();
+        let broken = zip_of(
+            "questionnaire.toml",
+            &text.replace("type = \"scale\"", "type = 3"),
+        );
+        let e: AppError = csirt_usecase::questionnaires::install(
+            &catalog,
+            dir.path(),
+            Path::new("p.zip"),
+            &broken,
+        )
+        .unwrap_err()
+        .into();
+        let payload = e.payload(csirt_model::Lang::Ja);
+        assert_eq!(payload.message, "データファイルが正しくありません");
+        assert!(
+            payload.problems[0]
+                .message
+                .starts_with("p.zip/questionnaire.toml:37: 書き方が正しくありません"),
+            "{:?}",
+            payload.problems
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).map_or(0, |d| d.count()), 0);
+
+        let shadow = zip_of(
+            "questionnaire.toml",
+            &text.replace("id = \"small-survey\"", "id = \"psirt\""),
+        );
+        let e: AppError = csirt_usecase::questionnaires::install(
+            &catalog,
+            dir.path(),
+            Path::new("p.zip"),
+            &shadow,
+        )
+        .unwrap_err()
+        .into();
+        let payload = e.payload(csirt_model::Lang::En);
+        assert_eq!(payload.kind, crate::wire::ErrorKind::InvalidInput);
+        assert!(
+            payload.message.contains("the built-in questionnaire"),
+            "{}",
+            payload.message
+        );
+    }
 }
