@@ -116,7 +116,8 @@ impl Localized for CliError {
 )]
 struct Cli {
     /// Extra questionnaire folders (each holding questionnaire.toml and benchmark.toml).
-    /// Defaults to $CSIRT_QUESTIONNAIRES; the built-in jpcert-2015 is always available.
+    /// Defaults to $CSIRT_QUESTIONNAIRES; the built-in questionnaires and the packages installed
+    /// beside the database (`csirt questionnaire import`) are always available.
     #[arg(long, global = true, env = "CSIRT_QUESTIONNAIRES")]
     questionnaires: Option<PathBuf>,
     /// The database file. Defaults to $CSIRT_DB, then the platform's app-data folder.
