@@ -304,7 +304,7 @@ fn bad_input_fails_cleanly() {
         (
             "unknown-questionnaire.json",
             br#"{"format":"csirt-assessment/1","questionnaire":"nope","organisation":{"name":"X"},"answers":{}}"#.to_vec(),
-            "unknown questionnaire",
+            "questionnaire nope (version ?) is not installed; install its package",
         ),
     ];
     for (name, bytes, expected) in cases {

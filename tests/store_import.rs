@@ -48,7 +48,7 @@ fn malformed_imports_are_refused_with_a_clear_error_and_change_nothing() {
         (
             "unknown questionnaire",
             br#"{"format":"csirt-assessment/1","questionnaire":"iso-27035","organisation":{"name":"X"},"answers":{}}"#.to_vec(),
-            "unknown questionnaire \"iso-27035\"",
+            "questionnaire iso-27035 (version ?) is not installed; install its package",
         ),
         ("unknown item", file(r#""answers":{"8.1":"a"}"#), "item 8.1: no such item"),
         ("option key not in the item", file(r#""answers":{"2.8":"d"}"#), "item 2.8: \"d\" is not an option"),

@@ -134,6 +134,7 @@ pub fn typescript() -> String {
         PrefillSourcesInput,
         StartPrefilledInput,
         ConfirmDerivedInput,
+        crate::questionnaires::QuestionnaireInfo,
     ];
     let mut out = String::from(
         "// The IPC contract between the UI and the csirt-app commands. GENERATED from\n\

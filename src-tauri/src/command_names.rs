@@ -49,4 +49,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "prefill_sources",
     "start_prefilled",
     "confirm_derived",
+    "list_questionnaires",
+    "import_questionnaire",
+    "remove_questionnaire",
+    "csirt_forms",
 ];

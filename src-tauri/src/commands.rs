@@ -37,6 +37,8 @@ pub use crate::plan::*;
 pub use crate::staffing::*;
 // So are prefilling's, in `prefill.rs`.
 pub use crate::prefill::*;
+// The Questionnaires screen's commands live in `questionnaires.rs`.
+pub use crate::questionnaires::*;
 
 type Res<T> = Result<T, AppError>;
 /// What a command returns to the UI: its value, or the error in the UI's language.
@@ -189,8 +191,9 @@ pub async fn create_assessment(
         let lang = state.language();
         state
             .with_store(move |s, c| {
-                // New assessments use the built-in questionnaire; others arrive by import.
-                let set = c.get(csirt_model::load::BUILTIN_ID)?;
+                // The questionnaire the user chose; the JPCERT/CC 2015 one when none is named.
+                let id = input.questionnaire.as_deref();
+                let set = c.get(id.unwrap_or(csirt_model::load::BUILTIN_ID))?;
                 let id = s.create_assessment(
                     input.organisation_id,
                     &set.questionnaire,
@@ -402,11 +405,13 @@ pub async fn import_assessment(
             return Ok(Imported {
                 assessment_id: None,
                 respondent_id: None,
+                notice: None,
             });
         };
         state
             .with_store(move |s, c| {
                 let set = c.get(&a.questionnaire)?;
+                let notice = assessment::version_notice(&a, &set.questionnaire);
                 Ok(match input.respondent {
                     Some(r) => Imported {
                         assessment_id: Some(r.assessment_id),
@@ -417,6 +422,7 @@ pub async fn import_assessment(
                             r.role.as_deref(),
                             &a,
                         )?),
+                        notice,
                     },
                     None => Imported {
                         assessment_id: Some(s.import(
@@ -425,6 +431,7 @@ pub async fn import_assessment(
                             input.organisation_id,
                         )?),
                         respondent_id: None,
+                        notice,
                     },
                 })
             })

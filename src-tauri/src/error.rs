@@ -73,7 +73,8 @@ impl AppError {
                 UsecaseError::Scoring(_)
                 | UsecaseError::Option(_)
                 | UsecaseError::Prefill(_)
-                | UsecaseError::BadLogo { .. } => ErrorKind::InvalidInput,
+                | UsecaseError::BadLogo { .. }
+                | UsecaseError::QuestionnaireInUse { .. } => ErrorKind::InvalidInput,
                 UsecaseError::Report(_) => ErrorKind::Export,
                 UsecaseError::ReadLogo { .. } => ErrorKind::Io,
             },
@@ -118,11 +119,22 @@ impl AppError {
         }
     }
 
+    /// The model's error inside this one, wherever it is wrapped.
+    fn model(&self) -> Option<&ModelError> {
+        match self {
+            AppError::Model(m) | AppError::Store(StoreError::Model(m)) => Some(m),
+            AppError::Usecase(u) => match u.as_ref() {
+                UsecaseError::Model(m) | UsecaseError::Store(StoreError::Model(m)) => Some(m),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The item-by-item problems of an assessment file that failed validation, in `lang`.
     pub fn problems(&self, lang: Lang) -> Vec<AnswerProblem> {
-        let model = match self {
-            AppError::Model(m) | AppError::Store(StoreError::Model(m)) => m,
-            _ => return Vec::new(),
+        let Some(model) = self.model() else {
+            return Vec::new();
         };
         match model {
             ModelError::InvalidAssessment(p) => p
@@ -149,11 +161,7 @@ impl AppError {
         let problems = self.problems(lang);
         // With the problems listed one by one, the summary line alone reads better than the
         // model's multi-line message.
-        let data_file = matches!(
-            self,
-            AppError::Model(ModelError::Invalid(_))
-                | AppError::Store(StoreError::Model(ModelError::Invalid(_)))
-        );
+        let data_file = matches!(self.model(), Some(ModelError::Invalid(_)));
         let message = if problems.is_empty() {
             self.localized(lang)
         } else if data_file {
@@ -231,7 +239,10 @@ fn model_kind(m: &ModelError) -> ErrorKind {
         | ModelError::DuplicateId { .. }
         | ModelError::ShadowsBuiltin { .. }
         | ModelError::Segment { .. }
-        | ModelError::DuplicateBenchmark { .. } => ErrorKind::InvalidInput,
+        | ModelError::DuplicateBenchmark { .. }
+        | ModelError::Package { .. }
+        | ModelError::IdTaken(_)
+        | ModelError::NotAPackage { .. } => ErrorKind::InvalidInput,
     }
 }
 

@@ -17,6 +17,7 @@ pub mod input;
 pub mod mirror;
 pub mod plan;
 pub mod prefill;
+pub mod questionnaires;
 pub mod staffing;
 pub mod state;
 pub mod view;
@@ -48,6 +49,7 @@ macro_rules! app_commands {
     (@input $t:ty) => { <$t as ts_rs::TS>::name() };
 }
 
+use questionnaires::QuestionnaireInfo;
 use wire::*;
 
 app_commands! {
@@ -98,6 +100,10 @@ app_commands! {
     prefill_sources(PrefillSourcesInput) -> Vec<PrefillSource>;
     start_prefilled(StartPrefilledInput) -> AssessmentRow;
     confirm_derived(ConfirmDerivedInput) -> AssessmentView;
+    list_questionnaires() -> Vec<QuestionnaireInfo>;
+    import_questionnaire() -> Option<QuestionnaireInfo>;
+    remove_questionnaire(QuestionnaireInput) -> Vec<QuestionnaireInfo>;
+    csirt_forms() -> Vec<ProfileChoice>;
 }
 
 /// WebKitGTK's DMA-BUF renderer costs start-up time and memory that a page of forms does not
@@ -118,6 +124,12 @@ pub fn run() -> Result<(), AppError> {
     let db_path = state::db_path(&args, std::env::var("CSIRT_DB").ok())?;
     let extra = std::env::var_os("CSIRT_QUESTIONNAIRES").map(std::path::PathBuf::from);
     let (mut catalog, mut failures) = csirt_model::Catalog::load(extra.as_deref())?;
+    // The questionnaire packages the user installed (unless that folder is the extra one).
+    let packages = csirt_model::package::packages_dir(&db_path);
+    let same = |p: &std::path::Path| p.canonicalize().ok() == packages.canonicalize().ok();
+    if !extra.as_deref().is_some_and(same) {
+        failures.extend(catalog.add_packages(&packages)?);
+    }
     // The benchmarks the user imported; a file that no longer validates is left out.
     failures.extend(catalog.add_benchmarks(&state::benchmarks_dir(&db_path))?);
     let lang = state::system_language_from_env();

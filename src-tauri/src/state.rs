@@ -26,6 +26,8 @@ pub struct TestHooks {
     pub open_benchmark: Option<PathBuf>,
     /// `CSIRT_E2E_OPEN_LOGO`: choosing a cover logo reads this file.
     pub open_logo: Option<PathBuf>,
+    /// `CSIRT_E2E_OPEN_PACKAGE`: a questionnaire package import reads this file.
+    pub open_package: Option<PathBuf>,
 }
 
 impl TestHooks {
@@ -40,6 +42,7 @@ impl TestHooks {
             open_file: path("CSIRT_E2E_OPEN_FILE"),
             open_benchmark: path("CSIRT_E2E_OPEN_BENCHMARK"),
             open_logo: path("CSIRT_E2E_OPEN_LOGO"),
+            open_package: path("CSIRT_E2E_OPEN_PACKAGE"),
         }
     }
 }
@@ -47,7 +50,8 @@ impl TestHooks {
 pub struct AppState {
     /// The open store, or why it could not be opened (shown by the UI instead of a crash).
     store: Result<Arc<Mutex<Store>>, Arc<AppError>>,
-    /// The questionnaires and their benchmarks; replaced whole when a benchmark is imported.
+    /// The questionnaires and their benchmarks; replaced whole when a benchmark or a
+    /// questionnaire package is imported, or a package removed.
     catalog: Mutex<Arc<Catalog>>,
     pub db_path: PathBuf,
     pub hooks: TestHooks,
@@ -179,7 +183,7 @@ impl AppState {
         Arc::clone(&self.catalog.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
-    /// Puts a catalog with one more benchmark in place.
+    /// Puts a catalog with one more benchmark or questionnaire (or one fewer) in place.
     pub fn replace_catalog(&self, catalog: Catalog) {
         *self.catalog.lock().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalog);
     }
@@ -188,6 +192,12 @@ impl AppState {
     /// same folder the `csirt` command line reads.
     pub fn benchmarks_dir(&self) -> PathBuf {
         benchmarks_dir(&self.db_path)
+    }
+
+    /// The folder of the installed questionnaire packages: `questionnaires` beside the
+    /// database, the same folder the `csirt` command line reads.
+    pub fn packages_dir(&self) -> PathBuf {
+        csirt_model::package::packages_dir(&self.db_path)
     }
 
     /// Why the database could not be opened, in the UI's language.

@@ -113,6 +113,10 @@ pub struct CreateAssessmentInput {
     pub organisation_id: i64,
     /// YYYY-MM-DD; today when null.
     pub date: Option<String>,
+    /// The questionnaire's id (`list_questionnaires`); the JPCERT/CC 2015 one when left out.
+    #[serde(default)]
+    #[ts(optional)]
+    pub questionnaire: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -460,6 +464,10 @@ pub struct Imported {
     /// Set when the file was added as a respondent.
     #[ts(type = "number | null")]
     pub respondent_id: Option<i64>,
+    /// Set when the file was answered on another version of the installed questionnaire
+    /// (everything in it fitted): both versions named.
+    #[ts(as = "Option<Text>")]
+    pub notice: Option<csirt_model::Text>,
 }
 
 /// An assessment of the organisation list, with its overall score for the history view.

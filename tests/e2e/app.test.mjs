@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
+import { zipOf } from './zip.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const APP = process.env.CSIRT_APP_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/csirt-app');
@@ -25,6 +26,9 @@ const openFile = join(work, 'import.json');
 // A pooled benchmark for the Benchmarks screen's import (synthetic test data, not a survey).
 const openBenchmark = join(work, 'pool.toml');
 copyFileSync(join(ROOT, 'tests/fixtures/benchmarks/synthetic-pool.toml'), openBenchmark);
+// A questionnaire package for the Questionnaires screen's import, written by the test.
+const openPackage = join(work, 'small-survey.zip');
+
 execFileSync('mkdir', ['-p', saveDir]);
 
 let driver;
@@ -39,6 +43,7 @@ function startDriver() {
       CSIRT_E2E_SAVE_DIR: saveDir,
       CSIRT_E2E_OPEN_FILE: openFile,
       CSIRT_E2E_OPEN_BENCHMARK: openBenchmark,
+      CSIRT_E2E_OPEN_PACKAGE: openPackage,
       // The system locale decides the first language: Japanese, as for most users.
       LANG: 'ja_JP.UTF-8',
       LC_ALL: '',
@@ -737,7 +742,7 @@ describe('csirt-app', () => {
     const pooled = await standings();
     assert.equal(pooled.length, survey.length);
     assert.notDeepEqual(pooled, survey);
-    const none = (rows) => rows.filter((r) => r === '調査に数値なし').length;
+    const none = (rows) => rows.filter((r) => r === '基準データに数値なし').length;
     assert.ok(none(pooled) < none(survey), `no figure: survey ${none(survey)}, pool ${none(pooled)}`);
 
     await $('[data-testid="segment-select"]').selectByAttribute('value', 'sector=finance');
@@ -828,7 +833,9 @@ describe('csirt-app', () => {
 
   test("a SIM3 assessment starts from the demo's JPCERT assessment, its derived answers labelled until confirmed", async () => {
     await openOrg('サンプル精機株式会社');
-    // The offer is there, and off by default.
+    // No offer for the questionnaire the form starts on; choosing SIM3 shows it, off by default.
+    await $('[data-testid="new-assessment-questionnaire"]').waitForExist({ timeout: 10000 });
+    await $('[data-testid="new-assessment-questionnaire"]').selectByAttribute('value', 'sim3');
     await $('[data-testid="prefill-choice"]').waitForDisplayed({ timeout: 10000 });
     assert.equal(await $('[data-testid="prefill-on"]').isSelected(), false);
     assert.equal(await $('[data-testid="prefill-from"]').isEnabled(), false);
@@ -867,5 +874,75 @@ describe('csirt-app', () => {
     await $('button.tab[data-screen="dashboard"]').click();
     await $('[data-testid="derived-count"]').waitForExist({ timeout: 10000 });
     assert.match(await $('[data-testid="derived-count"]').getText(), new RegExp(`${after.length} 件は.*まだ確認されていません`));
+  test('a SIM3 assessment: chosen at the start, a few parameters answered, the dashboard and the PDF', async () => {
+    await openOrg(ORG);
+    const choice = await $('[data-testid="new-assessment-questionnaire"]');
+    await choice.waitForExist();
+    const offered = await attrs('[data-testid="new-assessment-questionnaire"] option', 'value');
+    for (const id of ['jpcert-2015', 'sim3', 'psirt', 'csirt-roles']) assert.ok(offered.includes(id), `${id} in ${offered}`);
+    await choice.selectByAttribute('value', 'sim3');
+    await press('[data-testid="new-assessment"]');
+    await $('[data-screen-id="wizard"]').waitForExist({ timeout: 15000 });
+    await $('article[data-item]').waitForExist({ timeout: 10000 });
+    // The first three parameters of the first category, each answered with its highest level.
+    const ids = (await attrs('article[data-item]', 'data-item')).slice(0, 3);
+    assert.equal(ids.length, 3, `parameters shown: ${ids}`);
+    for (const id of ids) {
+      const options = await $$(`${item(id)} input[type="radio"]`);
+      assert.ok(options.length > 0, `${id} has options`);
+      await browser.execute((e) => e.scrollIntoView({ block: 'center' }), options[0]);
+      await options[0].click();
+      await saved();
+      assert.equal(await $(item(id)).getAttribute('data-answered'), 'true', id);
+    }
+    await openTab('dashboard');
+    const score = await $('[data-testid="overall-score"]');
+    await score.waitForExist({ timeout: 15000 });
+    assert.ok(Number.isFinite(Number(await score.getAttribute('data-score'))), 'the overall score is a number');
+    await openTab('export');
+    await press('button[data-export="pdf-ja"]');
+    const ok = await $('[data-testid="export-result"] p.ok');
+    await ok.waitForExist({ timeout: 30000 });
+    const path = await ok.getAttribute('data-path');
+    assert.ok(existsSync(path), path);
+    assert.equal(readFileSync(path).subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  test('a questionnaire package is imported, offered for a new assessment and removed; a broken one shows its line', async () => {
+    const text = readFileSync(join(ROOT, 'tests/fixtures/packages/small-survey/questionnaire.toml'), 'utf8');
+    writeFileSync(openPackage, zipOf([['small-survey/questionnaire.toml', text]]));
+    await openTab('questionnaires');
+    for (const id of ['jpcert-2015', 'sim3']) await $(`tr[data-questionnaire="${id}"]`).waitForExist({ timeout: 10000 });
+    await press('[data-testid="questionnaire-import"]');
+    await $('tr[data-questionnaire="small-survey"]').waitForExist({ timeout: 15000 });
+    assert.match(await $('[data-testid="questionnaire-status"]').getText(), /小さな自己点検（版 1\.0）/);
+    assert.match(await $('tr[data-questionnaire="small-survey"]').getText(), /パッケージ/);
+
+    // Broken: the problem names the file inside the package and its line; nothing changes.
+    const broken = text.replace('type = "scale"', 'type = 3');
+    const line = broken.split('\n').findIndex((l) => l === 'type = 3') + 1;
+    writeFileSync(openPackage, zipOf([['questionnaire.toml', broken.replace('small-survey', 'other-survey')]]));
+    await press('[data-testid="questionnaire-import"]');
+    const error = await $('[data-testid="questionnaire-error"]');
+    await error.waitForExist({ timeout: 15000 });
+    const problems = await texts('[data-testid="questionnaire-error"] li');
+    assert.ok(
+      problems.some((p) => p.startsWith(`small-survey.zip/questionnaire.toml:${line}:`)),
+      `line ${line}: ${problems}`,
+    );
+    assert.equal((await $$('tr[data-questionnaire="other-survey"]')).length, 0);
+
+    // Offered when starting an assessment, with its title and version.
+    await openOrg(ORG);
+    const offered = await texts('[data-testid="new-assessment-questionnaire"] option');
+    assert.ok(offered.includes('小さな自己点検（版 1.0）'), `${offered}`);
+
+    await openTab('questionnaires');
+    await press('tr[data-questionnaire="small-survey"] [data-testid="remove-questionnaire"]');
+    await press('tr[data-questionnaire="small-survey"] [data-testid="remove-questionnaire-yes"]');
+    await browser.waitUntil(async () => (await $$('tr[data-questionnaire="small-survey"]')).length === 0, {
+      timeout: 10000,
+      timeoutMsg: 'the package was not removed',
+    });
   });
 });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
+import { zipOf } from './zip.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const APP = process.env.CSIRT_APP_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/csirt-app');
@@ -27,6 +28,9 @@ const openFile = join(work, 'earlier.json');
 // The Benchmarks screen imports this file: first a broken copy, then the synthetic pool.
 const openBenchmark = join(work, 'benchmark.toml');
 const pool = readFileSync(join(ROOT, 'tests/fixtures/benchmarks/synthetic-pool.toml'), 'utf8');
+// The Questionnaires screen imports this package: first a broken copy, then the test package.
+const openPackage = join(work, 'small-survey.zip');
+const packageText = readFileSync(join(ROOT, 'tests/fixtures/packages/small-survey/questionnaire.toml'), 'utf8');
 writeFileSync(openFile, JSON.stringify(earlier));
 // Other ports (CSIRT_SHOTS_PORT and the next one) when another run holds the usual ones.
 const port = Number(process.env.CSIRT_SHOTS_PORT ?? 4446);
@@ -38,6 +42,7 @@ const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', S
     CSIRT_E2E_SAVE_DIR: work,
     CSIRT_E2E_OPEN_FILE: openFile,
     CSIRT_E2E_OPEN_BENCHMARK: openBenchmark,
+    CSIRT_E2E_OPEN_PACKAGE: openPackage,
     LANG: 'ja_JP.UTF-8',
   },
 });
@@ -221,6 +226,24 @@ try {
     await browser.waitUntil(async () => /n = 9/.test(await $('[data-testid="benchmark-in-use"]').getText()), { timeout: 15000 });
     await browser.execute(() => window.scrollTo(0, 0));
     await shot(`${lang}-22-dashboard-benchmark`);
+    // Questionnaires: a broken package's problem with its line, then the package installed
+    // (once), listed beside the built-in ones and offered when starting an assessment.
+    writeFileSync(openPackage, zipOf([['small-survey/questionnaire.toml', packageText.replace('type = "scale"', 'type = 3')]]));
+    await tab('questionnaires');
+    await press('[data-testid="questionnaire-import"]');
+    await $('[data-testid="questionnaire-error"]').waitForExist({ timeout: 15000 });
+    await shot(`${lang}-23-questionnaire-import-problems`);
+    if (lang === 'ja') {
+      writeFileSync(openPackage, zipOf([['small-survey/questionnaire.toml', packageText]]));
+      await press('[data-testid="questionnaire-import"]');
+      await $('tr[data-questionnaire="small-survey"]').waitForExist({ timeout: 15000 });
+    }
+    await tab('questionnaires');
+    await shot(`${lang}-24-questionnaires`);
+    await tab('organisations');
+    await $('[data-testid="new-assessment-questionnaire"]').waitForExist({ timeout: 15000 });
+    await browser.execute(() => document.querySelector('[data-testid="new-assessment-questionnaire"]')?.scrollIntoView({ block: 'center' }));
+    await shot(`${lang}-25-new-assessment-questionnaire`);
   }
   // Prefilling: a SIM3 assessment started from the demo's JPCERT assessment (the offer under the
   // new-assessment form, turned on), then in each language the wizard's label on a derived

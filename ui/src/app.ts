@@ -15,6 +15,7 @@ import { renderGaps } from './screens/gaps';
 import { renderPlan } from './screens/plan';
 import { renderExport } from './screens/export';
 import { renderBenchmarks } from './screens/benchmarks';
+import { renderQuestionnaires } from './screens/questionnaires';
 import { renderAbout } from './screens/about';
 
 export type Screen =
@@ -27,7 +28,8 @@ export type Screen =
   | 'trend'
   | 'peers'
   | 'export'
-  | 'benchmarks';
+  | 'benchmarks'
+  | 'questionnaires';
 
 const SCREENS: { id: Screen; label: Key; needsAssessment: boolean }[] = [
   { id: 'organisations', label: 'nav.organisations', needsAssessment: false },
@@ -40,6 +42,7 @@ const SCREENS: { id: Screen; label: Key; needsAssessment: boolean }[] = [
   { id: 'peers', label: 'nav.peers', needsAssessment: true },
   { id: 'export', label: 'nav.export', needsAssessment: false },
   { id: 'benchmarks', label: 'nav.benchmarks', needsAssessment: false },
+  { id: 'questionnaires', label: 'nav.questionnaires', needsAssessment: false },
 ];
 
 export class App {
@@ -176,6 +179,8 @@ export class App {
         return renderExport(this);
       case 'benchmarks':
         return renderBenchmarks(this);
+      case 'questionnaires':
+        return renderQuestionnaires(this);
       default:
         break;
     }

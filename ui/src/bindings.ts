@@ -201,7 +201,11 @@ export type CreateAssessmentInput = { organisation_id: number,
 /**
  * YYYY-MM-DD; today when null.
  */
-date: string | null, };
+date: string | null, 
+/**
+ * The questionnaire's id (`list_questionnaires`); the JPCERT/CC 2015 one when left out.
+ */
+questionnaire?: string, };
 
 export type SetStatusInput = { id: number, status: Status, };
 
@@ -354,7 +358,12 @@ export type Imported = { assessment_id: number | null,
 /**
  * Set when the file was added as a respondent.
  */
-respondent_id: number | null, };
+respondent_id: number | null, 
+/**
+ * Set when the file was answered on another version of the installed questionnaire
+ * (everything in it fitted): both versions named.
+ */
+notice: Text | null, };
 
 export type AssessmentSummary = { row: AssessmentRow, overall: number | null, answerable: number, };
 
@@ -517,6 +526,20 @@ export type ConfirmDerivedInput = { assessment_id: number,
  */
 item: string | null, };
 
+export type QuestionnaireInfo = { id: string, version: string, title: Text, items: number, 
+/**
+ * Shipped inside the app (cannot be removed).
+ */
+builtin: boolean, 
+/**
+ * Installed from a package (can be removed when no assessment uses it).
+ */
+package: boolean, 
+/**
+ * Its benchmarks' ids, the default first.
+ */
+benchmarks: Array<string>, };
+
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {
   app_info: { input: null; output: AppInfo };
@@ -566,4 +589,8 @@ export interface Commands {
   prefill_sources: { input: PrefillSourcesInput; output: Array<PrefillSource> };
   start_prefilled: { input: StartPrefilledInput; output: AssessmentRow };
   confirm_derived: { input: ConfirmDerivedInput; output: AssessmentView };
+  list_questionnaires: { input: null; output: Array<QuestionnaireInfo> };
+  import_questionnaire: { input: null; output: QuestionnaireInfo | null };
+  remove_questionnaire: { input: QuestionnaireInput; output: Array<QuestionnaireInfo> };
+  csirt_forms: { input: null; output: Array<ProfileChoice> };
 }

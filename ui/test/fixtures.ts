@@ -2,7 +2,7 @@
 // answer type and a scored view of it. Typed against the generated bindings, so they break
 // (in tsc) when the contract changes.
 
-import type { AppInfo, AssessmentView, Completeness, Questionnaire, Text } from '../src/bindings';
+import type { AppInfo, AssessmentView, Completeness, ProfileChoice, Questionnaire, QuestionnaireInfo, Text } from '../src/bindings';
 
 const tx = (ja: string, en: string): Text => ({ ja, en });
 const base = { area: 'structure', setup: [], sim3: [], weight: 1, reconstructed: false, scored: false };
@@ -131,3 +131,16 @@ export const info: AppInfo = {
   },
   opened_file: null,
 };
+
+/** The CSIRT forms as `csirt_forms` returns them (the model's list). */
+export const forms: ProfileChoice[] = [
+  { key: 'distributed', label: { ja: '分散型', en: 'Distributed' } },
+  { key: 'coordinating', label: { ja: '調整型', en: 'Coordinating' } },
+];
+
+/** The questionnaires as `list_questionnaires` returns them: built-in ones and a package. */
+export const questionnaires: QuestionnaireInfo[] = [
+  { id: 'jpcert-2015', version: '2015.1', title: { ja: '2015 年度調査', en: '2015 survey' }, items: 66, builtin: true, package: false, benchmarks: ['jpcert-2015'] },
+  { id: 'sim3', version: '1.0', title: { ja: 'SIM3 自己評価', en: 'SIM3 self-assessment' }, items: 45, builtin: true, package: false, benchmarks: [] },
+  { id: 'small-survey', version: '1.0', title: { ja: '小さな自己点検', en: 'A small self-check' }, items: 3, builtin: false, package: true, benchmarks: [] },
+];

@@ -74,8 +74,15 @@ describe('prefill', () => {
   test('the offer is off by default and names what the core listed', async () => {
     const calls = mockCommands(() => [offer]);
     const app = newApp();
-    const choice = prefillChoice(app, 3);
+    // The form's questionnaire choice: the offer shows only for its target.
+    const target = document.createElement('select');
+    target.append(new Option('JPCERT', 'jpcert-2015'), new Option('SIM3', offer.target));
+    target.value = 'jpcert-2015';
+    const choice = prefillChoice(app, 3, target);
     await settle();
+    expect(choice.el.hidden).toBe(true);
+    target.value = offer.target;
+    target.dispatchEvent(new Event('change'));
     expect(calls[0]).toEqual({ cmd: 'prefill_sources', input: { organisation_id: 3, questionnaire: null } });
     expect(choice.el.hidden).toBe(false);
     expect(choice.el.querySelector('option')!.textContent).toBe(offer.offer.ja);
@@ -87,7 +94,9 @@ describe('prefill', () => {
 
   test('no offer, no block', async () => {
     mockCommands(() => []);
-    const choice = prefillChoice(newApp(), 3);
+    const target = document.createElement('select');
+    target.append(new Option('SIM3', 'sim3'));
+    const choice = prefillChoice(newApp(), 3, target);
     await settle();
     expect(choice.el.hidden).toBe(true);
     expect(choice.chosen()).toBeNull();

@@ -7,7 +7,7 @@ import { renderExport } from '../src/screens/export';
 import { renderOrganisations } from '../src/screens/organisations';
 import type { AssessmentView, OrganisationRow } from '../src/bindings';
 import { setLang } from '../src/i18n';
-import { questionnaire, view } from './fixtures';
+import { forms, questionnaire, questionnaires, view } from './fixtures';
 import { mockCommands, newApp, settle } from './helpers';
 
 describe('dashboard', () => {
@@ -253,6 +253,8 @@ describe('organisations', () => {
     ];
     const calls = mockCommands((cmd, input) => {
       if (cmd === 'list_organisations') return orgs;
+      if (cmd === 'csirt_forms') return forms;
+      if (cmd === 'list_questionnaires') return questionnaires;
       if (cmd === 'list_assessments') return [{ row: view.row, overall: 50, answerable: 7 }];
       if (cmd === 'create_organisation') {
         const row = { id: 4, name: input.name, sector: input.sector, size: null, csirt_form: null, assessments: 0, created_at: '', updated_at: '' };
@@ -282,6 +284,8 @@ describe('organisations', () => {
   test('delete asks for confirmation first', async () => {
     const calls = mockCommands((cmd) => {
       if (cmd === 'list_organisations') return [{ id: 3, name: 'A', sector: null, size: null, csirt_form: null, assessments: 0, created_at: '', updated_at: '' }];
+      if (cmd === 'csirt_forms') return forms;
+      if (cmd === 'list_questionnaires') return questionnaires;
       if (cmd === 'list_assessments') return [];
       return null;
     });

@@ -5,6 +5,7 @@ mod batch;
 mod choice;
 mod contribute;
 mod human;
+mod package;
 mod report_flags;
 mod report_format;
 mod storage;
@@ -115,7 +116,8 @@ impl Localized for CliError {
 )]
 struct Cli {
     /// Extra questionnaire folders (each holding questionnaire.toml and benchmark.toml).
-    /// Defaults to $CSIRT_QUESTIONNAIRES; the built-in jpcert-2015 is always available.
+    /// Defaults to $CSIRT_QUESTIONNAIRES; the built-in questionnaires and the packages installed
+    /// beside the database (`csirt questionnaire import`) are always available.
     #[arg(long, global = true, env = "CSIRT_QUESTIONNAIRES")]
     questionnaires: Option<PathBuf>,
     /// The database file. Defaults to $CSIRT_DB, then the platform's app-data folder.
@@ -209,10 +211,16 @@ enum Command {
 
 #[derive(Subcommand, Debug)]
 enum QuestionnaireCommand {
+    /// Every questionnaire (built in, installed packages, folders) with its version.
     List {
         #[arg(long)]
         json: bool,
     },
+    /// Install a questionnaire package (the questionnaire folder, zipped) beside the database,
+    /// after validating it as `csirt validate` does.
+    Import { file: PathBuf },
+    /// Remove an installed package; refused while a stored assessment uses it.
+    Remove { id: String },
     Show {
         id: String,
         #[arg(long)]
@@ -247,11 +255,20 @@ enum BenchmarkCommand {
     },
 }
 
-/// The built-in questionnaire and the valid folders under `extra`. A folder that is invalid, or
-/// that shares its id with another folder or the built-in questionnaire, is reported on stderr
-/// and left out; everything else keeps working.
-fn load_catalog(extra: Option<&Path>, lang: Lang) -> Result<Catalog, CliError> {
-    let (catalog, failures) = Catalog::load(extra)?;
+/// The built-in questionnaires, the valid folders under `extra` and the packages installed
+/// beside the database. A folder that is invalid, or that shares its id with another folder or
+/// a built-in questionnaire, is reported on stderr and left out; everything else keeps working.
+fn load_catalog(extra: Option<&Path>, db: Option<&Path>, lang: Lang) -> Result<Catalog, CliError> {
+    let (mut catalog, mut failures) = Catalog::load(extra)?;
+    // The packages installed beside the database (`csirt questionnaire import`, or the app).
+    // A packages folder that is also the `--questionnaires` folder is read once, as that.
+    if let Ok(db) = storage::db_path(db) {
+        let packages = csirt_model::package::packages_dir(&db);
+        let same = |p: &Path| p.canonicalize().ok() == packages.canonicalize().ok();
+        if !extra.is_some_and(same) {
+            failures.extend(catalog.add_packages(&packages)?);
+        }
+    }
     for (path, e) in &failures {
         let (head, hint) = match lang {
             Lang::Ja => (
@@ -366,37 +383,29 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             }
         }
         Command::Questionnaire { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             match command {
-                QuestionnaireCommand::List { json } => {
-                    if json {
-                        let list: Vec<_> = catalog
-                            .sets
-                            .iter()
-                            .map(|s| {
-                                serde_json::json!({
-                                    "id": s.questionnaire.id,
-                                    "version": s.questionnaire.version,
-                                    "title": s.questionnaire.title,
-                                    "items": s.questionnaire.items.len(),
-                                    "benchmark": s.benchmark.as_ref().map(|b| &b.id),
-                                    "dir": s.dir,
-                                })
-                            })
-                            .collect();
-                        print_json(out, &list)?;
-                    } else {
-                        for s in &catalog.sets {
-                            writeln!(
-                                out,
-                                "{}\t{}\t{}",
-                                s.questionnaire.id,
-                                s.questionnaire.version,
-                                s.questionnaire.title.get(lang)
-                            )?;
-                        }
-                    }
-                }
+                QuestionnaireCommand::List { json } => package::list(
+                    out,
+                    &catalog,
+                    &storage::db_path(cli.db.as_deref())?,
+                    lang,
+                    json,
+                )?,
+                QuestionnaireCommand::Import { file } => package::import(
+                    out,
+                    &catalog,
+                    &storage::db_path(cli.db.as_deref())?,
+                    &file,
+                    lang,
+                )?,
+                QuestionnaireCommand::Remove { id } => package::remove(
+                    out,
+                    &catalog,
+                    &storage::db_path(cli.db.as_deref())?,
+                    &id,
+                    lang,
+                )?,
                 QuestionnaireCommand::Show { id, json } => {
                     let set = catalog.get(&id)?;
                     if json {
@@ -413,12 +422,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Benchmark {
             command: BenchmarkCommand::Build { args },
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             let set = catalog.get(&args.questionnaire)?;
             contribute::build(&set.questionnaire, &args, lang, out)?;
         }
         Command::Contribute { file, args } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             let a = contribute::read_for_contribution(&file)?;
             let set = catalog.get(&a.questionnaire)?;
             contribute::contribute(&set.questionnaire, &a, &args, lang, out)?;
@@ -426,13 +435,13 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Benchmark {
             command: BenchmarkCommand::List { json },
         } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             choice::list(out, &catalog, lang, json)?;
         }
         Command::Benchmark {
             command: BenchmarkCommand::Show { id, json, choice },
         } => {
-            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
             let set = catalog.get(&id)?;
             match &set.benchmark {
@@ -443,7 +452,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             }
         }
         Command::Score { file, json, choice } => {
-            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
             let a = read_assessment(&file)?;
             assessment::validate(&a, &catalog)?;
@@ -469,7 +478,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         } => {
             let options = report.options()?;
             let format = report_format::chosen(format, html);
-            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
             batch::report_all(&dir, &catalog, lang, &options, format, out)?;
         }
@@ -486,7 +495,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             let options = report.options()?;
             let format = report_format::chosen(format, html);
             let output = report_format::output(output, format);
-            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
             let a = match (file, demo) {
                 (Some(f), _) => {
@@ -504,23 +513,23 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             writeln!(out, "{} ({} bytes)", output.display(), bytes.len())?;
         }
         Command::Db { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
             storage::db(command, &path, &catalog, lang, out)?;
         }
         Command::Org { command } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
             storage::org(command, &path, &catalog, lang, out)?;
         }
         Command::Assessment { command } => {
-            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
             add_benchmarks(&mut catalog, &storage::added_benchmarks_dir(&path), lang)?;
             storage::assessment(command, &path, &catalog, lang, out)?;
         }
         Command::Action { command } => {
-            let mut catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let mut catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             let path = storage::db_path(cli.db.as_deref())?;
             add_benchmarks(&mut catalog, &storage::added_benchmarks_dir(&path), lang)?;
             action::action(command, &path, &catalog, lang, out)?;

@@ -360,6 +360,7 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, ModelError> {
 mod validate;
 pub use validate::{
     check_answer, check_other_text, check_target, chooses_other, validate, validate_against,
+    version_notice,
 };
 
 #[cfg(test)]

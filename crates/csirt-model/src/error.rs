@@ -100,6 +100,18 @@ pub enum ModelError {
         questionnaire: String,
         known: String,
     },
+    /// A questionnaire package that is not a zipped questionnaire folder (its shape, size,
+    /// names or links); `file` is the package, or the package and the entry.
+    #[error("{}: {}", .file.display(), .message.en)]
+    Package { file: PathBuf, message: Text },
+    /// A package whose questionnaire id is already taken, by a built-in questionnaire or by an
+    /// installed package or folder.
+    #[error("{0}")]
+    IdTaken(Box<IdClash>),
+    /// Only an installed package can be removed: not a built-in questionnaire (`dir` is `None`)
+    /// nor a folder given with `--questionnaires`.
+    #[error("questionnaire {id:?} is {}; only an installed package can be removed", .dir.as_ref().map_or_else(|| "built in".to_string(), |d| format!("read from the folder {}, not an installed package", d.display())))]
+    NotAPackage { id: String, dir: Option<PathBuf> },
 }
 
 impl ModelError {
@@ -176,6 +188,74 @@ impl Localized for ModelError {
             } => format!(
                 "質問票 {questionnaire:?} に基準データ {id:?} はありません。あるのは: {known}"
             ),
+            ModelError::Package { file, message } => {
+                format!("{}: {}", file.display(), message.ja)
+            }
+            ModelError::IdTaken(clash) => clash.localized(lang),
+            ModelError::NotAPackage { id, dir } => match dir {
+                None => format!(
+                    "質問票 {id:?} は組み込みの質問票です。削除できるのはインストールしたパッケージだけです"
+                ),
+                Some(d) => format!(
+                    "質問票 {id:?} はフォルダ {} から読み込んだもので、インストールしたパッケージではありません。\
+                     削除できるのはインストールしたパッケージだけです",
+                    d.display()
+                ),
+            },
+        }
+    }
+}
+
+/// A package refused because its questionnaire id is taken: the package and the questionnaire
+/// that has the id, each with its version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdClash {
+    pub id: String,
+    pub version: String,
+    /// The package file.
+    pub path: PathBuf,
+    /// The folder of the questionnaire that has the id; `None` for a built-in one.
+    pub other: Option<PathBuf>,
+    pub other_version: String,
+}
+
+impl fmt::Display for IdClash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl Localized for IdClash {
+    fn localized(&self, lang: Lang) -> String {
+        let IdClash {
+            id,
+            version,
+            path,
+            other,
+            other_version,
+        } = self;
+        let path = path.display();
+        match lang {
+            Lang::En => {
+                let other = other.as_ref().map_or_else(
+                    || "the built-in questionnaire".to_string(),
+                    |p| p.display().to_string(),
+                );
+                format!(
+                    "{path} (questionnaire {id:?}, version {version}) was not installed: \
+                     {other} (version {other_version}) already has the id {id:?}"
+                )
+            }
+            Lang::Ja => {
+                let other = other.as_ref().map_or_else(
+                    || "組み込みの質問票".to_string(),
+                    |p| p.display().to_string(),
+                );
+                format!(
+                    "{path}（質問票 {id:?}、版 {version}）はインストールしませんでした: \
+                     {other}（版 {other_version}）がすでに同じ id {id:?} を使っています"
+                )
+            }
         }
     }
 }

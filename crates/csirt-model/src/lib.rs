@@ -14,6 +14,7 @@ pub mod error;
 pub mod limits;
 pub mod load;
 pub mod narrative;
+pub mod package;
 pub mod questionnaire;
 mod raw;
 pub mod segment;

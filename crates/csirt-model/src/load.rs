@@ -94,7 +94,7 @@ pub struct QuestionnaireSet {
 }
 
 impl QuestionnaireSet {
-    fn new(
+    pub(crate) fn new(
         questionnaire: Questionnaire,
         benchmarks: Vec<BenchmarkEntry>,
         dir: Option<PathBuf>,
@@ -224,7 +224,7 @@ fn read(path: &Path) -> Result<SourceFile, ModelError> {
 
 /// Validates one questionnaire and its benchmarks from their texts, reporting every problem,
 /// a benchmark id used twice included.
-fn compile_pair(
+pub(crate) fn compile_pair(
     q_file: &SourceFile,
     b_files: &[SourceFile],
 ) -> Result<(Questionnaire, Vec<Benchmark>), ModelError> {
@@ -277,7 +277,7 @@ fn compile_pair(
     }
 }
 
-fn entries(
+pub(crate) fn entries(
     benchmarks: Vec<Benchmark>,
     files: &[SourceFile],
     origin: Origin,

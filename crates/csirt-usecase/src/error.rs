@@ -30,6 +30,12 @@ pub enum UsecaseError {
     /// The logo file was read but is not a usable PNG or JPEG.
     #[error("the logo {path}: {reason}")]
     BadLogo { path: PathBuf, reason: Text },
+    /// A questionnaire package that stored assessments still use.
+    #[error("questionnaire {id:?} is used by {} stored assessment(s), so it was not removed: {}; delete or export them first", .assessments.len(), .assessments.join(", "))]
+    QuestionnaireInUse {
+        id: String,
+        assessments: Vec<String>,
+    },
 }
 
 impl Localized for UsecaseError {
@@ -51,6 +57,14 @@ impl Localized for UsecaseError {
             UsecaseError::BadLogo { path, reason } => match lang {
                 Lang::En => self.to_string(),
                 Lang::Ja => format!("ロゴのファイル {}: {}", path.display(), reason.ja),
+            },
+            UsecaseError::QuestionnaireInUse { id, assessments } => match lang {
+                Lang::En => self.to_string(),
+                Lang::Ja => format!(
+                    "質問票 {id:?} は保存されている {} 件の評価で使われているため、削除しませんでした: {}。先にそれらの評価を削除するか書き出してください",
+                    assessments.len(),
+                    assessments.join("、")
+                ),
             },
         }
     }

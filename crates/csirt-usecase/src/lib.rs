@@ -10,6 +10,8 @@
 //! - [`plan`]: the action plan's additions and derived views (achieved, flagged, open);
 //! - [`prefill`]: an assessment started from another questionnaire's assessment of the same
 //!   organisation, its derived answers marked until confirmed;
+//! - [`questionnaires`]: questionnaire packages installed, listed and removed (refused while
+//!   an assessment uses one);
 //! - [`options`]: the report options as typed (preset, sections, logo file, confidentiality
 //!   line), checked into a [`csirt_report::ReportOptions`].
 
@@ -17,6 +19,7 @@ mod error;
 pub mod options;
 pub mod plan;
 pub mod prefill;
+pub mod questionnaires;
 pub mod report;
 pub mod staffing;
 pub mod view;

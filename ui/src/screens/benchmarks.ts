@@ -54,7 +54,8 @@ function benchmarkCard(b: BenchmarkInfo): HTMLElement {
 }
 
 export async function renderBenchmarks(app: App): Promise<HTMLElement> {
-  const questionnaire = app.view?.row.questionnaire_id ?? 'jpcert-2015';
+  // The open assessment's questionnaire, else the first the app knows (the JPCERT/CC 2015 one).
+  const questionnaire = app.view?.row.questionnaire_id ?? (await call('list_questionnaires'))?.[0]?.id ?? '';
   const listBox = h('div', { class: 'benchmark-list' }, (await call('list_benchmarks', { id: questionnaire })).map(benchmarkCard));
   const status = h('div', { class: 'status', role: 'status', 'data-testid': 'benchmark-import-status' });
   const importButton = h(

@@ -226,7 +226,7 @@ export async function renderDashboard(
     ),
     narrativeCard(app, view),
     await staffingCard(q, view),
-    h('section', { class: 'card' }, h('h2', null, t('dash.setup')), setup),
+    h('section', { class: 'card' }, h('h2', null, t('dash.setup', { n: q.setup_items.length })), setup),
     h(
       'section',
       { class: 'card' },

@@ -7,7 +7,7 @@ import { call, toCommandError } from '../api';
 import type { App } from '../app';
 import type { ExportFormat, ImportInput, Imported, Lang, LogoInfo, ReportPreset } from '../bindings';
 import { h, mount } from '../dom';
-import { lang, STRINGS, t, type Key } from '../i18n';
+import { lang, STRINGS, t, tx, type Key } from '../i18n';
 import { renderContribute } from './contribute';
 
 /** Shows why an import failed: the file's problems item by item, or the message. */
@@ -274,6 +274,7 @@ export function renderExport(app: App): HTMLElement {
     mount(
       importResult,
       h('p', { class: 'ok' }, t('import.done')),
+      result.notice ? h('p', { class: 'warn', 'data-testid': 'import-notice' }, tx(result.notice)) : null,
       h('button', { 'data-testid': 'open-imported', onclick: () => app.openAssessment(id, 'dashboard') }, t('import.openIt')),
     );
   };

@@ -3,16 +3,17 @@
 
 import { call } from '../api';
 import type { App } from '../app';
-import type { AssessmentSummary, OrganisationInput, OrganisationRow } from '../bindings';
+import type { AssessmentSummary, OrganisationInput, OrganisationRow, ProfileChoice, QuestionnaireInfo } from '../bindings';
 import { h, mount } from '../dom';
-import { num, t, type Key } from '../i18n';
+import { num, t, tx } from '../i18n';
 import { prefillChoice } from './prefill';
+import { questionnaireSelect } from './questionnaires';
 
-const FORMS = ['distributed', 'integrated', 'centralised', 'coordinating'] as const;
-
-function formLabel(form: string | null): string {
+/** A stored CSIRT form by its label from the core's list (`csirt_forms`); an unknown one as stored. */
+function formLabel(forms: ProfileChoice[], form: string | null): string {
   if (!form) return '';
-  return (FORMS as readonly string[]).includes(form) ? t(`org.form.${form}` as Key) : form;
+  const known = forms.find((f) => f.key === form);
+  return known ? tx(known.label) : form;
 }
 
 /** A button that asks once more before it deletes. */
@@ -31,7 +32,12 @@ export function confirmButton(label: string, onConfirm: () => void, testId: stri
   return wrap;
 }
 
-function orgForm(app: App, existing: OrganisationRow | null, done: (row: OrganisationRow) => void) {
+function orgForm(
+  app: App,
+  forms: ProfileChoice[],
+  existing: OrganisationRow | null,
+  done: (row: OrganisationRow) => void,
+) {
   const field = (id: string, label: string, value: string | null, hint?: string) =>
     h(
       'label',
@@ -54,9 +60,7 @@ function orgForm(app: App, existing: OrganisationRow | null, done: (row: Organis
         'select',
         { id: 'org-form', name: 'org-form' },
         h('option', { value: '' }, t('org.form.none')),
-        FORMS.map((f) =>
-          h('option', { value: f, selected: existing?.csirt_form === f }, t(`org.form.${f}` as Key)),
-        ),
+        forms.map((f) => h('option', { value: f.key, selected: existing?.csirt_form === f.key }, tx(f.label))),
       ),
     ),
     h(
@@ -91,11 +95,32 @@ function orgForm(app: App, existing: OrganisationRow | null, done: (row: Organis
   return form;
 }
 
-function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rerender: () => void) {
+function history(
+  app: App,
+  org: OrganisationRow,
+  rows: AssessmentSummary[],
+  questionnaires: QuestionnaireInfo[],
+  rerender: () => void,
+) {
   const today = new Date().toISOString().slice(0, 10);
   const dateInput = h('input', { type: 'date', id: 'new-assessment-date', value: today });
   // Off by default: start from another questionnaire's assessment, its answers derived.
-  const prefill = prefillChoice(app, org.id);
+  const questionnaire = questionnaireSelect(questionnaires);
+  const prefill = prefillChoice(app, org.id, questionnaire);
+  // Which questionnaire (title and version) each assessment was answered on; its id when the
+  // questionnaire is no longer installed.
+  const questionnaireOf = (s: AssessmentSummary) => {
+    const q = questionnaires.find((x) => x.id === s.row.questionnaire_id);
+    const title = q ? tx(q.title) : s.row.questionnaire_id;
+    return t('quest.label', { title, version: s.row.questionnaire_version });
+  };
+  /** The id and version, short enough for the table; the title and version on hover. */
+  const questionnaireCell = (s: AssessmentSummary) =>
+    h(
+      'td',
+      { class: 'small nowrap', 'data-questionnaire': s.row.questionnaire_id, title: questionnaireOf(s) },
+      `${s.row.questionnaire_id} · ${s.row.questionnaire_version}`,
+    );
   const create = h(
     'button',
     {
@@ -111,7 +136,11 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
               date,
               from: offer.assessment_id,
             })
-          : call('create_assessment', { organisation_id: org.id, date });
+          : call('create_assessment', {
+              organisation_id: org.id,
+              date,
+              questionnaire: questionnaire.value || undefined,
+            });
         made.then((row) => app.openAssessment(row.id, 'wizard')).catch((e) => app.showError(e));
       },
     },
@@ -128,6 +157,7 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
             'tr',
             null,
             h('th', null, t('assess.date')),
+            h('th', null, t('org.questionnaire')),
             h('th', null, t('assess.status')),
             h('th', null, t('assess.answered')),
             h('th', null, t('assess.overall')),
@@ -143,8 +173,9 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
             return h(
               'tr',
               { 'data-assessment': s.row.id, class: app.view?.row.id === s.row.id ? 'selected' : '' },
-              h('td', null, s.row.date),
-              h('td', null, h('span', { class: `status ${s.row.status}` }, t(`assess.status.${s.row.status}`))),
+              h('td', { class: 'nowrap' }, s.row.date),
+              questionnaireCell(s),
+              h('td', { class: 'nowrap' }, h('span', { class: `status ${s.row.status}` }, t(`assess.status.${s.row.status}`))),
               h('td', null, t('assess.progress', { a: s.row.answered, b: s.answerable })),
               h(
                 'td',
@@ -203,6 +234,8 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
     h(
       'div',
       { class: 'actions' },
+      h('label', { class: 'inline', for: 'new-assessment-questionnaire' }, t('org.questionnaire')),
+      questionnaire,
       h('label', { class: 'inline', for: 'new-assessment-date' }, t('org.date')),
       dateInput,
       create,
@@ -214,7 +247,11 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
 export async function renderOrganisations(app: App): Promise<HTMLElement> {
   const root = h('div', { class: 'screen organisations', 'data-screen-id': 'organisations' });
   const draw = async () => {
-    const orgs = await call('list_organisations');
+    const [orgs, forms, questionnaires] = await Promise.all([
+      call('list_organisations'),
+      call('csirt_forms'),
+      call('list_questionnaires'),
+    ]);
     if (app.orgId !== null && !orgs.some((o) => o.id === app.orgId)) app.orgId = null;
     if (app.orgId === null && orgs.length > 0) app.orgId = orgs[0].id;
     const selected = orgs.find((o) => o.id === app.orgId) ?? null;
@@ -243,7 +280,7 @@ export async function renderOrganisations(app: App): Promise<HTMLElement> {
             h(
               'span',
               { class: 'meta' },
-              [o.sector, formLabel(o.csirt_form)].filter(Boolean).join(' · '),
+              [o.sector, formLabel(forms, o.csirt_form)].filter(Boolean).join(' · '),
             ),
             h('span', { class: 'count' }, t('org.assessmentCount', { n: o.assessments })),
           ),
@@ -270,7 +307,7 @@ export async function renderOrganisations(app: App): Promise<HTMLElement> {
           h('dt', null, t('org.size')),
           h('dd', null, selected.size ?? t('common.notSet')),
           h('dt', null, t('org.form')),
-          h('dd', null, formLabel(selected.csirt_form) || t('common.notSet')),
+          h('dd', null, formLabel(forms, selected.csirt_form) || t('common.notSet')),
         ),
         h(
           'div',
@@ -305,8 +342,8 @@ export async function renderOrganisations(app: App): Promise<HTMLElement> {
       mount(
         detail,
         head,
-        editing ? orgForm(app, selected, () => rerender()) : null,
-        history(app, selected, rows, rerender),
+        editing ? orgForm(app, forms, selected, () => rerender()) : null,
+        history(app, selected, rows, questionnaires, rerender),
       );
     };
     await drawDetail();
@@ -321,7 +358,7 @@ export async function renderOrganisations(app: App): Promise<HTMLElement> {
           { class: 'org-side' },
           h('h2', null, t('org.heading')),
           orgs.length ? list : h('p', { class: 'muted' }, t('org.empty')),
-          orgForm(app, null, (row) => {
+          orgForm(app, forms, null, (row) => {
             app.orgId = row.id;
             rerender();
           }),

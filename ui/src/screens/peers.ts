@@ -1,4 +1,4 @@
-// Peer profiles: the nine teams JPCERT/CC interviewed, nearest to the organisation first, each
+// Peer profiles: the teams the benchmark interviewed, nearest to the organisation first, each
 // with what it does that the organisation does not yet, citing the interview section.
 
 import { call } from '../api';

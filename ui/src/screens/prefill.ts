@@ -16,7 +16,7 @@ export interface PrefillChoice {
   chosen(): PrefillSource | null;
 }
 
-export function prefillChoice(app: App, organisationId: number): PrefillChoice {
+export function prefillChoice(app: App, organisationId: number, target: HTMLSelectElement): PrefillChoice {
   const el = h('div', { class: 'prefill-choice', 'data-testid': 'prefill-choice', hidden: true });
   let offers: PrefillSource[] = [];
   const box = h('input', { type: 'checkbox', id: 'prefill-on', 'data-testid': 'prefill-on' });
@@ -24,26 +24,33 @@ export function prefillChoice(app: App, organisationId: number): PrefillChoice {
   box.addEventListener('change', () => {
     select.disabled = !box.checked;
   });
+  // Only the offers for the questionnaire chosen in the form; none, and the block hides.
+  const show = () => {
+    const shown = offers.map((o, i) => [o, i] as const).filter(([o]) => o.target === target.value);
+    select.replaceChildren(
+      ...shown.map(([o, i]) =>
+        h('option', { value: String(i), 'data-target': o.target, 'data-assessment': o.assessment_id }, tx(o.offer)),
+      ),
+    );
+    el.hidden = shown.length === 0;
+    if (el.hidden) box.checked = false;
+    select.disabled = !box.checked;
+  };
+  target.addEventListener('change', show);
   call('prefill_sources', { organisation_id: organisationId, questionnaire: null })
     .then((list) => {
       offers = list;
-      if (list.length === 0) return;
-      select.append(
-        ...list.map((o, i) =>
-          h(
-            'option',
-            { value: String(i), 'data-target': o.target, 'data-assessment': o.assessment_id },
-            tx(o.offer),
-          ),
-        ),
-      );
       el.append(h('label', { class: 'inline', for: 'prefill-on' }, box, ' ', t('prefill.start')), select);
-      el.hidden = false;
+      show();
     })
     .catch((e) => app.showError(e));
   return {
     el,
-    chosen: () => (box.checked ? (offers[Number(select.value)] ?? null) : null),
+    chosen: () => {
+      if (!box.checked || el.hidden) return null;
+      const offer = offers[Number(select.value)];
+      return offer && offer.target === target.value ? offer : null;
+    },
   };
 }
 

@@ -84,7 +84,7 @@ export async function renderTrend(_app: App, q: Questionnaire, view: AssessmentV
       ),
     ),
     h('section', { class: 'card' }, h('h2', null, t('trend.areas')), table(areaIds, (i) => (p) => p.areas[i]?.[1], areaName, 'area')),
-    h('section', { class: 'card' }, h('h2', null, t('trend.setup')), table(setupIds, (i) => (p) => p.setup_items[i]?.[1], setupName, 'setup')),
+    h('section', { class: 'card' }, h('h2', null, t('trend.setup', { n: q.setup_items.length })), table(setupIds, (i) => (p) => p.setup_items[i]?.[1], setupName, 'setup')),
     points.length >= 2
       ? h(
           'section',

@@ -224,6 +224,10 @@ pub fn assessment(
             let a = csirt_model::assessment::parse(&bytes)?;
             csirt_model::assessment::validate(&a, catalog)?;
             let set = catalog.get(&a.questionnaire)?;
+            // Answered on another version whose answers all fit: imported, and said so.
+            if let Some(notice) = csirt_model::assessment::version_notice(&a, &set.questionnaire) {
+                eprintln!("{}", notice.get(lang));
+            }
             let mut store = Store::open(path)?;
             let id = match (into, respondent) {
                 (Some(target), Some(name)) => store.import_respondent(

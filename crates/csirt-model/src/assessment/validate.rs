@@ -289,16 +289,51 @@ pub fn check_target(q: &Questionnaire, item_id: &str, key: &str) -> Result<(), T
 }
 
 /// Validates every answer, other-text, comment, target and the assessor's narrative against the
-/// questionnaire, reporting all problems at once.
+/// questionnaire, reporting all problems at once. A file whose questionnaire is not installed
+/// says so, with the version it names; a file answered on another version of the installed
+/// questionnaire is accepted when everything in it fits, and otherwise refused with both
+/// versions named before its problems.
 pub fn validate(a: &Assessment, catalog: &Catalog) -> Result<(), ModelError> {
-    let set = catalog.get(&a.questionnaire).map_err(|_| {
+    let Ok(set) = catalog.get(&a.questionnaire) else {
         let id = &a.questionnaire;
-        one(
+        let v = a.questionnaire_version.as_deref().unwrap_or("?");
+        return Err(one(
             None,
-            bi!("質問票 {id:?} はありません", "unknown questionnaire {id:?}"),
-        )
-    })?;
-    validate_against(a, &set.questionnaire)
+            bi!(
+                "質問票 {id}（版 {v}）はインストールされていません。その質問票のパッケージをインストールしてください",
+                "questionnaire {id} (version {v}) is not installed; install its package"
+            ),
+        ));
+    };
+    match validate_against(a, &set.questionnaire) {
+        Err(ModelError::InvalidAssessment(mut problems)) => {
+            if let Some(m) = version_notice(a, &set.questionnaire) {
+                problems.insert(
+                    0,
+                    AnswerProblem {
+                        item: None,
+                        message: m,
+                    },
+                );
+            }
+            Err(ModelError::InvalidAssessment(problems))
+        }
+        other => other,
+    }
+}
+
+/// When the file was answered on another version of `q` than the one installed: says so,
+/// naming both versions (`None` when the versions agree or the file names none).
+pub fn version_notice(a: &Assessment, q: &Questionnaire) -> Option<Text> {
+    let v = a.questionnaire_version.as_deref()?;
+    if v == q.version || a.questionnaire != q.id {
+        return None;
+    }
+    let (id, w) = (&q.id, &q.version);
+    Some(bi!(
+        "このファイルは質問票 {id} の版 {v} で回答されています。インストールされているのは版 {w} です",
+        "this file was answered on {id} version {v}; installed is {w}"
+    ))
 }
 
 pub fn validate_against(a: &Assessment, q: &Questionnaire) -> Result<(), ModelError> {
