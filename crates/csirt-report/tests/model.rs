@@ -82,8 +82,15 @@ fn rich_case(set: &csirt_model::QuestionnaireSet, lang: Lang) -> Case {
         comments: Default::default(),
         evidence: Default::default(),
     };
+    // The facilitator answered the second disputed item as Aoki did, and nothing was agreed
+    // on it: the facilitator's answer is scored, provisionally.
+    let mut facilitator_answers = csirt_model::assessment::StrictMap::default();
+    facilitator_answers.insert(
+        changed[1].clone(),
+        a.answers.get(&changed[1]).unwrap().clone(),
+    );
     a.workshop = Some(Workshop {
-        facilitator_answers: Default::default(),
+        facilitator_answers,
         facilitator_other: Default::default(),
         respondents: vec![
             respondent("Aoki", "CSIRT lead", a.answers.clone()),

@@ -224,6 +224,8 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
             distribution: Vec::new(),
             answers: Vec::new(),
             disagreement: 0.0,
+            spread: csirt_scoring::Spread::None,
+            agreement: csirt_scoring::Agreement::Agreed,
         })
         .collect();
     disputed.extend(
@@ -263,7 +265,8 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
                 .find(|(i, _)| *i == d.item)
                 .map(|(_, n)| format!(" — {n}"))
                 .unwrap_or_default();
-            let spread = d
+            // Plain words first; the formula's figures after them for whoever wants them.
+            let figures = d
                 .levels
                 .as_ref()
                 .map(|s| {
@@ -274,6 +277,22 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
                     }
                 })
                 .unwrap_or_else(|| format!("{:.0}%", d.disagreement * 100.0));
+            let spread = if d.answered > 1 {
+                let words = d.spread.label();
+                match lang {
+                    Lang::Ja => format!("{}（{figures}）", words.get(lang)),
+                    Lang::En => format!("{} ({figures})", words.get(lang)),
+                }
+            } else {
+                String::new()
+            };
+            // Until the room agrees, the facilitator's answer is scored: say so.
+            let agreed = if d.agreement == csirt_scoring::Agreement::Provisional {
+                let label = d.agreement.label();
+                format!("{}: {agreed}", label.get(lang))
+            } else {
+                agreed
+            };
             vec![
                 Cell {
                     small: Some(d.item.clone()),
@@ -298,8 +317,8 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
                 lang,
                 &[
                     ("項目", "Item", 150.0),
-                    ("回答者ごとの回答", "Each respondent's answer", 170.0),
-                    ("ばらつき", "Spread", 55.0),
+                    ("回答者ごとの回答", "Each respondent's answer", 155.0),
+                    ("意見の幅", "Spread of views", 70.0),
                     ("合意した回答・メモ", "Agreed answer, note", 0.0),
                 ],
             ),
