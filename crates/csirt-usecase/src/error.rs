@@ -17,6 +17,9 @@ pub enum UsecaseError {
     /// A report option that cannot be used (an unknown section, a bad confidentiality line).
     #[error("{0}")]
     Option(Text),
+    /// A file that cannot be taken as given (an encrypted respondent's file in a bulk import).
+    #[error("{0}")]
+    File(Text),
     /// The logo file could not be read.
     #[error("cannot read the logo {path}: {source}")]
     ReadLogo {
@@ -35,7 +38,7 @@ impl Localized for UsecaseError {
             UsecaseError::Scoring(e) => e.localized(lang),
             UsecaseError::Store(e) => e.localized(lang),
             UsecaseError::Report(e) => e.localized(lang),
-            UsecaseError::Option(t) => t.get(lang).to_string(),
+            UsecaseError::Option(t) | UsecaseError::File(t) => t.get(lang).to_string(),
             UsecaseError::ReadLogo { path, source } => match lang {
                 Lang::En => self.to_string(),
                 Lang::Ja => format!(

@@ -8,6 +8,7 @@
 //! - [`report`]: one path from a stored assessment (or an assessment file) to report bytes in
 //!   any [`csirt_report::Format`];
 //! - [`plan`]: the action plan's additions and derived views (achieved, flagged, open);
+//! - [`workshop`]: respondents' files imported several at once, each named after its file;
 //! - [`options`]: the report options as typed (preset, sections, logo file, confidentiality
 //!   line), checked into a [`csirt_report::ReportOptions`].
 
@@ -16,6 +17,7 @@ pub mod options;
 pub mod plan;
 pub mod report;
 pub mod view;
+pub mod workshop;
 
 pub use error::UsecaseError;
 pub use report::{BenchmarkUse, ReportData, ReportRequest};
