@@ -24,8 +24,10 @@ use crate::wire::{
     WorkshopInput, WorkshopView,
 };
 use crate::wire::{BenchmarkInfo, LogoInfo, SetBenchmarkInput};
+use crate::wire::{BulkImportInput, BulkImportRow, HideAnswersInput};
 use crate::wire::{ContributionInput, ContributionPreview, ExportFormat, SaveContributionInput};
 use crate::wire::{SaveFindingsInput, SaveGapNoteInput, SaveMessageInput};
+use csirt_model::Localized;
 use csirt_model::{assessment, Catalog, Lang, Questionnaire};
 use csirt_scoring::{Completeness, PeerMatch};
 use csirt_store::{AssessmentRow, OrganisationRow, RespondentRow, Store};
@@ -531,20 +533,109 @@ pub async fn workshop(
 ) -> Reply<WorkshopView> {
     reply!(state, {
         let input = input.get()?;
+        let hidden = state.answers_hidden(input.assessment_id);
         state
             .with_store(move |s, c| {
                 let q = questionnaire_of(s, c, input.assessment_id)?;
+                let divergence = csirt_usecase::view::divergence(
+                    s,
+                    &q,
+                    input.assessment_id,
+                    &input.facilitator,
+                )?;
+                let open = csirt_scoring::open_items(&divergence);
+                let (divergence, notes) = if hidden {
+                    (
+                        divergence.iter().map(csirt_scoring::hidden).collect(),
+                        Vec::new(),
+                    )
+                } else {
+                    let notes = s.named_notes(&q, input.assessment_id, &input.facilitator)?;
+                    (divergence, notes)
+                };
                 Ok(WorkshopView {
                     respondents: s.list_respondents(input.assessment_id)?,
-                    divergence: csirt_usecase::view::divergence(
-                        s,
-                        &q,
-                        input.assessment_id,
-                        &input.facilitator,
-                    )?,
+                    divergence,
                     consensus_notes: s.consensus_notes(input.assessment_id)?,
-                    notes: s.named_notes(&q, input.assessment_id, &input.facilitator)?,
+                    notes,
+                    open,
+                    hidden,
                 })
+            })
+            .await
+    })
+}
+
+/// Hides the workshop's individual answers until the facilitator reveals them, or reveals
+/// them: for this session only (the shell's memory, not the store).
+#[tauri::command]
+pub async fn hide_answers(state: State<'_, AppState>, input: Input<HideAnswersInput>) -> Reply<()> {
+    reply!(state, {
+        let input = input.get()?;
+        state.set_answers_hidden(input.assessment_id, input.hidden);
+        Ok(())
+    })
+}
+
+/// Several respondents' files added to a workshop at once, each named after its file: every
+/// file is read and checked before the store is taken, then imported in its own transaction;
+/// each refusal is listed with its file, in the UI's language.
+#[tauri::command]
+pub async fn import_respondents(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: Input<BulkImportInput>,
+) -> Reply<Vec<BulkImportRow>> {
+    reply!(state, {
+        let input = input.get()?;
+        let hooks = state.hooks.clone();
+        let catalog = state.catalog();
+        let lang = state.language();
+        let read = AppState::blocking(move || {
+            let Some(files) = files::choose_and_read_respondent_files(&app, &hooks) else {
+                return Ok(Vec::new());
+            };
+            Ok(files
+                .into_iter()
+                .map(|(path, bytes)| {
+                    let file = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    let checked = bytes.and_then(|b| {
+                        csirt_usecase::workshop::read_respondent_file(&catalog, &file, &b)
+                            .map_err(AppError::from)
+                    });
+                    (file, checked)
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+        let catalog = state.catalog();
+        state
+            .with_store(move |s, _| {
+                Ok(read
+                    .into_iter()
+                    .map(|(file, checked)| {
+                        let name = csirt_usecase::workshop::respondent_name(&file);
+                        let done = checked.and_then(|a| {
+                            csirt_usecase::workshop::import_respondent(
+                                s,
+                                &catalog,
+                                input.assessment_id,
+                                &name,
+                                &a,
+                            )
+                            .map_err(AppError::from)
+                        });
+                        BulkImportRow {
+                            file,
+                            name,
+                            respondent_id: done.as_ref().ok().copied(),
+                            error: done.err().map(|e| e.localized(lang)),
+                        }
+                    })
+                    .collect())
             })
             .await
     })
@@ -593,8 +684,14 @@ pub async fn trend(state: State<'_, AppState>, input: Input<TrendInput>) -> Repl
                 },
                 move |(history, q), c| {
                     let trend = csirt_usecase::view::trend_of(c, &history)?;
-                    let svg = csirt_report::charts::trend_svg(&trend, &q, lang);
-                    Ok(TrendView { trend, svg })
+                    let hidden = input.hidden_areas.unwrap_or_default();
+                    let svg = csirt_report::charts::trend_svg_showing(&trend, &q, lang, &hidden);
+                    let changes = csirt_scoring::trend_changes(&trend);
+                    Ok(TrendView {
+                        trend,
+                        changes,
+                        svg,
+                    })
                 },
             )
             .await

@@ -72,6 +72,7 @@ impl AppError {
                 UsecaseError::Model(m) => model_kind(m),
                 UsecaseError::Scoring(_)
                 | UsecaseError::Option(_)
+                | UsecaseError::File(_)
                 | UsecaseError::BadLogo { .. } => ErrorKind::InvalidInput,
                 UsecaseError::Report(_) => ErrorKind::Export,
                 UsecaseError::ReadLogo { .. } => ErrorKind::Io,

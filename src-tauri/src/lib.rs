@@ -75,6 +75,8 @@ app_commands! {
     respondent_answers(RespondentInput) -> RespondentAnswers;
     workshop(WorkshopInput) -> WorkshopView;
     set_consensus(ConsensusInput) -> AssessmentView;
+    hide_answers(HideAnswersInput) -> ();
+    import_respondents(BulkImportInput) -> Vec<BulkImportRow>;
     trend(TrendInput) -> TrendView;
     peers(IdInput) -> Vec<PeerMatch>;
     preview_contribution(ContributionInput) -> ContributionPreview;

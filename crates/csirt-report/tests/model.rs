@@ -910,3 +910,20 @@ fn a_jpeg_logo_is_accepted() {
         eprintln!("no JPEG on this system; the JPEG path is checked by the refusals only");
     }
 }
+
+/// The app's trend chart with an area toggled off in its legend: that area's line and legend
+/// entry are gone, the overall line and the other areas stay.
+#[test]
+fn the_apps_trend_chart_leaves_out_the_areas_toggled_off() {
+    let set = set();
+    let case = rich_case(&set, Lang::En);
+    let trend = case.trend.unwrap();
+    let q = &set.questionnaire;
+    let (first, second) = (&q.areas[0], &q.areas[1]);
+    let all = csirt_report::charts::trend_svg(&trend, q, Lang::En);
+    assert!(all.contains(first.name.get(Lang::En)));
+    let some = csirt_report::charts::trend_svg_showing(&trend, q, Lang::En, &[first.id.clone()]);
+    assert!(!some.contains(first.name.get(Lang::En)));
+    assert!(some.contains(second.name.get(Lang::En)));
+    assert!(some.contains("Overall"));
+}
