@@ -269,6 +269,7 @@ export class App {
             class: 'presentation-toggle',
             'data-testid': 'presentation-toggle',
             'aria-pressed': String(this.presentation),
+            title: t('app.presentationHelp'),
             onclick: () => this.setPresentation(!this.presentation),
           },
           t('app.presentation'),

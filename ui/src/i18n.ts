@@ -217,7 +217,7 @@ export const STRINGS = {
   'workshop.spread.narrow': { ja: '意見の幅: 小', en: 'Spread of views: narrow' },
   'workshop.spread.moderate': { ja: '意見の幅: 中', en: 'Spread of views: moderate' },
   'workshop.spread.wide': { ja: '意見の幅: 大', en: 'Spread of views: wide' },
-  'workshop.formula': { ja: '計算方法', en: 'How it is worked out' },
+  'workshop.formula': { ja: '意見の幅の計算方法', en: 'How the spread is worked out' },
   'workshop.value': { ja: '値 {n}（0 = 全員一致、1 = 最大）', en: 'Value {n} (0 = all agree, 1 = widest)' },
   'workshop.formulaText': {
     ja: '段階のある設問は各人の水準を最高水準で割った値の標準偏差の 2 倍、複数選択は選んだ組み合わせどうしの平均 Jaccard 距離、数値は変動係数、その他は最も多い回答以外を選んだ人の割合です。0.3 未満を「小」、0.6 未満を「中」、それ以上を「大」とします。',
@@ -251,7 +251,11 @@ export const STRINGS = {
   'workshop.spreadShort.wide': { ja: '大', en: 'wide' },
   'workshop.matrixCaption': { ja: '設問ごとの各参加者の回答', en: 'Each person’s answer, item by item' },
   'workshop.notAnswered': { ja: '未回答', en: 'not answered' },
-  'app.presentation': { ja: 'プレゼンテーション表示', en: 'Presentation mode' },
+  'app.presentation': { ja: '投影表示', en: 'Presentation' },
+  'app.presentationHelp': {
+    ja: 'プロジェクター向けに文字を大きく、補足の文字を濃く、画面の幅いっぱいに表示します（この操作中は有効）。',
+    en: 'For a projector: larger text, darker secondary text, full width (kept for this session).',
+  },
 
   'narr.heading': { ja: '経営層へのメッセージと主な所見', en: 'Executive message and key findings' },
   'narr.assessor': { ja: '評価者の記述', en: "Assessor's text" },
@@ -478,7 +482,7 @@ export const STRINGS = {
   'peers.closeness.close': { ja: '近さ: よく似ている', en: 'Closeness: very alike' },
   'peers.closeness.somewhat': { ja: '近さ: ある程度似ている', en: 'Closeness: somewhat alike' },
   'peers.closeness.far': { ja: '近さ: あまり似ていない', en: 'Closeness: not much alike' },
-  'peers.formula': { ja: '計算方法', en: 'How it is worked out' },
+  'peers.formula': { ja: '近さの計算方法', en: 'How closeness is worked out' },
   'peers.formulaText': {
     ja: '距離 {n}（0 = 同じ、最大 9）。CSIRT の形態 2、規模 2、業種 1.5、経営への報告頻度 1、訓練 0.5、ツール 1、停止を命じる権限 1 の重みで違いを足したものです。分からない項目は半分と数えます。2.5 未満を「よく似ている」、4.5 未満を「ある程度似ている」とします。',
     en: 'Distance {n} (0 = identical, at most 9): the differences in CSIRT form (weight 2), size (2), sector (1.5), reporting to management (1), training (0.5), tooling (1) and authority to order a stop (1), added up; an unknown counts as half. Below 2.5 is very alike, below 4.5 somewhat alike.',
