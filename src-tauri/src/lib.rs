@@ -19,6 +19,7 @@ pub mod plan;
 pub mod state;
 pub mod view;
 pub mod wire;
+pub mod workshop;
 
 include!("command_names.rs");
 

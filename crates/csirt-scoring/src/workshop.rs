@@ -76,6 +76,16 @@ impl Spread {
         }
     }
 
+    /// The word alone, where the heading already says "spread of views": 「大」 / "wide".
+    pub fn word(self) -> Text {
+        match self {
+            Spread::None => bi!("なし", "none"),
+            Spread::Narrow => bi!("小", "narrow"),
+            Spread::Moderate => bi!("中", "moderate"),
+            Spread::Wide => bi!("大", "wide"),
+        }
+    }
+
     /// 「意見の幅: 大」 / "Spread of views: wide".
     pub fn label(self) -> Text {
         match self {
