@@ -24,10 +24,8 @@ use crate::wire::{
     WorkshopInput, WorkshopView,
 };
 use crate::wire::{BenchmarkInfo, LogoInfo, SetBenchmarkInput};
-use crate::wire::{BulkImportInput, BulkImportRow, HideAnswersInput};
 use crate::wire::{ContributionInput, ContributionPreview, ExportFormat, SaveContributionInput};
 use crate::wire::{SaveFindingsInput, SaveGapNoteInput, SaveMessageInput};
-use csirt_model::Localized;
 use csirt_model::{assessment, Catalog, Lang, Questionnaire};
 use csirt_scoring::{Completeness, PeerMatch};
 use csirt_store::{AssessmentRow, OrganisationRow, RespondentRow, Store};

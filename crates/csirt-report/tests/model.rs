@@ -922,7 +922,12 @@ fn the_apps_trend_chart_leaves_out_the_areas_toggled_off() {
     let (first, second) = (&q.areas[0], &q.areas[1]);
     let all = csirt_report::charts::trend_svg(&trend, q, Lang::En);
     assert!(all.contains(first.name.get(Lang::En)));
-    let some = csirt_report::charts::trend_svg_showing(&trend, q, Lang::En, &[first.id.clone()]);
+    let some = csirt_report::charts::trend_svg_showing(
+        &trend,
+        q,
+        Lang::En,
+        std::slice::from_ref(&first.id),
+    );
     assert!(!some.contains(first.name.get(Lang::En)));
     assert!(some.contains(second.name.get(Lang::En)));
     assert!(some.contains("Overall"));
