@@ -441,3 +441,26 @@ describe('encrypted export', () => {
     ]);
   });
 });
+
+describe('presentation mode', () => {
+  test('the header toggle turns it on and off, and a new app in the same session starts with it', () => {
+    mockCommands(() => null);
+    sessionStorage.clear();
+    const app = newApp();
+    app.renderHeader();
+    const toggle = () => document.querySelector<HTMLButtonElement>('[data-testid="presentation-toggle"]')!;
+    expect(toggle().getAttribute('aria-pressed')).toBe('false');
+    expect(document.documentElement.classList.contains('presentation')).toBe(false);
+    toggle().click();
+    expect(document.documentElement.classList.contains('presentation')).toBe(true);
+    expect(toggle().getAttribute('aria-pressed')).toBe('true');
+    expect(toggle().textContent).toBe('投影表示');
+    // The same session (a reload): still on.
+    const again = newApp();
+    expect(again.presentation).toBe(true);
+    expect(document.documentElement.classList.contains('presentation')).toBe(true);
+    again.setPresentation(false);
+    expect(document.documentElement.classList.contains('presentation')).toBe(false);
+    expect(newApp().presentation).toBe(false);
+  });
+});
