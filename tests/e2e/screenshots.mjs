@@ -106,6 +106,14 @@ try {
     await press('article[data-item="4.1"] input[data-role="evidence"]');
     await saved();
   }
+  // Back to the facilitator, so the first wizard shots are the assessment's own answers.
+  await tab('wizard');
+  await browser.execute(() => {
+    const s = document.querySelector('[data-testid="answer-as"]');
+    s.value = '';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await browser.pause(500);
   await tab('workshop');
   // Recording the agreement is always in view.
   await press('article.divergence[data-item="4.1"] input[value="b"]');
