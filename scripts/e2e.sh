@@ -2,7 +2,9 @@
 # Desktop app tests: installs what they need (Debian packages, tauri-driver, npm packages),
 # builds the front end, the app and the CLI, then runs
 #   1. the UI component tests (Vitest with jsdom, IPC mocked), and
-#   2. the WebDriver tests of the real app (tests/e2e, tauri-driver + WebKitWebDriver, Xvfb).
+#   2. the WebDriver tests of the real app (tests/e2e, tauri-driver + WebKitWebDriver, Xvfb):
+#      app.test.mjs, then access.test.mjs (the workshop on a projector, axe-core on every
+#      screen in both languages with a per-screen summary, the keyboard-only wizard).
 # Ends with one line "N passed, N failed" and a non-zero exit status when anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +44,7 @@ echo "== WebDriver tests of the app"
   node --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$results/e2e.tap" \
-    app.test.mjs) || status=1
+    app.test.mjs access.test.mjs) || status=1
 
 node - "$results" <<'JS'
 const fs = require('fs');

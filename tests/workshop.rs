@@ -603,6 +603,20 @@ fn the_cli_names_the_facilitator_in_the_chosen_language() {
             None,
         ));
         assert!(div.contains(name) && div.contains("佐藤="), "{lang}: {div}");
+        // The facilitator answered and the respondent differs, with nothing agreed: provisional.
+        let provisional = match lang {
+            "ja" => "暫定（進行役の回答）・未合意",
+            _ => "Provisional (facilitator's answer), not agreed",
+        };
+        assert!(div.contains(provisional), "{lang}: {div}");
+        assert!(
+            div.contains(if lang == "ja" {
+                "意見の幅: "
+            } else {
+                "Spread of views: "
+            }),
+            "{lang}: {div}"
+        );
     }
 }
 
@@ -1266,4 +1280,66 @@ mod same_answer {
             assert!(d.disagreement > 0.0, "{d:?}");
         }
     }
+}
+
+/// The report's workshop appendix says so while the facilitator's answer outvotes the room, in
+/// both languages, and no longer once agreement is recorded (the model feeds every renderer;
+/// the HTML is read here).
+#[test]
+fn the_reports_appendix_says_provisional_until_the_workshop_agrees() {
+    let (dir, db, id, who) = demo_with_respondent("佐藤");
+    let id = id.as_str();
+    // The demo's facilitator answered 4.1; 佐藤 differs, and nothing is agreed.
+    let out = csirt_env(
+        &db,
+        &[
+            "assessment",
+            "answer",
+            id,
+            "4.1",
+            "\"a\"",
+            "--respondent",
+            who.trim(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = |lang: &str| {
+        let path = dir.path().join(format!("report-{lang}.html"));
+        let out = csirt_env(
+            &db,
+            &[
+                "--lang",
+                lang,
+                "assessment",
+                "report",
+                id,
+                "--format",
+                "html",
+                "-o",
+                path.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(&path).unwrap()
+    };
+    assert!(report("ja").contains("暫定（進行役の回答）・未合意"));
+    assert!(report("en").contains("Provisional (facilitator"));
+    let agreed = csirt_env(&db, &["assessment", "consensus", id, "4.1", "\"a\""], None);
+    assert!(
+        agreed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&agreed.stderr)
+    );
+    assert!(!report("ja").contains("暫定（進行役の回答）・未合意"));
+    assert!(!report("en").contains("Provisional (facilitator"));
 }

@@ -57,6 +57,10 @@ pub fn typescript() -> String {
         Roadmap,
         LevelSpread,
         Divergence,
+        Spread,
+        Agreement,
+        Closeness,
+        TrendChanges,
         TrendPoint,
         ItemChange,
         Trend,
@@ -96,6 +100,9 @@ pub fn typescript() -> String {
         RespondentAnswers,
         WorkshopInput,
         WorkshopView,
+        HideAnswersInput,
+        BulkImportInput,
+        BulkImportRow,
         ConsensusInput,
         TrendInput,
         TrendView,
@@ -332,6 +339,7 @@ mod tests {
         }
         let trend = csirt_usecase::view::trend(&store, &catalog, org, None).unwrap();
         same_shape::<_, Trend>(&trend, "Trend");
+        same_shape::<_, TrendChanges>(&csirt_scoring::trend_changes(&trend), "TrendChanges");
 
         // The action plan: one action with a status change and a note, read back as viewed.
         let gap = q.scored_items().next().unwrap().id.clone();

@@ -28,6 +28,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "respondent_answers",
     "workshop",
     "set_consensus",
+    "hide_answers",
+    "import_respondents",
     "trend",
     "peers",
     "preview_contribution",

@@ -39,6 +39,7 @@ pub use crate::staffing::*;
 pub use crate::prefill::*;
 // The Questionnaires screen's commands live in `questionnaires.rs`.
 pub use crate::questionnaires::*;
+pub use crate::workshop::*;
 
 type Res<T> = Result<T, AppError>;
 /// What a command returns to the UI: its value, or the error in the UI's language.
@@ -541,19 +542,33 @@ pub async fn workshop(
 ) -> Reply<WorkshopView> {
     reply!(state, {
         let input = input.get()?;
+        let hidden = state.answers_hidden(input.assessment_id);
         state
             .with_store(move |s, c| {
                 let q = questionnaire_of(s, c, input.assessment_id)?;
+                let divergence = csirt_usecase::view::divergence(
+                    s,
+                    &q,
+                    input.assessment_id,
+                    &input.facilitator,
+                )?;
+                let open = csirt_scoring::open_items(&divergence);
+                let (divergence, notes) = if hidden {
+                    (
+                        divergence.iter().map(csirt_scoring::hidden).collect(),
+                        Vec::new(),
+                    )
+                } else {
+                    let notes = s.named_notes(&q, input.assessment_id, &input.facilitator)?;
+                    (divergence, notes)
+                };
                 Ok(WorkshopView {
                     respondents: s.list_respondents(input.assessment_id)?,
-                    divergence: csirt_usecase::view::divergence(
-                        s,
-                        &q,
-                        input.assessment_id,
-                        &input.facilitator,
-                    )?,
+                    divergence,
                     consensus_notes: s.consensus_notes(input.assessment_id)?,
-                    notes: s.named_notes(&q, input.assessment_id, &input.facilitator)?,
+                    notes,
+                    open,
+                    hidden,
                 })
             })
             .await
@@ -603,8 +618,14 @@ pub async fn trend(state: State<'_, AppState>, input: Input<TrendInput>) -> Repl
                 },
                 move |(history, q), c| {
                     let trend = csirt_usecase::view::trend_of(c, &history)?;
-                    let svg = csirt_report::charts::trend_svg(&trend, &q, lang);
-                    Ok(TrendView { trend, svg })
+                    let hidden = input.hidden_areas.unwrap_or_default();
+                    let svg = csirt_report::charts::trend_svg_showing(&trend, &q, lang, &hidden);
+                    let changes = csirt_scoring::trend_changes(&trend);
+                    Ok(TrendView {
+                        trend,
+                        changes,
+                        svg,
+                    })
                 },
             )
             .await

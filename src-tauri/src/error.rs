@@ -74,7 +74,8 @@ impl AppError {
                 | UsecaseError::Option(_)
                 | UsecaseError::Prefill(_)
                 | UsecaseError::BadLogo { .. }
-                | UsecaseError::QuestionnaireInUse { .. } => ErrorKind::InvalidInput,
+                | UsecaseError::QuestionnaireInUse { .. }
+                | UsecaseError::File(_) => ErrorKind::InvalidInput,
                 UsecaseError::Report(_) => ErrorKind::Export,
                 UsecaseError::ReadLogo { .. } => ErrorKind::Io,
             },

@@ -189,6 +189,47 @@ pub fn choose_and_read_import(
     Ok(Some(bytes))
 }
 
+/// Several respondents' files for a bulk import: the test hook's list, or the user's choice in
+/// the native open dialog with multiple selection (`None` when cancelled). Each file is read on
+/// its own (at most one byte past the size limit), so one unreadable file is listed with its
+/// error and the others are still imported.
+#[allow(clippy::type_complexity)]
+pub fn choose_and_read_respondent_files(
+    app: &AppHandle,
+    hooks: &TestHooks,
+) -> Option<Vec<(PathBuf, Result<Vec<u8>, AppError>)>> {
+    let paths = match &hooks.open_files {
+        Some(p) => p.clone(),
+        None => app
+            .dialog()
+            .file()
+            .add_filter("CSIRT", &[INTERCHANGE_EXTENSION, "age", "json"])
+            .blocking_pick_files()?
+            .into_iter()
+            .filter_map(|p| p.as_path().map(|p| p.to_path_buf()))
+            .collect(),
+    };
+    Some(
+        paths
+            .into_iter()
+            .map(|path| {
+                let io = |source| AppError::Read {
+                    path: path.clone(),
+                    source,
+                };
+                let read = std::fs::File::open(&path).map_err(io).and_then(|file| {
+                    let mut bytes = Vec::new();
+                    file.take(MAX_IMPORT_BYTES as u64 + 1)
+                        .read_to_end(&mut bytes)
+                        .map_err(io)?;
+                    Ok(bytes)
+                });
+                (path, read)
+            })
+            .collect(),
+    )
+}
+
 /// The cover logo: the test hook's file, or the user's choice of a PNG or JPEG in the native
 /// open dialog (`None` when cancelled), read and checked by the use-case layer.
 pub fn choose_logo(

@@ -22,6 +22,7 @@ pub mod staffing;
 pub mod state;
 pub mod view;
 pub mod wire;
+pub mod workshop;
 
 include!("command_names.rs");
 
@@ -79,6 +80,8 @@ app_commands! {
     respondent_answers(RespondentInput) -> RespondentAnswers;
     workshop(WorkshopInput) -> WorkshopView;
     set_consensus(ConsensusInput) -> AssessmentView;
+    hide_answers(HideAnswersInput) -> ();
+    import_respondents(BulkImportInput) -> Vec<BulkImportRow>;
     trend(TrendInput) -> TrendView;
     peers(IdInput) -> Vec<PeerMatch>;
     preview_contribution(ContributionInput) -> ContributionPreview;

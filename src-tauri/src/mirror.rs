@@ -577,6 +577,49 @@ pub struct Divergence {
     pub answers: Vec<(String, String)>,
     /// 0 when everyone agrees, up to 1; the list is sorted by it.
     pub disagreement: f64,
+    /// The disagreement in plain words.
+    pub spread: Spread,
+    /// Where the item stands: agreed, unanimous, provisional or open.
+    pub agreement: Agreement,
+}
+
+/// The spread of views on an item in plain words (thresholds in csirt-scoring).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spread {
+    None,
+    Narrow,
+    Moderate,
+    Wide,
+}
+
+/// Where one workshop item stands; provisional: the facilitator's answer is scored while
+/// people differ and nothing was agreed.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Agreement {
+    Agreed,
+    Unanimous,
+    Provisional,
+    Open,
+}
+
+/// How alike an interviewed team is, in plain words (thresholds in csirt-scoring).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Closeness {
+    Close,
+    Somewhat,
+    Far,
+}
+
+/// The change of each score between the trend's last two points (null where either is missing).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct TrendChanges {
+    pub overall: Option<f64>,
+    pub areas: Vec<(String, Option<f64>)>,
+    pub setup_items: Vec<(String, Option<f64>)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -630,5 +673,6 @@ pub struct PeerMatch {
     pub sector: Text,
     pub size: Text,
     pub distance: f64,
+    pub closeness: Closeness,
     pub practices: Vec<PeerPractice>,
 }

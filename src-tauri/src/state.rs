@@ -22,6 +22,9 @@ pub struct TestHooks {
     pub save_dir: Option<PathBuf>,
     /// `CSIRT_E2E_OPEN_FILE`: imports read this file.
     pub open_file: Option<PathBuf>,
+    /// `CSIRT_E2E_OPEN_FILES`: a bulk import of respondents' files reads these (a path list,
+    /// separated as `PATH` is).
+    pub open_files: Option<Vec<PathBuf>>,
     /// `CSIRT_E2E_OPEN_BENCHMARK`: a benchmark import reads this file.
     pub open_benchmark: Option<PathBuf>,
     /// `CSIRT_E2E_OPEN_LOGO`: choosing a cover logo reads this file.
@@ -40,6 +43,8 @@ impl TestHooks {
         TestHooks {
             save_dir: path("CSIRT_E2E_SAVE_DIR"),
             open_file: path("CSIRT_E2E_OPEN_FILE"),
+            open_files: std::env::var_os("CSIRT_E2E_OPEN_FILES")
+                .map(|v| std::env::split_paths(&v).collect()),
             open_benchmark: path("CSIRT_E2E_OPEN_BENCHMARK"),
             open_logo: path("CSIRT_E2E_OPEN_LOGO"),
             open_package: path("CSIRT_E2E_OPEN_PACKAGE"),
@@ -65,6 +70,10 @@ pub struct AppState {
     /// The file the app was started with (`csirt-app <file>`, a double-clicked `.csirt`),
     /// imported only when the user asks for it.
     opened: Mutex<Option<PathBuf>>,
+    /// The assessments whose workshop answers are hidden until the facilitator reveals them
+    /// (answering privately on one laptop). Kept in memory for this session only: a restart
+    /// shows them again.
+    hidden_answers: Mutex<std::collections::HashSet<i64>>,
 }
 
 /// The database path: `--db <file>` (or `--db=<file>`), then `CSIRT_DB`, then the platform's
@@ -162,7 +171,29 @@ impl AppState {
             logo: Mutex::default(),
             language: Mutex::new(language),
             opened: Mutex::new(None),
+            hidden_answers: Mutex::default(),
         }
+    }
+
+    /// Hides (or reveals) the individual answers of an assessment's workshop for this session.
+    pub fn set_answers_hidden(&self, assessment_id: i64, hidden: bool) {
+        let mut set = self
+            .hidden_answers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if hidden {
+            set.insert(assessment_id);
+        } else {
+            set.remove(&assessment_id);
+        }
+    }
+
+    /// Whether an assessment's workshop answers are hidden now.
+    pub fn answers_hidden(&self, assessment_id: i64) -> bool {
+        self.hidden_answers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(&assessment_id)
     }
 
     /// Remembers the file the app was started with, for the UI to offer to import.

@@ -359,9 +359,43 @@ pub struct WorkshopView {
     pub divergence: Vec<csirt_scoring::Divergence>,
     /// The note recorded with each consensus answer, by item.
     pub consensus_notes: Vec<(String, String)>,
-    /// What each respondent wrote beside their answers, in questionnaire order.
+    /// What each respondent wrote beside their answers, in questionnaire order (empty while
+    /// the answers are hidden).
     #[ts(as = "Vec<RespondentNote>")]
     pub notes: Vec<csirt_store::RespondentNote>,
+    /// How many items two or more people answered are still to be settled (provisional or open).
+    pub open: usize,
+    /// The individual answers are hidden until the facilitator reveals them (kept by the shell
+    /// for this session): `divergence` then has no answers, tally or spread.
+    pub hidden: bool,
+}
+
+/// Hides or reveals the individual answers of an assessment's workshop for this session.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct HideAnswersInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub hidden: bool,
+}
+
+/// Several respondents' files for one assessment, chosen in one dialog.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BulkImportInput {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+}
+
+/// What became of one file of a bulk import: the respondent's name taken from it and their
+/// id, or why it was refused (in the UI's language; nothing of it was written).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BulkImportRow {
+    pub file: String,
+    pub name: String,
+    #[ts(type = "number | null")]
+    pub respondent_id: Option<i64>,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -384,12 +418,19 @@ pub struct TrendInput {
     #[ts(type = "number")]
     pub assessment_id: i64,
     pub language: Lang,
+    /// Areas left out of the chart (toggled off in its legend); the overall line always shows.
+    #[serde(default)]
+    #[ts(optional)]
+    pub hidden_areas: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct TrendView {
     #[ts(as = "Trend")]
     pub trend: csirt_scoring::Trend,
+    /// The tables' change column: the last point against the one before.
+    #[ts(as = "TrendChanges")]
+    pub changes: csirt_scoring::TrendChanges,
     /// The chart, drawn by csirt-report as for the PDF.
     pub svg: String,
 }

@@ -27,6 +27,12 @@ Object.assign(earlier.answers, { '4.1': 'e', '4.2': 'e', '2.8': 'c' });
 const openFile = join(work, 'earlier.json');
 // The Benchmarks screen imports this file: first a broken copy, then the synthetic pool.
 const openBenchmark = join(work, 'benchmark.toml');
+// A bulk import of respondents' files: 田中 (named after the file) and a file that is not one.
+const tanaka = JSON.parse(execFileSync(CLI, ['demo', '--lang', 'ja'], { encoding: 'utf8' }));
+Object.assign(tanaka.answers, { '4.1': 'b', '4.2': 'c' });
+const openFiles = [join(work, '田中 一郎.csirt'), join(work, 'notes.csirt')];
+writeFileSync(openFiles[0], JSON.stringify(tanaka));
+writeFileSync(openFiles[1], '{ "format": "csirt-assessment/1", ');
 const pool = readFileSync(join(ROOT, 'tests/fixtures/benchmarks/synthetic-pool.toml'), 'utf8');
 // The Questionnaires screen imports this package: first a broken copy, then the test package.
 const openPackage = join(work, 'small-survey.zip');
@@ -43,6 +49,7 @@ const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', S
     CSIRT_E2E_OPEN_FILE: openFile,
     CSIRT_E2E_OPEN_BENCHMARK: openBenchmark,
     CSIRT_E2E_OPEN_PACKAGE: openPackage,
+    CSIRT_E2E_OPEN_FILES: openFiles.join(':'),
     LANG: 'ja_JP.UTF-8',
   },
 });
@@ -106,9 +113,16 @@ try {
     await press('article[data-item="4.1"] input[data-role="evidence"]');
     await saved();
   }
+  // Back to the facilitator, so the first wizard shots are the assessment's own answers.
+  await tab('wizard');
+  await browser.execute(() => {
+    const s = document.querySelector('[data-testid="answer-as"]');
+    s.value = '';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await browser.pause(500);
   await tab('workshop');
-  // The demo's own answer counts as the agreed one, so the consensus control starts closed.
-  await press('article.divergence[data-item="4.1"] details.set-consensus summary');
+  // Recording the agreement is always in view.
   await press('article.divergence[data-item="4.1"] input[value="b"]');
   await $('article.divergence[data-item="4.1"] textarea[data-role="consensus-note"]').setValue('規程はあるが監査は未実施、で合意');
   await press('article.divergence[data-item="4.1"] [data-testid="save-consensus"]');
@@ -121,6 +135,10 @@ try {
     await shot(`${lang}-1-organisations`);
     await browser.$('[data-testid="open-assessment"]').click();
     await browser.$('[data-screen-id="wizard"]').waitForExist();
+    // The wizard keeps its open section: go back to section 1 (it showed section 4 before).
+    await press('button.section-link[data-section="1"]');
+    await browser.$('article[data-item="1.1"]').waitForExist();
+    await browser.execute(() => window.scrollTo(0, 0));
     await shot(`${lang}-2-wizard-section1`);
     await browser.$('button.section-link[data-section="2"]').click();
     await browser.$('article[data-item="2.9.a"]').waitForExist();
@@ -151,6 +169,44 @@ try {
     await $('tr[data-respondent] [data-testid="edit-respondent"]').waitForExist();
     await browser.execute(() => document.querySelector('[data-testid="divergence"]').scrollIntoView());
     await shot(`${lang}-11-divergence`);
+    // The workshop on a projector: provisional, open count, agreed collapsed, the matrix,
+    // presentation mode, hidden answers, and a bulk import's result.
+    await browser.execute(() => document.querySelector('article.divergence[data-item="4.2"]').scrollIntoView({ block: 'start' }));
+    await browser.execute(() => window.scrollBy(0, -90));
+    await shot(`${lang}-23-workshop-provisional`);
+    await press('[data-testid="collapse-agreed"]');
+    await $('article.divergence.collapsed').waitForExist({ timeout: 10000 });
+    await browser.execute(() => document.querySelector('[data-testid="open-count"]').scrollIntoView({ block: 'start' }));
+    await browser.execute(() => window.scrollBy(0, -90));
+    await shot(`${lang}-24-workshop-agreed-collapsed`);
+    await press('[data-testid="collapse-agreed"]');
+    await press('[data-testid="view-matrix"]');
+    await $('[data-testid="workshop-matrix"]').waitForExist({ timeout: 10000 });
+    await browser.execute(() => document.querySelector('[data-testid="open-count"]').scrollIntoView({ block: 'start' }));
+    await browser.execute(() => window.scrollBy(0, -90));
+    await shot(`${lang}-25-workshop-matrix`);
+    await press('[data-testid="presentation-toggle"]');
+    await browser.pause(300);
+    await browser.execute(() => document.querySelector('[data-testid="open-count"]').scrollIntoView({ block: 'start' }));
+    await browser.execute(() => window.scrollBy(0, -90));
+    await shot(`${lang}-26-workshop-presentation-matrix`);
+    await press('[data-testid="view-cards"]');
+    await $('article.divergence').waitForExist({ timeout: 10000 });
+    await browser.execute(() => document.querySelector('article.divergence[data-item="4.1"]').scrollIntoView({ block: 'start' }));
+    await browser.execute(() => window.scrollBy(0, -90));
+    await shot(`${lang}-27-workshop-presentation-cards`);
+    await press('[data-testid="presentation-toggle"]');
+    await press('[data-testid="hide-answers"]');
+    await $('[data-testid="reveal-answers"]').waitForExist({ timeout: 10000 });
+    await browser.execute(() => document.querySelector('[data-testid="privacy"]').scrollIntoView({ block: 'start' }));
+    await browser.execute(() => window.scrollBy(0, -90));
+    await shot(`${lang}-28-workshop-hidden`);
+    await press('[data-testid="reveal-answers"]');
+    await $('[data-testid="hide-answers"]').waitForExist({ timeout: 10000 });
+    await press('[data-testid="bulk-import"]');
+    await $('[data-testid="bulk-result"]').waitForExist({ timeout: 15000 });
+    await browser.execute(() => document.querySelector('[data-testid="bulk-result"]').scrollIntoView({ block: 'center' }));
+    await shot(`${lang}-29-workshop-bulk-import`);
     await press(`tr[data-respondent] [data-testid="answer-as-respondent"]`);
     await $('[data-testid="answer-as"]').waitForExist();
     await browser.execute(() => window.scrollTo(0, 0));
@@ -164,6 +220,12 @@ try {
     await browser.pause(500);
     await tab('trend');
     await shot(`${lang}-13-trend`);
+    // An area toggled off in the legend, then on again.
+    await press('[data-testid="trend-legend"] button[data-area]');
+    await $('[data-testid="trend-legend"] button[aria-pressed="false"]').waitForExist({ timeout: 10000 });
+    await shot(`${lang}-30-trend-area-off`);
+    await press('[data-testid="trend-legend"] button[aria-pressed="false"]');
+    await browser.waitUntil(async () => !(await $('[data-testid="trend-legend"] button[aria-pressed="false"]').isExisting()), { timeout: 10000 });
     await browser.execute(() => document.querySelector('[data-testid="trend-setup"]').scrollIntoView());
     await shot(`${lang}-14-trend-setup`);
     await tab('peers');

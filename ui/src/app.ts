@@ -2,7 +2,7 @@
 // state the screens share (which organisation and assessment are open).
 
 import { call, CommandError, toCommandError } from './api';
-import type { AppInfo, AssessmentView, Lang, Questionnaire } from './bindings';
+import type { AppInfo, AssessmentView, BulkImportRow, Lang, Questionnaire } from './bindings';
 import { h, mount } from './dom';
 import { lang, setLang, t, tx, type Key } from './i18n';
 import { renderOrganisations } from './screens/organisations';
@@ -55,6 +55,12 @@ export class App {
   section = 0;
   /** The workshop respondent the wizard answers as; null for the facilitator. */
   respondent: number | null = null;
+  /** How the workshop's divergence is shown (kept while the app runs). */
+  workshopUi = { openOnly: false, collapseAgreed: false, matrix: false };
+  /** The last bulk import of respondents' files, shown once on the workshop screen. */
+  workshopImport: BulkImportRow[] | null = null;
+  /** Presentation mode for a projector: larger, darker, full width; remembered for the session. */
+  presentation = sessionStorage.getItem('csirt.presentation') === '1';
   private questionnaires = new Map<string, Questionnaire>();
   private main: HTMLElement;
   private banner: HTMLElement;
@@ -68,6 +74,7 @@ export class App {
     this.main = h('main', { id: 'main', tabindex: '-1' });
     mount(root, this.header, this.banner, this.main);
     setLang(info.language);
+    document.documentElement.classList.toggle('presentation', this.presentation);
     // Started with a file (a double-clicked .csirt): the import screen offers it.
     if (info.opened_file) this.screen = 'export';
   }
@@ -81,6 +88,14 @@ export class App {
     });
     this.root.appendChild(box);
     box.querySelector<HTMLElement>('[data-testid="about-close"]')?.focus();
+  }
+
+  /** Turns presentation mode on or off, for the rest of the session. */
+  setPresentation(on: boolean): void {
+    this.presentation = on;
+    sessionStorage.setItem('csirt.presentation', on ? '1' : '0');
+    document.documentElement.classList.toggle('presentation', on);
+    this.renderHeader();
   }
 
   /** The app's opened file was imported or declined: the offer goes away. */
@@ -253,6 +268,17 @@ export class App {
         { class: 'context' },
         h('span', { class: 'current', title: t('current.label') }, current),
         h('div', { class: 'langs', role: 'group', 'aria-label': t('lang.label') }, langButtons),
+        h(
+          'button',
+          {
+            class: 'presentation-toggle',
+            'data-testid': 'presentation-toggle',
+            'aria-pressed': String(this.presentation),
+            title: t('app.presentationHelp'),
+            onclick: () => this.setPresentation(!this.presentation),
+          },
+          t('app.presentation'),
+        ),
         h('button', { class: 'about-button', 'data-testid': 'about-button', onclick: () => this.showAbout() }, t('about.button')),
       ),
     );

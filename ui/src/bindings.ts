@@ -136,7 +136,23 @@ answers: Array<[string, string]>,
 /**
  * 0 when everyone agrees, up to 1; the list is sorted by it.
  */
-disagreement: number, };
+disagreement: number, 
+/**
+ * The disagreement in plain words.
+ */
+spread: Spread, 
+/**
+ * Where the item stands: agreed, unanimous, provisional or open.
+ */
+agreement: Agreement, };
+
+export type Spread = "none" | "narrow" | "moderate" | "wide";
+
+export type Agreement = "agreed" | "unanimous" | "provisional" | "open";
+
+export type Closeness = "close" | "somewhat" | "far";
+
+export type TrendChanges = { overall: number | null, areas: Array<[string, number | null]>, setup_items: Array<[string, number | null]>, };
 
 export type TrendPoint = { date: string, overall?: number, areas: Array<[string, number | null]>, setup_items: Array<[string, number | null]>, };
 
@@ -150,7 +166,7 @@ export type PeerPractice = { topic: string,
  */
 section: string, text: Text, item: string, };
 
-export type PeerMatch = { id: string, team: string, organisation: Text, section: string, form_label: Text, sector: Text, size: Text, distance: number, practices: Array<PeerPractice>, };
+export type PeerMatch = { id: string, team: string, organisation: Text, section: string, form_label: Text, sector: Text, size: Text, distance: number, closeness: Closeness, practices: Array<PeerPractice>, };
 
 export type AppInfo = { version: string, 
 /**
@@ -330,9 +346,25 @@ divergence: Array<Divergence>,
  */
 consensus_notes: Array<[string, string]>, 
 /**
- * What each respondent wrote beside their answers, in questionnaire order.
+ * What each respondent wrote beside their answers, in questionnaire order (empty while
+ * the answers are hidden).
  */
-notes: Array<RespondentNote>, };
+notes: Array<RespondentNote>, 
+/**
+ * How many items two or more people answered are still to be settled (provisional or open).
+ */
+open: number, 
+/**
+ * The individual answers are hidden until the facilitator reveals them (kept by the shell
+ * for this session): `divergence` then has no answers, tally or spread.
+ */
+hidden: boolean, };
+
+export type HideAnswersInput = { assessment_id: number, hidden: boolean, };
+
+export type BulkImportInput = { assessment_id: number, };
+
+export type BulkImportRow = { file: string, name: string, respondent_id: number | null, error: string | null, };
 
 export type ConsensusInput = { assessment_id: number, item: string, 
 /**
@@ -344,9 +376,17 @@ export type TrendInput = {
 /**
  * The trend is of this assessment's organisation, over all its assessments.
  */
-assessment_id: number, language: Lang, };
+assessment_id: number, language: Lang, 
+/**
+ * Areas left out of the chart (toggled off in its legend); the overall line always shows.
+ */
+hidden_areas?: Array<string>, };
 
 export type TrendView = { trend: Trend, 
+/**
+ * The tables' change column: the last point against the one before.
+ */
+changes: TrendChanges, 
 /**
  * The chart, drawn by csirt-report as for the PDF.
  */
@@ -568,6 +608,8 @@ export interface Commands {
   respondent_answers: { input: RespondentInput; output: RespondentAnswers };
   workshop: { input: WorkshopInput; output: WorkshopView };
   set_consensus: { input: ConsensusInput; output: AssessmentView };
+  hide_answers: { input: HideAnswersInput; output: null };
+  import_respondents: { input: BulkImportInput; output: Array<BulkImportRow> };
   trend: { input: TrendInput; output: TrendView };
   peers: { input: IdInput; output: Array<PeerMatch> };
   preview_contribution: { input: ContributionInput; output: ContributionPreview };

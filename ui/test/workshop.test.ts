@@ -24,22 +24,27 @@ const workshop: WorkshopView = {
     {
       item: '2.8', answered: 2, respondents: 2, levels: { min: 0, max: 2, range: 2, std_dev: 1 },
       distribution: [['a', 1], ['c', 1]], answers: [['佐藤', 'a'], ['鈴木', 'c']], disagreement: 1,
+      spread: 'wide', agreement: 'provisional',
     },
     {
       item: '1.1', answered: 2, respondents: 2,
       distribution: [['a', 1], ['j', 1]], answers: [['佐藤', 'a'], ['鈴木', 'j']], disagreement: 0.5,
+      spread: 'moderate', agreement: 'agreed',
     },
     {
       item: '2.9.a', answered: 2, respondents: 2, levels: { min: 1, max: 1, range: 0, std_dev: 0 },
       distribution: [['in-house', 2]], answers: [['佐藤', 'in-house'], ['鈴木', 'in-house']], disagreement: 0,
+      spread: 'none', agreement: 'unanimous',
     },
-    { item: '3.3', answered: 0, respondents: 2, distribution: [], answers: [], disagreement: 0 },
+    { item: '3.3', answered: 0, respondents: 2, distribution: [], answers: [], disagreement: 0, spread: 'none', agreement: 'unanimous' },
   ],
   consensus_notes: [['1.1', '情シス主導で合意']],
   notes: [
     { item: '2.8', respondent: '佐藤', comment: '規程は未承認', evidence: null },
     { item: '2.8', respondent: '鈴木', comment: null, evidence: '手順書 v2' },
   ],
+  open: 1,
+  hidden: false,
 };
 
 describe('workshop', () => {
@@ -78,6 +83,96 @@ describe('workshop', () => {
     // The current agreed answer and its note.
     expect(cards[1].querySelector('[data-testid="consensus-note"]')!.textContent).toContain('情シス主導で合意');
     expect(el.querySelector('[data-testid="disputed-count"]')!.textContent).toBe('2 人以上が回答した 3 問のうち 2 問で意見が分かれています。');
+  });
+
+  test('says where each item stands: provisional, agreed, all agree, and counts the open ones', async () => {
+    mockCommands(() => workshop);
+    const el = await renderWorkshop(newApp(), questionnaire, view);
+    const state = (id: string) => el.querySelector(`article.divergence[data-item="${id}"] [data-testid="agreement-state"]`)!;
+    expect(state('2.8').textContent).toContain('暫定（進行役の回答）・未合意');
+    expect(state('2.8').getAttribute('data-state')).toBe('provisional');
+    expect(state('1.1').textContent).toContain('合意済み');
+    expect(state('2.9.a').textContent).toContain('全員一致');
+    expect(el.querySelector('[data-testid="open-count"]')!.textContent).toBe('未合意の設問: 1 問');
+    // The spread in words; the figures and the formula behind a disclosure.
+    const spread = el.querySelector('article.divergence[data-item="2.8"] [data-testid="spread"]')!;
+    expect(spread.textContent).toBe('意見の幅: 大');
+    expect(el.querySelector('article.divergence[data-item="2.8"] details[data-testid="spread-formula"]')!.hasAttribute('open')).toBe(false);
+    // Recording the agreement is in view, not under a fold.
+    const record = el.querySelector('article.divergence[data-item="2.8"] .set-consensus')!;
+    expect(record.closest('details')).toBeNull();
+    expect(record.querySelector('[data-testid="save-consensus"]')).not.toBeNull();
+  });
+
+  test('open only, collapsed agreed items and the matrix of items × people', async () => {
+    mockCommands(() => workshop);
+    const app = newApp();
+    app.workshopUi.openOnly = true;
+    let el = await renderWorkshop(app, questionnaire, view);
+    expect([...el.querySelectorAll<HTMLElement>('article.divergence')].map((c) => c.dataset.item)).toEqual(['2.8']);
+    expect(el.querySelector('[data-testid="open-only"]')!.getAttribute('aria-pressed')).toBe('true');
+    app.workshopUi = { openOnly: false, collapseAgreed: true, matrix: false };
+    el = await renderWorkshop(app, questionnaire, view);
+    const agreed = el.querySelector('article.divergence[data-item="1.1"]')!;
+    expect(agreed.classList.contains('collapsed')).toBe(true);
+    expect(agreed.querySelector('table.answers')).toBeNull();
+    // Collapsed, it still says what was agreed.
+    expect(agreed.querySelector('[data-testid="consensus-note"]')!.textContent).toContain('情シス主導で合意');
+    expect(el.querySelector('article.divergence[data-item="2.8"] table.answers')).not.toBeNull();
+    app.workshopUi = { openOnly: false, collapseAgreed: false, matrix: true };
+    el = await renderWorkshop(app, questionnaire, view);
+    const m = el.querySelector('[data-testid="workshop-matrix"]')!;
+    expect([...m.querySelectorAll('thead th[data-who]')].map((th) => th.textContent)).toEqual(['佐藤', '鈴木']);
+    expect([...m.querySelectorAll('tr[data-item="2.8"] td[data-who]')].map((td) => td.textContent)).toEqual(['a', 'c']);
+    expect(m.querySelector('tr[data-item="2.8"] [data-testid="spread"]')!.textContent).toBe('大');
+    expect(m.querySelector('tr[data-item="2.8"] [data-testid="agreement-state"]')!.getAttribute('data-state')).toBe('provisional');
+    expect(el.querySelector('article.divergence')).toBeNull();
+  });
+
+  test('hidden answers show no one’s answer until revealed, and the reveal goes to the shell', async () => {
+    const hidden: WorkshopView = {
+      ...workshop,
+      hidden: true,
+      notes: [],
+      divergence: workshop.divergence.map((d) => ({ ...d, answers: [], distribution: [], levels: undefined, disagreement: 0, spread: 'none' })),
+    };
+    const calls = mockCommands((cmd) => (cmd === 'workshop' ? hidden : null));
+    const app = newApp();
+    app.view = view;
+    const el = await renderWorkshop(app, questionnaire, view);
+    expect(el.querySelector('[data-testid="hidden-note"]')).not.toBeNull();
+    expect(el.querySelector('table.answers')).toBeNull();
+    expect(el.querySelectorAll('[data-testid="answers-hidden"]').length).toBe(3);
+    expect(el.querySelector('[data-testid="open-count"]')!.textContent).toBe('未合意の設問: 1 問');
+    el.querySelector<HTMLButtonElement>('[data-testid="reveal-answers"]')!.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'hide_answers')).toEqual({ cmd: 'hide_answers', input: { assessment_id: 7, hidden: false } });
+  });
+
+  test('several respondents’ files at once: each file listed, imported or refused', async () => {
+    const calls = mockCommands((cmd) =>
+      cmd === 'workshop'
+        ? workshop
+        : cmd === 'import_respondents'
+          ? [
+              { file: '田中.csirt', name: '田中', respondent_id: 9, error: null },
+              { file: 'broken.csirt', name: 'broken', respondent_id: null, error: '項目 4.2: 選択肢 zz はありません' },
+            ]
+          : view,
+    );
+    const app = newApp();
+    app.view = view;
+    const el = await renderWorkshop(app, questionnaire, view);
+    el.querySelector<HTMLButtonElement>('[data-testid="bulk-import"]')!.click();
+    await settle();
+    expect(calls.find((c) => c.cmd === 'import_respondents')).toEqual({ cmd: 'import_respondents', input: { assessment_id: 7 } });
+    expect(app.workshopImport).not.toBeNull();
+    const again = await renderWorkshop(app, questionnaire, view);
+    const rows = [...again.querySelectorAll<HTMLElement>('[data-testid="bulk-result"] li')];
+    expect(rows.map((r) => r.dataset.file)).toEqual(['田中.csirt', 'broken.csirt']);
+    expect(rows[0].textContent).toBe('田中.csirt: 田中 として取り込みました');
+    expect(rows[1].classList.contains('error')).toBe(true);
+    expect(rows[1].textContent).toContain('項目 4.2');
   });
 
   test('shows what each respondent noted beside a disputed item', async () => {
@@ -259,16 +354,29 @@ describe('trend and peers', () => {
       improved: [{ item: '2.8', from_key: 'c', to_key: 'b', from_score: 0, to_score: 50, delta: 50 }],
       regressed: [],
     },
+    changes: { overall: 10, areas: [['structure', 10]], setup_items: [['authority', null]] },
   };
 
   test('the trend shows the chart, scores per area and set-up item, and what changed', async () => {
     const calls = mockCommands(() => trendView);
     const app = newApp();
     const el = await renderTrend(app, questionnaire, view);
-    expect(calls[0]).toEqual({ cmd: 'trend', input: { assessment_id: 7, language: 'ja' } });
+    expect(calls[0]).toEqual({ cmd: 'trend', input: { assessment_id: 7, language: 'ja', hidden_areas: [] } });
     expect(el.querySelector('[data-testid="trend-chart"] svg line')).not.toBeNull();
-    expect([...el.querySelectorAll('[data-testid="trend-area"] tr[data-area="structure"] td')].map((c) => c.textContent)).toEqual(['40', '50']);
-    expect([...el.querySelectorAll('[data-testid="trend-setup"] tr[data-setup="authority"] td')].map((c) => c.textContent)).toEqual(['—', '80']);
+    // The change column, as the core computed it; none where a score is missing.
+    expect([...el.querySelectorAll('[data-testid="trend-area"] tr[data-area="structure"] td')].map((c) => c.textContent)).toEqual(['40', '50', '+10']);
+    expect([...el.querySelectorAll('[data-testid="trend-setup"] tr[data-setup="authority"] td')].map((c) => c.textContent)).toEqual(['—', '80', '—']);
+    expect(el.querySelector('[data-testid="trend-overall"] [data-testid="change"]')!.textContent).toBe('+10');
+    // One legend button per area, pressed while it is shown; pressing it asks for the chart without it.
+    const toggle = el.querySelector<HTMLButtonElement>('[data-testid="trend-legend"] button[data-area="structure"]')!;
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    toggle.click();
+    await settle();
+    const again = await renderTrend(app, questionnaire, view);
+    expect(calls.at(-1)).toEqual({ cmd: 'trend', input: { assessment_id: 7, language: 'ja', hidden_areas: ['structure'] } });
+    expect(again.querySelector('[data-testid="trend-legend"] button[data-area="structure"]')!.getAttribute('aria-pressed')).toBe('false');
+    again.querySelector<HTMLButtonElement>('[data-testid="trend-legend"] button[data-area="structure"]')!.click();
+    await settle();
     expect(el.querySelector('[data-changes="improved"] li[data-item="2.8"]')!.textContent).toContain('c → b (+50)');
     expect(el.querySelector('[data-changes="regressed"] .muted')).not.toBeNull();
     expect(el.querySelector('[data-testid="trend-single"]')).toBeNull();
@@ -277,7 +385,11 @@ describe('trend and peers', () => {
   });
 
   test('one assessment says a trend needs a re-assessment', async () => {
-    mockCommands(() => ({ ...trendView, trend: { points: [trendView.trend.points[0]], improved: [], regressed: [] } }));
+    mockCommands(() => ({
+      ...trendView,
+      trend: { points: [trendView.trend.points[0]], improved: [], regressed: [] },
+      changes: { overall: null, areas: [['structure', null]], setup_items: [['authority', null]] },
+    }));
     const el = await renderTrend(newApp(), questionnaire, view);
     expect(el.querySelector('[data-testid="trend-single"]')).not.toBeNull();
     expect(el.querySelector('.changes-card')).toBeNull();
@@ -288,12 +400,12 @@ describe('trend and peers', () => {
     const peers: PeerMatch[] = [
       {
         id: 'a', team: 'A-CSIRT', organisation: tx('製造業 A 社', 'Manufacturer A'), section: '4.1',
-        form_label: tx('分散型', 'Distributed'), sector: tx('製造', 'Manufacturing'), size: tx('大', 'Large'), distance: 0.4,
+        form_label: tx('分散型', 'Distributed'), sector: tx('製造', 'Manufacturing'), size: tx('大', 'Large'), distance: 0.4, closeness: 'close',
         practices: [{ topic: 'authority', section: '4.1.3', text: tx('停止権限を持つ', 'Can stop systems'), item: '2.8' }],
       },
       {
         id: 'b', team: 'B-CSIRT', organisation: tx('金融 B 社', 'Bank B'), section: '4.2',
-        form_label: tx('集中型', 'Centralised'), sector: tx('金融', 'Finance'), size: tx('中', 'Medium'), distance: 0.9, practices: [],
+        form_label: tx('集中型', 'Centralised'), sector: tx('金融', 'Finance'), size: tx('中', 'Medium'), distance: 4.9, closeness: 'far', practices: [],
       },
     ];
     const calls = mockCommands(() => peers);
@@ -304,6 +416,10 @@ describe('trend and peers', () => {
     expect(li.textContent).toContain('停止権限を持つ');
     expect(li.querySelector('.cite')!.textContent).toBe('§4.1.3 · 設問 2.8');
     expect(el.querySelector('article[data-peer="b"] .muted.small:not(.distance)')).not.toBeNull();
+    // Closeness in plain words; the distance and its formula on demand.
+    expect(el.querySelector('article[data-peer="a"] [data-testid="closeness"]')!.textContent).toBe('近さ: よく似ている');
+    expect(el.querySelector('article[data-peer="b"] [data-testid="closeness"]')!.textContent).toBe('近さ: あまり似ていない');
+    expect(el.querySelector('article[data-peer="b"] [data-testid="closeness-formula"]')!.textContent).toContain('距離 4.9');
   });
 });
 
@@ -323,5 +439,28 @@ describe('encrypted export', () => {
       { assessment_id: 7, format: 'json', language: 'ja', passphrase: 's3cret', peers: false, facilitator: 'ファシリテーター', preset: 'full', confidentiality: null, logo: false },
       { assessment_id: 7, format: 'pdf', language: 'en', passphrase: null, peers: true, facilitator: 'Facilitator', preset: 'full', confidentiality: null, logo: false },
     ]);
+  });
+});
+
+describe('presentation mode', () => {
+  test('the header toggle turns it on and off, and a new app in the same session starts with it', () => {
+    mockCommands(() => null);
+    sessionStorage.clear();
+    const app = newApp();
+    app.renderHeader();
+    const toggle = () => document.querySelector<HTMLButtonElement>('[data-testid="presentation-toggle"]')!;
+    expect(toggle().getAttribute('aria-pressed')).toBe('false');
+    expect(document.documentElement.classList.contains('presentation')).toBe(false);
+    toggle().click();
+    expect(document.documentElement.classList.contains('presentation')).toBe(true);
+    expect(toggle().getAttribute('aria-pressed')).toBe('true');
+    expect(toggle().textContent).toBe('投影表示');
+    // The same session (a reload): still on.
+    const again = newApp();
+    expect(again.presentation).toBe(true);
+    expect(document.documentElement.classList.contains('presentation')).toBe(true);
+    again.setPresentation(false);
+    expect(document.documentElement.classList.contains('presentation')).toBe(false);
+    expect(newApp().presentation).toBe(false);
   });
 });

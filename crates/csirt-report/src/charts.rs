@@ -428,6 +428,7 @@ pub fn trend_chart(
         name: labels::l(lang, "総合", "Overall").to_string(),
         values: trend.points.iter().map(|p| p.overall).collect(),
         bold: true,
+        hidden: false,
     }];
     for area in &q.areas {
         series.push(TrendSeries {
@@ -443,6 +444,7 @@ pub fn trend_chart(
                 })
                 .collect(),
             bold: false,
+            hidden: false,
         });
     }
     TrendChart {
@@ -495,13 +497,17 @@ pub fn draw_trend<DB: DrawingBackend>(
         ))?;
     }
     let mut coloured = 0;
-    for (k, s) in chart.series.iter().enumerate() {
+    let mut k = 0;
+    for s in &chart.series {
         let (colour, width) = if s.bold {
-            (INK, 2.2)
+            (INK, 3.0)
         } else {
             coloured += 1;
             (SERIES[(coloured - 1) % SERIES.len()], 1.0)
         };
+        if s.hidden {
+            continue;
+        }
         let pts: Vec<(i32, i32)> = s
             .values
             .iter()
@@ -519,7 +525,8 @@ pub fn draw_trend<DB: DrawingBackend>(
                 colour.filled(),
             ))?;
         }
-        let ly = (top + k as f64 * 10.0 * unit).round() as i32;
+        let ly = (top + f64::from(k) * 10.0 * unit).round() as i32;
+        k += 1;
         let lx = (right + 10.0 * unit) as i32;
         root.draw(&PathElement::new(
             vec![(lx, ly), (lx + (10.0 * unit) as i32, ly)],
@@ -541,6 +548,24 @@ pub fn trend_svg(
     lang: Lang,
 ) -> String {
     trend_svg_of(&trend_chart(trend, q, lang))
+}
+
+/// The trend chart for the app with some areas toggled off (by area id); the overall line is
+/// always drawn. Each area keeps its colour whichever others are hidden.
+pub fn trend_svg_showing(
+    trend: &csirt_scoring::Trend,
+    q: &csirt_model::Questionnaire,
+    lang: Lang,
+    hidden_areas: &[String],
+) -> String {
+    let mut chart = trend_chart(trend, q, lang);
+    let mut area = q.areas.iter();
+    for s in chart.series.iter_mut().filter(|s| !s.bold) {
+        if area.next().is_some_and(|a| hidden_areas.contains(&a.id)) {
+            s.hidden = true;
+        }
+    }
+    trend_svg_of(&chart)
 }
 
 /// The trend chart drawn from its data as an SVG document.

@@ -311,6 +311,10 @@ pub struct TrendSeries {
     pub values: Vec<Option<f64>>,
     /// The overall line is drawn bold.
     pub bold: bool,
+    /// Toggled off in the app's legend: neither its line nor its legend entry is drawn, and the
+    /// other series keep their colours. Never set in the report.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// What the user chose for this rendering (CLI flags, the app's export screen).

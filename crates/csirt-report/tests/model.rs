@@ -82,8 +82,15 @@ fn rich_case(set: &csirt_model::QuestionnaireSet, lang: Lang) -> Case {
         comments: Default::default(),
         evidence: Default::default(),
     };
+    // The facilitator answered the second disputed item as Aoki did, and nothing was agreed
+    // on it: the facilitator's answer is scored, provisionally.
+    let mut facilitator_answers = csirt_model::assessment::StrictMap::default();
+    facilitator_answers.insert(
+        changed[1].clone(),
+        a.answers.get(&changed[1]).unwrap().clone(),
+    );
     a.workshop = Some(Workshop {
-        facilitator_answers: Default::default(),
+        facilitator_answers,
         facilitator_other: Default::default(),
         respondents: vec![
             respondent("Aoki", "CSIRT lead", a.answers.clone()),
@@ -980,4 +987,26 @@ fn the_summary_says_how_many_answers_are_derived_and_unconfirmed() {
         };
         assert!(said(&doc, &line), "{line}");
     }
+}
+
+/// The app's trend chart with an area toggled off in its legend: that area's line and legend
+/// entry are gone, the overall line and the other areas stay.
+#[test]
+fn the_apps_trend_chart_leaves_out_the_areas_toggled_off() {
+    let set = set();
+    let case = rich_case(&set, Lang::En);
+    let trend = case.trend.unwrap();
+    let q = &set.questionnaire;
+    let (first, second) = (&q.areas[0], &q.areas[1]);
+    let all = csirt_report::charts::trend_svg(&trend, q, Lang::En);
+    assert!(all.contains(first.name.get(Lang::En)));
+    let some = csirt_report::charts::trend_svg_showing(
+        &trend,
+        q,
+        Lang::En,
+        std::slice::from_ref(&first.id),
+    );
+    assert!(!some.contains(first.name.get(Lang::En)));
+    assert!(some.contains(second.name.get(Lang::En)));
+    assert!(some.contains("Overall"));
 }

@@ -13,7 +13,7 @@ mod standing;
 mod trend;
 mod workshop;
 
-pub use peers::{nearest_peers, PeerMatch, PeerPractice};
+pub use peers::{nearest_peers, Closeness, PeerMatch, PeerPractice};
 pub use plan::{
     action_view, closed_between, derive, levels_of, open_over_time, status_on, ActionFlag,
     ActionState, ActionView, Dated, Derived, Levels, OpenPoint,
@@ -22,9 +22,10 @@ pub use priority::distance_share;
 pub use roadmap::{roadmap, Phase, Roadmap, RoadmapEntry};
 pub use roles::{staffing, AdviceKind, Coverage, RoleAdvice, RoleCoverage, Staffing};
 pub use standing::{at_or_above, common_practice_level, expected_score, Share, Standing};
-pub use trend::{trend, ItemChange, Trend, TrendPoint};
+pub use trend::{trend, trend_changes, ItemChange, Trend, TrendChanges, TrendPoint};
 pub use workshop::{
-    divergence, workshop_people, workshop_report, Divergence, LevelSpread, RespondentAnswers,
+    agreement_of, divergence, hidden, open_items, workshop_divergence, workshop_people,
+    workshop_report, Agreement, Divergence, LevelSpread, RespondentAnswers, Spread,
 };
 
 use csirt_model::{Answer, Assessment, Benchmark, Item, Questionnaire, Text};

@@ -3,7 +3,7 @@
 //! that the organisation does not yet, citing the interview section.
 
 use crate::ScoreReport;
-use csirt_model::{Answer, Assessment, Benchmark, Interview, Questionnaire, Text};
+use csirt_model::{bi, Answer, Assessment, Benchmark, Interview, Questionnaire, Text};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -26,8 +26,50 @@ pub struct PeerMatch {
     pub size: Text,
     /// 0 is identical; larger is further. Weighted sum of the per-feature distances below.
     pub distance: f64,
+    /// The distance in plain words ([`Closeness::of`]).
+    pub closeness: Closeness,
     /// What this team does that the organisation does not yet, most urgent gap first.
     pub practices: Vec<PeerPractice>,
+}
+
+/// How alike an interviewed team is to the organisation, in plain words; the distance's
+/// figure and formula stay available on demand.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Closeness {
+    Close,
+    Somewhat,
+    Far,
+}
+
+impl Closeness {
+    /// The largest distance there is: every feature's weight (form 2, size 2, sector 1.5,
+    /// cadence 1, training 0.5, tooling 1, authority 1).
+    pub const MAX_DISTANCE: f64 = 9.0;
+    /// Below this distance a team is close (two features apart at most, or all unknown but one).
+    pub const CLOSE_BELOW: f64 = 2.5;
+    /// Below this (and at or above [`Self::CLOSE_BELOW`]) it is somewhat alike; at or above,
+    /// far (half the largest distance).
+    pub const SOMEWHAT_BELOW: f64 = 4.5;
+
+    pub fn of(distance: f64) -> Self {
+        if distance < Self::CLOSE_BELOW {
+            Closeness::Close
+        } else if distance < Self::SOMEWHAT_BELOW {
+            Closeness::Somewhat
+        } else {
+            Closeness::Far
+        }
+    }
+
+    /// 「よく似ている」 / "Very alike".
+    pub fn label(self) -> Text {
+        match self {
+            Closeness::Close => bi!("近さ: よく似ている", "Closeness: very alike"),
+            Closeness::Somewhat => bi!("近さ: ある程度似ている", "Closeness: somewhat alike"),
+            Closeness::Far => bi!("近さ: あまり似ていない", "Closeness: not much alike"),
+        }
+    }
 }
 
 /// Frequency level (0–5 on the questionnaire's frequency scale) of an interview cadence.
@@ -160,6 +202,7 @@ pub fn nearest_peers(
                 })
                 .collect();
             practices.sort_by(|x, y| y.0.total_cmp(&x.0));
+            let distance = distance(q, a, i);
             PeerMatch {
                 id: i.id.clone(),
                 team: i.team.clone(),
@@ -168,7 +211,8 @@ pub fn nearest_peers(
                 form_label: i.form_label.clone(),
                 sector: i.sector.clone(),
                 size: i.size.clone(),
-                distance: distance(q, a, i),
+                distance,
+                closeness: Closeness::of(distance),
                 practices: practices.into_iter().map(|(_, p)| p).collect(),
             }
         })

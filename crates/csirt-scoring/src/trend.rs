@@ -92,3 +92,57 @@ pub fn trend(reports: &[&ScoreReport]) -> Trend {
         regressed,
     }
 }
+
+/// The change of each score between the last two points of a trend, for the trend tables'
+/// change column: the overall score, each area and each set-up item, in the trend's order.
+/// A score missing at either point has no change (`None`); one point only gives no changes.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TrendChanges {
+    pub overall: Option<f64>,
+    pub areas: Vec<(String, Option<f64>)>,
+    pub setup_items: Vec<(String, Option<f64>)>,
+}
+
+/// See [`TrendChanges`]: the last point minus the one before it, rounded to one decimal.
+pub fn trend_changes(trend: &Trend) -> TrendChanges {
+    let change = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => Some(crate::round1(b - a)),
+        _ => None,
+    };
+    let find = |list: &[(String, Option<f64>)], id: &str| {
+        list.iter().find(|(i, _)| i == id).and_then(|(_, v)| *v)
+    };
+    match trend.points.as_slice() {
+        [.., before, after] => TrendChanges {
+            overall: change(before.overall, after.overall),
+            areas: after
+                .areas
+                .iter()
+                .map(|(id, v)| (id.clone(), change(find(&before.areas, id), *v)))
+                .collect(),
+            setup_items: after
+                .setup_items
+                .iter()
+                .map(|(id, v)| (id.clone(), change(find(&before.setup_items, id), *v)))
+                .collect(),
+        },
+        [only] => TrendChanges {
+            overall: None,
+            areas: only
+                .areas
+                .iter()
+                .map(|(id, _)| (id.clone(), None))
+                .collect(),
+            setup_items: only
+                .setup_items
+                .iter()
+                .map(|(id, _)| (id.clone(), None))
+                .collect(),
+        },
+        [] => TrendChanges {
+            overall: None,
+            areas: Vec::new(),
+            setup_items: Vec::new(),
+        },
+    }
+}

@@ -2,7 +2,7 @@
 //! knows what to discuss first. Works for every answer type.
 
 use csirt_model::assessment::Workshop;
-use csirt_model::{Answer, Assessment, Item, ItemKind, Questionnaire, StrictMap};
+use csirt_model::{bi, Answer, Assessment, Item, ItemKind, Questionnaire, StrictMap, Text};
 use serde::Serialize;
 
 /// One respondent's answers.
@@ -35,6 +35,104 @@ pub struct Divergence {
     pub answers: Vec<(String, String)>,
     /// 0 when everyone agrees, up to 1 for the widest disagreement; the sort key.
     pub disagreement: f64,
+    /// The disagreement in plain words ([`Spread::of`]).
+    pub spread: Spread,
+    /// Where the item stands: agreed, unanimous, provisional (the facilitator's answer is
+    /// scored while people differ) or open. [`divergence`] knows only the answers, so it says
+    /// unanimous or open; [`workshop_divergence`] adds what the workshop recorded.
+    pub agreement: Agreement,
+}
+
+/// The spread of views on one item in plain words, for the room and the report: the formula's
+/// figure ([`Divergence::disagreement`]) stays available on demand.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spread {
+    /// Everyone gave the same answer.
+    None,
+    Narrow,
+    Moderate,
+    Wide,
+}
+
+impl Spread {
+    /// Below this disagreement the views are narrow (one level apart on a five-level scale
+    /// between two people is 0.25).
+    pub const NARROW_BELOW: f64 = 0.3;
+    /// Below this (and at or above [`Self::NARROW_BELOW`]) they are moderate; at or above, wide
+    /// (two levels apart between two people is 0.5, opposite ends 1).
+    pub const MODERATE_BELOW: f64 = 0.6;
+
+    /// The words for a disagreement between 0 (everyone agrees) and 1.
+    pub fn of(disagreement: f64) -> Self {
+        if disagreement <= 0.0 {
+            Spread::None
+        } else if disagreement < Self::NARROW_BELOW {
+            Spread::Narrow
+        } else if disagreement < Self::MODERATE_BELOW {
+            Spread::Moderate
+        } else {
+            Spread::Wide
+        }
+    }
+
+    /// The word alone, where the heading already says "spread of views": 「大」 / "wide".
+    pub fn word(self) -> Text {
+        match self {
+            Spread::None => bi!("なし", "none"),
+            Spread::Narrow => bi!("小", "narrow"),
+            Spread::Moderate => bi!("中", "moderate"),
+            Spread::Wide => bi!("大", "wide"),
+        }
+    }
+
+    /// 「意見の幅: 大」 / "Spread of views: wide".
+    pub fn label(self) -> Text {
+        match self {
+            Spread::None => bi!(
+                "意見の幅: なし（全員一致）",
+                "Spread of views: none (all agree)"
+            ),
+            Spread::Narrow => bi!("意見の幅: 小", "Spread of views: narrow"),
+            Spread::Moderate => bi!("意見の幅: 中", "Spread of views: moderate"),
+            Spread::Wide => bi!("意見の幅: 大", "Spread of views: wide"),
+        }
+    }
+}
+
+/// Where one item of a workshop stands.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Agreement {
+    /// The workshop recorded an agreed answer.
+    Agreed,
+    /// Everyone who answered gave the same answer; nothing to discuss.
+    Unanimous,
+    /// People differ and nothing was agreed, but the facilitator answered, so the facilitator's
+    /// answer is the one scored until agreement is recorded.
+    Provisional,
+    /// People differ, nothing was agreed and nothing is scored yet.
+    Open,
+}
+
+impl Agreement {
+    /// Still to be settled by the room: provisional or open.
+    pub fn is_open(self) -> bool {
+        matches!(self, Agreement::Provisional | Agreement::Open)
+    }
+
+    /// The label shown beside the item in the app and the report.
+    pub fn label(self) -> Text {
+        match self {
+            Agreement::Agreed => bi!("合意済み", "Agreed"),
+            Agreement::Unanimous => bi!("全員一致", "All agree"),
+            Agreement::Provisional => bi!(
+                "暫定（進行役の回答）・未合意",
+                "Provisional (facilitator's answer), not agreed"
+            ),
+            Agreement::Open => bi!("未合意", "Not agreed"),
+        }
+    }
 }
 
 fn std_dev(values: &[f64]) -> f64 {
@@ -199,6 +297,11 @@ fn divergence_of(item: &Item, respondents: &[RespondentAnswers]) -> Divergence {
         }
     };
 
+    let disagreement = if unanimous {
+        0.0
+    } else {
+        round3(disagreement).max(LEAST_DISAGREEMENT)
+    };
     Divergence {
         item: item.id.clone(),
         answered,
@@ -209,10 +312,12 @@ fn divergence_of(item: &Item, respondents: &[RespondentAnswers]) -> Divergence {
             .iter()
             .map(|(name, a)| (name.to_string(), a.display()))
             .collect(),
-        disagreement: if unanimous {
-            0.0
+        disagreement,
+        spread: Spread::of(disagreement),
+        agreement: if unanimous {
+            Agreement::Unanimous
         } else {
-            round3(disagreement).max(LEAST_DISAGREEMENT)
+            Agreement::Open
         },
     }
 }
@@ -243,9 +348,8 @@ pub fn workshop_report(
     let Some(w) = &a.workshop else {
         return (Vec::new(), Vec::new());
     };
-    let people = workshop_people(w, facilitator);
-    let divergence = if people.len() > 1 {
-        divergence(q, &people)
+    let divergence = if workshop_people(w, facilitator).len() > 1 {
+        workshop_divergence(q, w, facilitator)
     } else {
         Vec::new()
     };
@@ -267,4 +371,52 @@ pub fn divergence(q: &Questionnaire, respondents: &[RespondentAnswers]) -> Vec<D
         .collect();
     out.sort_by(|(ia, a), (ib, b)| b.disagreement.total_cmp(&a.disagreement).then(ia.cmp(ib)));
     out.into_iter().map(|(_, d)| d).collect()
+}
+
+/// Every answered item's divergence among the workshop's people (the facilitator called
+/// `facilitator`), most disputed first, each with where it stands: agreed when the workshop
+/// recorded an answer, provisional while people differ and the facilitator's answer is the
+/// one scored ([`Workshop::agreed`]), open while they differ and nothing is scored.
+pub fn workshop_divergence(q: &Questionnaire, w: &Workshop, facilitator: &str) -> Vec<Divergence> {
+    let mut out = divergence(q, &workshop_people(w, facilitator));
+    for d in &mut out {
+        d.agreement = agreement_of(w, &d.item, d.disagreement);
+    }
+    out
+}
+
+/// Where one item stands, by the workshop's record and how far its people differ.
+pub fn agreement_of(w: &Workshop, item: &str, disagreement: f64) -> Agreement {
+    if w.consensus.get(item).is_some() {
+        Agreement::Agreed
+    } else if disagreement <= 0.0 {
+        Agreement::Unanimous
+    } else if w.facilitator_answers.get(item).is_some() {
+        Agreement::Provisional
+    } else {
+        Agreement::Open
+    }
+}
+
+/// How many items the room still has to settle (provisional or open) among those two or more
+/// people answered.
+pub fn open_items(divergence: &[Divergence]) -> usize {
+    divergence
+        .iter()
+        .filter(|d| d.answered > 1 && d.agreement.is_open())
+        .count()
+}
+
+/// A divergence with the individual answers hidden (before the facilitator reveals them):
+/// how many answered and whether the item is settled stay; who answered what, the tally, the
+/// levels and the spread go.
+pub fn hidden(d: &Divergence) -> Divergence {
+    Divergence {
+        levels: None,
+        distribution: Vec::new(),
+        answers: Vec::new(),
+        disagreement: 0.0,
+        spread: Spread::None,
+        ..d.clone()
+    }
 }

@@ -21,6 +21,9 @@ pub enum UsecaseError {
     /// informs nothing in the chosen questionnaire).
     #[error("{0}")]
     Prefill(Text),
+    /// A file that cannot be taken as given (an encrypted respondent's file in a bulk import).
+    #[error("{0}")]
+    File(Text),
     /// The logo file could not be read.
     #[error("cannot read the logo {path}: {source}")]
     ReadLogo {
@@ -45,7 +48,9 @@ impl Localized for UsecaseError {
             UsecaseError::Scoring(e) => e.localized(lang),
             UsecaseError::Store(e) => e.localized(lang),
             UsecaseError::Report(e) => e.localized(lang),
-            UsecaseError::Option(t) | UsecaseError::Prefill(t) => t.get(lang).to_string(),
+            UsecaseError::Option(t) | UsecaseError::Prefill(t) | UsecaseError::File(t) => {
+                t.get(lang).to_string()
+            }
             UsecaseError::ReadLogo { path, source } => match lang {
                 Lang::En => self.to_string(),
                 Lang::Ja => format!(

@@ -12,6 +12,7 @@
 //!   organisation, its derived answers marked until confirmed;
 //! - [`questionnaires`]: questionnaire packages installed, listed and removed (refused while
 //!   an assessment uses one);
+//! - [`workshop`]: respondents' files imported several at once, each named after its file;
 //! - [`options`]: the report options as typed (preset, sections, logo file, confidentiality
 //!   line), checked into a [`csirt_report::ReportOptions`].
 
@@ -23,6 +24,7 @@ pub mod questionnaires;
 pub mod report;
 pub mod staffing;
 pub mod view;
+pub mod workshop;
 
 pub use error::UsecaseError;
 pub use report::{BenchmarkUse, ReportData, ReportRequest};

@@ -161,10 +161,7 @@ pub fn divergence(
     facilitator: &str,
 ) -> Result<Vec<Divergence>> {
     let w = store.load_workshop(assessment_id, false)?;
-    Ok(csirt_scoring::divergence(
-        q,
-        &csirt_scoring::workshop_people(&w, facilitator),
-    ))
+    Ok(csirt_scoring::workshop_divergence(q, &w, facilitator))
 }
 
 /// Scores an organisation's assessments as read by [`Store::history`] (each against its

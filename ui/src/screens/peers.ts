@@ -1,11 +1,12 @@
 // Peer profiles: the teams the benchmark interviewed, nearest to the organisation first, each
-// with what it does that the organisation does not yet, citing the interview section.
+// with how alike it is in plain words (the distance and its formula on demand) and what it does
+// that the organisation does not yet, citing the interview section.
 
 import { call } from '../api';
 import type { App } from '../app';
 import type { AssessmentView, PeerMatch, Questionnaire } from '../bindings';
 import { h } from '../dom';
-import { num, t, tx, txOther } from '../i18n';
+import { num, t, tx, txOther, type Key } from '../i18n';
 
 function peerCard(q: Questionnaire, p: PeerMatch, rank: number): HTMLElement {
   return h(
@@ -16,7 +17,17 @@ function peerCard(q: Questionnaire, p: PeerMatch, rank: number): HTMLElement {
       null,
       h('span', { class: 'rank' }, String(rank)),
       h('h3', null, p.team, ' ', h('span', { class: 'muted', title: txOther(p.organisation) }, tx(p.organisation))),
-      h('span', { class: 'muted small distance' }, t('peers.distance', { n: num(p.distance) })),
+      h(
+        'span',
+        { class: `closeness closeness-${p.closeness}`, 'data-testid': 'closeness', 'data-closeness': p.closeness },
+        t(`peers.closeness.${p.closeness}` as Key),
+      ),
+    ),
+    h(
+      'details',
+      { class: 'formula small', 'data-testid': 'closeness-formula' },
+      h('summary', null, t('peers.formula')),
+      h('p', { class: 'distance' }, t('peers.formulaText', { n: num(p.distance) })),
     ),
     h(
       'p',

@@ -1,6 +1,7 @@
 // The organisation's trend: scores per area and per set-up item over its assessments up to the
-// open one (the chart is csirt-report's, as in the PDF), and the items that improved or
-// regressed since the assessment before it.
+// open one (the chart is csirt-report's, as in the PDF, the overall line bold; areas toggled
+// off in its legend are left out), the tables with the change since the assessment before
+// (computed by csirt-scoring), and the items that improved or regressed.
 
 import { call } from '../api';
 import type { App } from '../app';
@@ -46,26 +47,73 @@ function changes(q: Questionnaire, heading: string, list: ItemChange[], kind: st
   );
 }
 
-export async function renderTrend(_app: App, q: Questionnaire, view: AssessmentView): Promise<HTMLElement> {
-  const { trend, svg } = await call('trend', { assessment_id: view.row.id, language: lang() });
+/** A change as shown in the change column: signed, or a dash where there is none. */
+const change = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${num(Math.abs(v))}`);
+
+/** Areas toggled off in the chart's legend, kept while the app runs. */
+const hiddenAreas = new Set<string>();
+
+export async function renderTrend(app: App, q: Questionnaire, view: AssessmentView): Promise<HTMLElement> {
+  const { trend, changes: delta, svg } = await call('trend', { assessment_id: view.row.id, language: lang(), hidden_areas: [...hiddenAreas] });
   const points = trend.points;
-  const head = h('thead', null, h('tr', null, h('th', null, ''), points.map((p) => h('th', { class: 'num' }, p.date))));
-  const row = (label: string, values: (number | null | undefined)[], attrs: Record<string, string> = {}) =>
-    h('tr', attrs, h('th', null, label), values.map((v) => h('td', { class: 'num' }, score(v))));
+  const withChange = points.length >= 2;
+  const head = h(
+    'thead',
+    null,
+    h('tr', null, h('td', null, ''), points.map((p) => h('th', { class: 'num', scope: 'col' }, p.date)), withChange ? h('th', { class: 'num change', scope: 'col' }, t('trend.change')) : null),
+  );
+  const row = (label: string, values: (number | null | undefined)[], diff: number | null | undefined, attrs: Record<string, string> = {}) =>
+    h(
+      'tr',
+      attrs,
+      h('th', { scope: 'row' }, label),
+      values.map((v) => h('td', { class: 'num' }, score(v))),
+      withChange ? h('td', { class: 'num change', 'data-testid': 'change', 'data-change': diff === null || diff === undefined ? '' : String(diff) }, change(diff)) : null,
+    );
   const areaName = (id: string) => tx(q.areas.find((a) => a.id === id)?.name ?? { ja: id, en: id });
   const setupName = (id: string) => {
     const s = q.setup_items.find((x) => x.id === id);
     return s ? `${s.number}. ${tx(s.name)}` : id;
   };
-  const table = (ids: string[], pick: (i: number) => (p: (typeof points)[number]) => number | null | undefined, name: (id: string) => string, attr: string) =>
+  const table = (
+    ids: string[],
+    pick: (i: number) => (p: (typeof points)[number]) => number | null | undefined,
+    diffs: [string, number | null][],
+    name: (id: string) => string,
+    attr: string,
+  ) =>
     h(
       'table',
       { class: 'trend-table', 'data-testid': `trend-${attr}` },
       head.cloneNode(true),
-      h('tbody', null, ids.map((id, i) => row(name(id), points.map(pick(i)), { [`data-${attr}`]: id }))),
+      h('tbody', null, ids.map((id, i) => row(name(id), points.map(pick(i)), diffs.find(([d]) => d === id)?.[1], { [`data-${attr}`]: id }))),
     );
   const areaIds = points[0]?.areas.map(([id]) => id) ?? [];
   const setupIds = points[0]?.setup_items.map(([id]) => id) ?? [];
+  // The legend: one toggle per area (the overall line always shows, bold).
+  const legend = h(
+    'div',
+    { class: 'trend-legend', role: 'group', 'aria-label': t('trend.legend'), 'data-testid': 'trend-legend' },
+    h('span', { class: 'small muted' }, t('trend.legend'), ' '),
+    areaIds.map((id) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'toggle',
+          'data-area': id,
+          'aria-pressed': String(!hiddenAreas.has(id)),
+          onclick: () => {
+            if (hiddenAreas.has(id)) hiddenAreas.delete(id);
+            else hiddenAreas.add(id);
+            void app.render();
+          },
+        },
+        areaName(id),
+      ),
+    ),
+    h('p', { class: 'small muted' }, t('trend.overallAlways')),
+  );
   return h(
     'div',
     { class: 'screen trend', 'data-screen-id': 'trend' },
@@ -75,16 +123,17 @@ export async function renderTrend(_app: App, q: Questionnaire, view: AssessmentV
       h('h2', null, t('trend.heading', { org: view.row.organisation_name })),
       h('p', { class: 'muted small', 'data-testid': 'trend-upto' }, t('trend.upTo', { date: view.row.date })),
       points.length < 2 ? h('p', { class: 'muted', 'data-testid': 'trend-single' }, t('trend.single')) : null,
+      areaIds.length ? legend : null,
       chart(svg),
       h(
         'table',
         { class: 'trend-table', 'data-testid': 'trend-overall' },
         head,
-        h('tbody', null, row(t('assess.overall'), points.map((p) => p.overall))),
+        h('tbody', null, row(t('assess.overall'), points.map((p) => p.overall), delta.overall)),
       ),
     ),
-    h('section', { class: 'card' }, h('h2', null, t('trend.areas')), table(areaIds, (i) => (p) => p.areas[i]?.[1], areaName, 'area')),
-    h('section', { class: 'card' }, h('h2', null, t('trend.setup', { n: q.setup_items.length })), table(setupIds, (i) => (p) => p.setup_items[i]?.[1], setupName, 'setup')),
+    h('section', { class: 'card' }, h('h2', null, t('trend.areas')), table(areaIds, (i) => (p) => p.areas[i]?.[1], delta.areas, areaName, 'area')),
+    h('section', { class: 'card' }, h('h2', null, t('trend.setup', { n: q.setup_items.length })), table(setupIds, (i) => (p) => p.setup_items[i]?.[1], delta.setup_items, setupName, 'setup')),
     points.length >= 2
       ? h(
           'section',

@@ -297,11 +297,15 @@ pub fn assessment(
                 for d in div.iter().filter(|d| d.disagreement > 0.0) {
                     let answers: Vec<String> =
                         d.answers.iter().map(|(w, a)| format!("{w}={a}")).collect();
+                    // The spread of views and where the item stands, in words (as the app
+                    // and the report say them).
                     writeln!(
                         out,
-                        "{:.3}\t{}\t{}",
+                        "{:.3}\t{}\t{}\t{}\t{}",
                         d.disagreement,
                         d.item,
+                        d.spread.label().get(lang),
+                        d.agreement.label().get(lang),
                         answers.join("  ")
                     )?;
                 }

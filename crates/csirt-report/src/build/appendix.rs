@@ -224,6 +224,8 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
             distribution: Vec::new(),
             answers: Vec::new(),
             disagreement: 0.0,
+            spread: csirt_scoring::Spread::None,
+            agreement: csirt_scoring::Agreement::Agreed,
         })
         .collect();
     disputed.extend(
@@ -263,17 +265,19 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
                 .find(|(i, _)| *i == d.item)
                 .map(|(_, n)| format!(" — {n}"))
                 .unwrap_or_default();
-            let spread = d
-                .levels
-                .as_ref()
-                .map(|s| {
-                    let (range, sd) = (s.range, s.std_dev);
-                    match lang {
-                        Lang::Ja => format!("幅 {range} σ {sd:.2}"),
-                        Lang::En => format!("range {range} σ {sd:.2}"),
-                    }
-                })
-                .unwrap_or_else(|| format!("{:.0}%", d.disagreement * 100.0));
+            // The spread of views in plain words; how they are decided is said above the table.
+            let spread = if d.answered > 1 {
+                d.spread.word().get(lang).to_string()
+            } else {
+                String::new()
+            };
+            // Until the room agrees, the facilitator's answer is scored: say so.
+            let agreed = if d.agreement == csirt_scoring::Agreement::Provisional {
+                let label = d.agreement.label();
+                format!("{}: {agreed}", label.get(lang))
+            } else {
+                agreed
+            };
             vec![
                 Cell {
                     small: Some(d.item.clone()),
@@ -287,10 +291,19 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
         .collect();
     let blocks = vec![
         Block::Paragraph {
-            text: cx.t(
-                "ワークショップで回答者の回答が一致しなかった項目を、意見の分かれが大きい順に示し、続けてメモ付きで合意した項目を示します。報告書のスコアは合意した回答を使っています。",
-                "Items on which the workshop's respondents answered differently, most disputed first, then the other items agreed with a note. The report's scores use the agreed (consensus) answer.",
-            ),
+            text: {
+                // The thresholds are scoring's, so the words and this sentence cannot drift.
+                let (narrow, moderate) = (
+                    csirt_scoring::Spread::NARROW_BELOW,
+                    csirt_scoring::Spread::MODERATE_BELOW,
+                );
+                csirt_model::bi!(
+                    "ワークショップで回答者の回答が一致しなかった項目を、意見の分かれが大きい順に示し、続けてメモ付きで合意した項目を示します。報告書のスコアは合意した回答を使っています。合意がまだ記録されていない項目では進行役の回答を暫定的に使っており、その旨を示します。意見の幅（小・中・大）は、回答の水準や選択のばらつきを 0（全員一致）〜 1 で表した値が {narrow} 未満なら小、{moderate} 未満なら中、それ以上なら大です。",
+                    "Items on which the workshop's respondents answered differently, most disputed first, then the other items agreed with a note. The report's scores use the agreed (consensus) answer; where no agreement has been recorded yet, the facilitator's answer is used provisionally, and the table says so. The spread of views (narrow, moderate, wide) rates how far the answers' levels or choices differ from 0 (all agree) to 1: below {narrow} is narrow, below {moderate} moderate, and above that wide."
+                )
+                .get(lang)
+                .to_string()
+            },
             voice: Voice::Report,
         },
         table(
@@ -299,7 +312,7 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
                 &[
                     ("項目", "Item", 150.0),
                     ("回答者ごとの回答", "Each respondent's answer", 170.0),
-                    ("ばらつき", "Spread", 55.0),
+                    ("意見の幅", "Spread of views", 55.0),
                     ("合意した回答・メモ", "Agreed answer, note", 0.0),
                 ],
             ),

@@ -62,11 +62,13 @@ pub(super) fn fixture(lang: Lang) -> ReportDoc {
                 name: t(lang, "総合", "Overall"),
                 values: vec![Some(40.0), Some(50.0)],
                 bold: true,
+                hidden: false,
             },
             TrendSeries {
                 name: t(lang, "体制", "Organisation"),
                 values: vec![None, Some(60.0)],
                 bold: false,
+                hidden: false,
             },
         ],
         caption: t(lang, "推移の説明", "Trend caption"),
