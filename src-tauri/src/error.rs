@@ -230,7 +230,8 @@ fn model_kind(m: &ModelError) -> ErrorKind {
         | ModelError::DuplicateId { .. }
         | ModelError::ShadowsBuiltin { .. }
         | ModelError::Segment { .. }
-        | ModelError::DuplicateBenchmark { .. } => ErrorKind::InvalidInput,
+        | ModelError::DuplicateBenchmark { .. }
+        | ModelError::NoDemo(_) => ErrorKind::InvalidInput,
     }
 }
 

@@ -151,7 +151,11 @@ enum Command {
         choice: choice::BenchmarkChoice,
     },
     /// Print the demo assessment (a realistic sample) as an interchange file.
-    Demo,
+    Demo {
+        /// The questionnaire whose demo to print (every built-in questionnaire has one).
+        #[arg(long, default_value = csirt_model::load::BUILTIN_ID)]
+        questionnaire: String,
+    },
     /// Make an anonymous benchmark contribution (csirt-contribution/1) from an assessment file:
     /// only the benchmarkable answers, the month and a coarse profile leave the machine.
     Contribute {
@@ -455,8 +459,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 human::score(out, &set.questionnaire, &report, lang)?;
             }
         }
-        Command::Demo => {
-            let a = demo::demo_assessment(lang);
+        Command::Demo { questionnaire } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            catalog.get(&questionnaire)?;
+            let a = demo::demo_of(&questionnaire, lang)?;
+            assessment::validate(&a, &catalog)?;
             writeln!(out, "{}", a.to_json_pretty())?;
         }
         Command::Report {

@@ -100,6 +100,8 @@ pub enum ModelError {
         questionnaire: String,
         known: String,
     },
+    #[error("questionnaire {0:?} has no demo assessment (only the built-in questionnaires have one); start an assessment of it instead")]
+    NoDemo(String),
 }
 
 impl ModelError {
@@ -175,6 +177,9 @@ impl Localized for ModelError {
                 known,
             } => format!(
                 "質問票 {questionnaire:?} に基準データ {id:?} はありません。あるのは: {known}"
+            ),
+            ModelError::NoDemo(id) => format!(
+                "質問票 {id:?} にはデモの評価がありません（デモがあるのは組み込みの質問票だけです）。この質問票で評価を始めてください"
             ),
         }
     }
