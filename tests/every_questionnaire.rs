@@ -15,23 +15,35 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn csirt_db(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_csirt"))
-        .args(args)
-        .env("CSIRT_DB", db)
-        .env_remove("CSIRT_QUESTIONNAIRES")
-        .output()
-        .expect("run csirt")
+    csirt_in(None, db, args)
+}
+
+/// `csirt` on database `db`, with the questionnaire folders under `root` when given.
+fn csirt_in(root: Option<&Path>, db: &Path, args: &[&str]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_csirt"));
+    c.args(args).env("CSIRT_DB", db).env_remove("CSIRT_QUESTIONNAIRES");
+    if let Some(root) = root {
+        c.env("CSIRT_QUESTIONNAIRES", root);
+    }
+    c.output().expect("run csirt")
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let o = csirt_db(db, args);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-    stdout(&o)
+    ROOT.with(|r| {
+        let o = csirt_in(r.borrow().as_deref(), db, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    })
 }
 
 fn json(db: &Path, args: &[&str]) -> Value {
     let text = ok(db, args);
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: {e}: {text}"))
+}
+
+thread_local! {
+    /// The questionnaire folders `ok` and `json` run with (a test's own package), if any.
+    static ROOT: std::cell::RefCell<Option<std::path::PathBuf>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Two different valid answers for an answerable item, in the interchange notation, the
@@ -109,16 +121,16 @@ fn strip(v: &mut Value) {
     }
 }
 
-fn through_every_feature(id: &str) {
-    let set = csirt_model::load::builtin_set(id).unwrap();
+/// Runs questionnaire `id` (of `set`) through every feature, starting from the assessment
+/// `demo_text` (its demo, or a test's own file).
+fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
     let q = &set.questionnaire;
+    let id = q.id.as_str();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
 
-    // The demo: printed, valid, of this questionnaire.
-    let demo_text = ok(&db, &["demo", "--questionnaire", id, "--lang", "en"]);
-    let demo: Value = serde_json::from_str(&demo_text).unwrap();
+    let demo: Value = serde_json::from_str(demo_text).unwrap();
     assert_eq!(demo["questionnaire"], id);
     let demo_path = path("demo.json");
     std::fs::write(&demo_path, &demo_text).unwrap();
@@ -312,8 +324,13 @@ fn through_every_feature(id: &str) {
 #[test]
 fn every_builtin_questionnaire_goes_through_every_feature() {
     assert!(BUILTINS.len() >= 4);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
     for b in BUILTINS {
-        through_every_feature(b.id);
+        let set = csirt_model::load::builtin_set(b.id).unwrap();
+        // The demo: printed, valid, of this questionnaire.
+        let demo = ok(&db, &["demo", "--questionnaire", b.id, "--lang", "en"]);
+        through_every_feature(&set, &demo);
     }
 }
 
@@ -365,4 +382,85 @@ fn a_users_questionnaire_has_no_demo_and_says_so_in_both_languages() {
         assert!(stderr(&o).contains(words), "{lang}: {}", stderr(&o));
         assert!(o.stdout.is_empty());
     }
+}
+
+/// The smallest questionnaire a user may write: one area, one scale, no set-up items, no
+/// services, no benchmark, a number and a text item beside the scale items.
+const MINIMAL: &str = r#"
+format = "csirt-questionnaire/1"
+id = "minimal"
+version = "1"
+title = { ja = "最小の質問票", en = "Minimal questionnaire" }
+source = { ja = "テスト", en = "Test" }
+
+[[scales]]
+id = "three"
+name = { ja = "三段階", en = "Three levels" }
+options = [
+  { key = "high", level = 2, ja = "高い", en = "High" },
+  { key = "mid", level = 1, ja = "中くらい", en = "Middle" },
+  { key = "low", level = 0, ja = "低い", en = "Low" },
+]
+
+[[areas]]
+id = "all"
+name = { ja = "全体", en = "All" }
+
+[[sections]]
+id = "1"
+title = { ja = "全体", en = "All" }
+
+[[items]]
+id = "1.1"
+section = "1"
+type = "scale"
+scale = "three"
+text = { ja = "方針がありますか", en = "Is there a policy?" }
+area = "all"
+recommendation = { ja = "方針を定めてください", en = "Write a policy" }
+
+[[items]]
+id = "1.2"
+section = "1"
+type = "scale"
+scale = "three"
+text = { ja = "訓練していますか", en = "Do you train?" }
+area = "all"
+recommendation = { ja = "訓練してください", en = "Train" }
+
+[[items]]
+id = "1.3"
+section = "1"
+type = "number"
+unit = { ja = "人", en = "people" }
+text = { ja = "人数", en = "Head count" }
+area = "all"
+
+[[items]]
+id = "1.4"
+section = "1"
+type = "text"
+text = { ja = "備考", en = "Remarks" }
+area = "all"
+"#;
+
+#[test]
+fn a_minimal_questionnaire_without_benchmark_setup_items_or_services_goes_through_every_feature()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("qs/minimal");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("questionnaire.toml"), MINIMAL).unwrap();
+    let set = csirt_model::load::load_dir(&folder).unwrap();
+    assert!(set.benchmark.is_none() && set.questionnaire.setup_items.is_empty());
+    let file = serde_json::json!({
+        "format": "csirt-assessment/1",
+        "questionnaire": "minimal",
+        "questionnaire_version": "1",
+        "organisation": { "name": "Minimal K.K." },
+        "date": "2026-04-01",
+        "answers": { "1.1": "mid", "1.2": "low", "1.3": 4, "1.4": "none yet" }
+    });
+    ROOT.with(|r| *r.borrow_mut() = Some(dir.path().join("qs")));
+    through_every_feature(&set, &file.to_string());
 }
