@@ -21,7 +21,9 @@ fn csirt_db(db: &Path, args: &[&str]) -> Output {
 /// `csirt` on database `db`, with the questionnaire folders under `root` when given.
 fn csirt_in(root: Option<&Path>, db: &Path, args: &[&str]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_csirt"));
-    c.args(args).env("CSIRT_DB", db).env_remove("CSIRT_QUESTIONNAIRES");
+    c.args(args)
+        .env("CSIRT_DB", db)
+        .env_remove("CSIRT_QUESTIONNAIRES");
     if let Some(root) = root {
         c.env("CSIRT_QUESTIONNAIRES", root);
     }
@@ -70,7 +72,10 @@ fn two_answers(item: &Item) -> Option<(String, String)> {
                 .filter(|o| !o.other)
                 .map(|o| quoted(&o.key))
                 .collect();
-            (format!("[{}]", quoted(&first.key)), format!("[{}]", all.join(",")))
+            (
+                format!("[{}]", quoted(&first.key)),
+                format!("[{}]", all.join(",")),
+            )
         }
         ItemKind::Number { min, max, .. } => {
             let lo = min.unwrap_or(0.0).max(0.0);
@@ -140,7 +145,11 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
     assert_eq!(score["questionnaire"], id);
     let scored = q.scored_items().count();
     assert_eq!(score["items"].as_array().unwrap().len(), scored, "{id}");
-    assert_eq!(score["areas"].as_array().unwrap().len(), q.areas.len(), "{id}");
+    assert_eq!(
+        score["areas"].as_array().unwrap().len(),
+        q.areas.len(),
+        "{id}"
+    );
     assert!(
         scored == 0 || score["overall"].is_number(),
         "{id}: the demo scores: {score}"
@@ -175,13 +184,25 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
         let out = path(&format!("answers.{format}"));
         ok(
             &db,
-            &["assessment", "export", &first, "--format", format, "-o", &out],
+            &[
+                "assessment",
+                "export",
+                &first,
+                "--format",
+                format,
+                "-o",
+                &out,
+            ],
         );
         assert!(std::fs::metadata(&out).unwrap().len() > 0, "{id} {format}");
     }
     let csv = std::fs::read_to_string(path("answers.csv")).unwrap();
     for item in q.answerable_items() {
-        assert!(csv.contains(&item.id), "{id}: the CSV lists item {}", item.id);
+        assert!(
+            csv.contains(&item.id),
+            "{id}: the CSV lists item {}",
+            item.id
+        );
     }
 
     // The wizard's save: one answer changed, read back.
@@ -203,11 +224,27 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
         .to_string();
     ok(
         &db,
-        &["assessment", "answer", &first, &item.id, &low, "--respondent", &sato],
+        &[
+            "assessment",
+            "answer",
+            &first,
+            &item.id,
+            &low,
+            "--respondent",
+            &sato,
+        ],
     );
     ok(
         &db,
-        &["assessment", "answer", &first, &item.id, &high, "--respondent", &suzuki],
+        &[
+            "assessment",
+            "answer",
+            &first,
+            &item.id,
+            &high,
+            "--respondent",
+            &suzuki,
+        ],
     );
     let divergence = json(&db, &["assessment", "divergence", &first, "--json"]);
     let disputed = divergence
@@ -219,7 +256,15 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
     assert!(disputed.to_string().contains("Suzuki"), "{id}: {disputed}");
     ok(
         &db,
-        &["assessment", "consensus", &first, &item.id, &low, "--note", "agreed"],
+        &[
+            "assessment",
+            "consensus",
+            &first,
+            &item.id,
+            &low,
+            "--note",
+            "agreed",
+        ],
     );
     let report_1 = path("stored-1.pdf");
     ok(&db, &["assessment", "report", &first, "-o", &report_1]);
@@ -239,8 +284,16 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
         let action = json(
             &db,
             &[
-                "action", "add", &first, "--item", gap_item, "--owner", "CSIRT lead", "--due",
-                "2099-03-31", "--json",
+                "action",
+                "add",
+                &first,
+                "--item",
+                gap_item,
+                "--owner",
+                "CSIRT lead",
+                "--due",
+                "2099-03-31",
+                "--json",
             ],
         );
         let listed = json(&db, &["action", "list", &first, "--json"]);
@@ -276,7 +329,11 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
         .map(|r| r["organisation_id"].to_string())
         .unwrap();
     let trend = json(&db, &["org", "trend", &org, "--json"]);
-    assert_eq!(trend["points"].as_array().unwrap().len(), 2, "{id}: {trend}");
+    assert_eq!(
+        trend["points"].as_array().unwrap().len(),
+        2,
+        "{id}: {trend}"
+    );
     if item.scored {
         assert!(
             trend["improved"]
@@ -355,7 +412,10 @@ fn a_demo_of_an_unknown_questionnaire_is_refused_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     for (lang, words) in [("ja", "質問票はありません"), ("en", "no questionnaire")] {
-        let o = csirt_db(&db, &["--lang", lang, "demo", "--questionnaire", "iso-27035"]);
+        let o = csirt_db(
+            &db,
+            &["--lang", lang, "demo", "--questionnaire", "iso-27035"],
+        );
         assert!(!o.status.success());
         assert!(stderr(&o).contains(words), "{lang}: {}", stderr(&o));
         assert!(o.stdout.is_empty());
@@ -373,10 +433,21 @@ fn a_users_questionnaire_has_no_demo_and_says_so_in_both_languages() {
     std::fs::write(folder.join("questionnaire.toml"), q).unwrap();
     let root = dir.path().join("qs");
     let root = root.to_str().unwrap();
-    for (lang, words) in [("ja", "デモの評価がありません"), ("en", "no demo assessment")] {
+    for (lang, words) in [
+        ("ja", "デモの評価がありません"),
+        ("en", "no demo assessment"),
+    ] {
         let o = csirt_db(
             &db,
-            &["--lang", lang, "--questionnaires", root, "demo", "--questionnaire", "ours"],
+            &[
+                "--lang",
+                lang,
+                "--questionnaires",
+                root,
+                "demo",
+                "--questionnaire",
+                "ours",
+            ],
         );
         assert!(!o.status.success(), "{lang}");
         assert!(stderr(&o).contains(words), "{lang}: {}", stderr(&o));
@@ -445,8 +516,7 @@ area = "all"
 "#;
 
 #[test]
-fn a_minimal_questionnaire_without_benchmark_setup_items_or_services_goes_through_every_feature()
-{
+fn a_minimal_questionnaire_without_benchmark_setup_items_or_services_goes_through_every_feature() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("qs/minimal");
     std::fs::create_dir_all(&folder).unwrap();

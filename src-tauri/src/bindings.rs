@@ -318,7 +318,7 @@ mod tests {
         for d in &divergence {
             same_shape::<_, Divergence>(d, "Divergence");
         }
-        let trend = csirt_usecase::view::trend(&store, &catalog, org, None).unwrap();
+        let trend = csirt_usecase::view::trend(&store, &catalog, org, None, None).unwrap();
         same_shape::<_, Trend>(&trend, "Trend");
 
         // The action plan: one action with a status change and a note, read back as viewed.

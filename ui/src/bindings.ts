@@ -126,7 +126,11 @@ export type TrendPoint = { date: string, overall?: number, areas: Array<[string,
 
 export type ItemChange = { item: string, from_key: string, to_key: string, from_score: number, to_score: number, delta: number, };
 
-export type Trend = { points: Array<TrendPoint>, improved: Array<ItemChange>, regressed: Array<ItemChange>, };
+export type Trend = { points: Array<TrendPoint>, improved: Array<ItemChange>, regressed: Array<ItemChange>, 
+/**
+ * Set when the last two assessments answered different questionnaire versions.
+ */
+note?: Text, };
 
 export type PeerPractice = { topic: string, 
 /**
@@ -340,7 +344,12 @@ export type Imported = { assessment_id: number | null,
  */
 respondent_id: number | null, };
 
-export type AssessmentSummary = { row: AssessmentRow, overall: number | null, answerable: number, };
+export type AssessmentSummary = { row: AssessmentRow, overall: number | null, answerable: number, 
+/**
+ * Set when the assessment's questionnaire is not installed: "questionnaire X version Y is
+ * not installed"; the assessment is listed unscored and cannot be opened.
+ */
+missing?: Text, };
 
 export type AssessmentView = { row: AssessmentRow, assessment: Assessment, report: ScoreReport, 
 /**

@@ -55,7 +55,9 @@ pub const BUILTINS: &[Builtin] = &[
         id: "csirt-roles",
         questionnaire: include_str!("../../../questionnaires/csirt-roles/questionnaire.toml"),
         benchmark: None,
-        demo: Some(include_str!("../../../questionnaires/csirt-roles/demo.json")),
+        demo: Some(include_str!(
+            "../../../questionnaires/csirt-roles/demo.json"
+        )),
     },
 ];
 

@@ -59,7 +59,12 @@ pub fn read(store: &Store, catalog: &Catalog, id: i64) -> Result<ReportData> {
     let set = catalog.get(&row.questionnaire_id)?;
     let assessment = store.report_form(&set.questionnaire, id)?;
     let choice = store.benchmark_choice(id)?;
-    let history = store.history(catalog, row.organisation_id, Some(&row.date))?;
+    let history = store.history(
+        catalog,
+        row.organisation_id,
+        &row.questionnaire_id,
+        Some(&row.date),
+    )?;
     let plan = store.plan_context(catalog, id)?;
     Ok(ReportData {
         row,

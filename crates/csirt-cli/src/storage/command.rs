@@ -48,6 +48,10 @@ pub enum OrgCommand {
     /// Scores of an organisation's assessments over time, and what changed since the last one.
     Trend {
         id: i64,
+        /// The questionnaire whose assessments to compare (default: that of the latest
+        /// assessment); a trend never mixes questionnaires.
+        #[arg(long)]
+        questionnaire: Option<String>,
         #[arg(long)]
         json: bool,
     },
