@@ -347,7 +347,17 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
     }
     let report_2 = path("stored-2.pdf");
     ok(&db, &["assessment", "report", &second, "-o", &report_2]);
-    ok(&db, &["assessment", "peers", &second, "--json"]);
+    // Peers are offered exactly where the benchmark says how to match them.
+    let peers = json(&db, &["assessment", "peers", &second, "--json"]);
+    let offered = set
+        .benchmark
+        .as_ref()
+        .is_some_and(|b| b.peer_matching.is_some() && !b.interviews.is_empty());
+    assert_eq!(
+        !peers.as_array().unwrap().is_empty(),
+        offered,
+        "{id}: {peers}"
+    );
     if gap_item.is_some() {
         // The open action was taken over by the second assessment.
         let plan = json(&db, &["action", "list", &second, "--json"]);

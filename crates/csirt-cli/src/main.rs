@@ -111,11 +111,11 @@ impl Localized for CliError {
 #[command(
     name = "csirt",
     version,
-    about = "CSIRT maturity assessment against the JPCERT/CC 2015 survey of 66 NCA teams"
+    about = "CSIRT maturity assessment: questionnaires, scores against their benchmarks, reports"
 )]
 struct Cli {
     /// Extra questionnaire folders (each holding questionnaire.toml and benchmark.toml).
-    /// Defaults to $CSIRT_QUESTIONNAIRES; the built-in jpcert-2015 is always available.
+    /// Defaults to $CSIRT_QUESTIONNAIRES; the built-in questionnaires are always available.
     #[arg(long, global = true, env = "CSIRT_QUESTIONNAIRES")]
     questionnaires: Option<PathBuf>,
     /// The database file. Defaults to $CSIRT_DB, then the platform's app-data folder.

@@ -5,7 +5,9 @@ use crate::text::Text;
 use serde::Serialize;
 
 mod compile;
+mod peers;
 pub(crate) use compile::compile;
+pub use peers::{PeerCadence, PeerKey, PeerMatching, PeerSize};
 
 pub use crate::segment::{check_segment_id, BenchmarkRef, Segment, SEGMENT_DIMENSIONS};
 
@@ -287,6 +289,10 @@ pub struct Benchmark {
     pub facts: Vec<Fact>,
     pub supplements: Vec<Supplement>,
     pub interviews: Vec<Interview>,
+    /// How an organisation is matched with the interviewed teams (`[peer_matching]`); without
+    /// it, peers are not offered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer_matching: Option<PeerMatching>,
 }
 
 impl Benchmark {

@@ -162,6 +162,11 @@ fn rendered(
         consensus_notes: &consensus_notes,
         trend,
         peers: peers.as_deref(),
+        peer_criteria: set
+            .benchmark
+            .as_deref()
+            .and_then(|b| b.peer_matching.as_ref())
+            .map(|m| &m.criteria),
         plan,
     };
     Ok(csirt_report::render(

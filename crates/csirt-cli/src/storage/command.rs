@@ -192,7 +192,8 @@ pub enum AssessmentCommand {
         #[arg(long)]
         note: Option<String>,
     },
-    /// The nearest of the nine teams JPCERT/CC interviewed, and what they do that you do not.
+    /// The nearest of the teams the benchmark's source interviewed (where its benchmark has
+    /// `[peer_matching]`), and what they do that you do not.
     Peers {
         id: i64,
         #[arg(long)]

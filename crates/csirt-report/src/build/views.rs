@@ -230,12 +230,29 @@ pub fn services(cx: &Ctx) -> Option<(String, Vec<Block>)> {
 
 pub fn peers(cx: &Ctx) -> Option<(String, Vec<Block>)> {
     let lang = cx.lang;
-    let peers = cx.extras.peers?;
-    let mut blocks = vec![Block::Paragraph {
-        text: cx.t(
-            "JPCERT/CC が 2015 年度にインタビューした 9 チームを、組織形態・人数・業種・報告頻度・訓練・ツール・権限が貴組織に近い順に並べています。各チームが実践していて、貴組織が目標に届いていない取り組みを、報告書の節とともに挙げます。",
-            "The nine teams JPCERT/CC interviewed in 2015, nearest first by form, size, sector, reporting cadence, training, tooling and authority. For each, what the team does where your organisation is below target, with the report section it comes from.",
+    let peers = cx.extras.peers.filter(|p| !p.is_empty())?;
+    let count = peers.len();
+    let criteria = cx
+        .extras
+        .peer_criteria
+        .map(|c| c.get(lang).to_string())
+        .unwrap_or_default();
+    let text = match (lang, criteria.is_empty()) {
+        (Lang::Ja, false) => format!(
+            "基準データの出典でインタビューされた {count} チームを、{criteria}が貴組織に近い順に並べています。各チームが実践していて、貴組織が目標に届いていない取り組みを、出典の節とともに挙げます。"
         ),
+        (Lang::Ja, true) => format!(
+            "基準データの出典でインタビューされた {count} チームを、貴組織に近い順に並べています。各チームが実践していて、貴組織が目標に届いていない取り組みを、出典の節とともに挙げます。"
+        ),
+        (Lang::En, false) => format!(
+            "The {count} teams interviewed in the benchmark's source, nearest first by {criteria}. For each, what the team does where your organisation is below target, with the section of the source it comes from."
+        ),
+        (Lang::En, true) => format!(
+            "The {count} teams interviewed in the benchmark's source, nearest first. For each, what the team does where your organisation is below target, with the section of the source it comes from."
+        ),
+    };
+    let mut blocks = vec![Block::Paragraph {
+        text,
         voice: Voice::Report,
     }];
     for p in peers.iter().take(3) {
