@@ -468,6 +468,16 @@ export type PlanView = { actions: Array<ActionView>, open_over_time: Array<OpenP
  */
 today: string, };
 
+/** The answers a service item takes (csirt_model::ServiceAnswer). */
+export type ServiceAnswer = "in-house" | "outsourced" | "none";
+
+/** Every service answer with its label, in the order forms list them. */
+export const SERVICE_ANSWERS: ReadonlyArray<{ key: ServiceAnswer; label: Text }> = [
+  { key: "in-house", label: { ja: "内製", en: "In-house" } },
+  { key: "outsourced", label: { ja: "外注", en: "Outsourced" } },
+  { key: "none", label: { ja: "提供していない", en: "Not provided" } },
+];
+
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {
   app_info: { input: null; output: AppInfo };

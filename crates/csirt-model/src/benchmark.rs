@@ -93,7 +93,7 @@ pub enum Group {
     /// One option key, or several joined by `+` in the file.
     Options(Vec<String>),
     Unanswered,
-    /// A 2.9 service provided in-house or outsourced.
+    /// A service provided (in-house or outsourced).
     Provided,
 }
 
@@ -111,7 +111,11 @@ impl Group {
         match self {
             Group::Options(k) => k.clone(),
             Group::Unanswered => Vec::new(),
-            Group::Provided => vec!["in-house".into(), "outsourced".into()],
+            Group::Provided => crate::ServiceAnswer::ALL
+                .iter()
+                .filter(|a| a.provided())
+                .map(|a| a.key().to_string())
+                .collect(),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod narrative;
 pub mod questionnaire;
 mod raw;
 pub mod segment;
+pub mod service;
 mod source;
 pub mod text;
 pub mod workshop;
@@ -34,4 +35,5 @@ pub use load::{
 };
 pub use narrative::Narrative;
 pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire};
+pub use service::ServiceAnswer;
 pub use text::{Lang, Localized, Text};

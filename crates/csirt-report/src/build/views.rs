@@ -5,7 +5,7 @@ use super::{columns, table, Ctx};
 use crate::labels;
 use crate::model::{Block, Cell, Density, Voice};
 use csirt_model::questionnaire::{service_label, sim3_category};
-use csirt_model::{Answer, ItemKind, Lang, Precision};
+use csirt_model::{Answer, ItemKind, Lang, Precision, ServiceAnswer};
 
 /// Whether the SIM3 view says anything the radar does not: some scored item maps to a SIM3
 /// parameter, and the items are not themselves SIM3's parameters (for a SIM3 questionnaire,
@@ -105,7 +105,7 @@ fn provided_count(b: &csirt_model::Benchmark, item: &str) -> Option<(f64, u32, S
             let split: Vec<f64> = f
                 .values
                 .iter()
-                .filter(|v| v.key == "in-house" || v.key == "outsourced")
+                .filter(|v| ServiceAnswer::from_key(&v.key).is_some_and(ServiceAnswer::provided))
                 .map(|v| v.value)
                 .collect();
             match provided {
