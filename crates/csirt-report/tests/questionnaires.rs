@@ -194,3 +194,45 @@ fn jpcert_keeps_its_sim3_and_services_views_and_sim3_does_not_repeat_its_radar()
         }
     }
 }
+
+#[test]
+fn the_change_since_last_names_two_questionnaire_versions() {
+    let set = csirt_model::builtin().unwrap();
+    let a = csirt_model::demo::demo_assessment(Lang::En);
+    let score = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a).unwrap();
+    let mut earlier = score.clone();
+    earlier.date = Some("2025-04-01".into());
+    earlier.questionnaire_version = "2015.0".into();
+    let mut trend = csirt_scoring::trend(&[&earlier, &score]);
+    let note = trend.note.clone().expect("two versions are named");
+    let input = ReportInput {
+        questionnaire: &set.questionnaire,
+        benchmark: set.benchmark.as_deref(),
+        assessment: &a,
+        score: &score,
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        let extras = ReportExtras {
+            trend: Some(&trend),
+            ..ReportExtras::default()
+        };
+        let d = build(&input, &extras, lang, &ReportOptions::default());
+        let since = d
+            .sections
+            .iter()
+            .find(|s| s.kind == SectionKind::SinceLast)
+            .expect("the change since the last assessment");
+        assert!(since
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Note { text } if *text == note.get(lang))));
+    }
+    trend.note = None;
+    let extras = ReportExtras {
+        trend: Some(&trend),
+        ..ReportExtras::default()
+    };
+    let d = build(&input, &extras, Lang::En, &ReportOptions::default());
+    let text = serde_json::to_string(&d).unwrap();
+    assert!(!text.contains("different versions"));
+}

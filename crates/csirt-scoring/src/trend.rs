@@ -91,8 +91,8 @@ pub fn trend(reports: &[&ScoreReport]) -> Trend {
                 &after.questionnaire_version,
             );
             note = Some(bi!(
-                "直近の 2 回の評価は質問票 {q} の異なる版（{then} と {now}）で回答されています。両方の版にある項目だけを比べています",
-                "The last two assessments answered different versions of questionnaire {q} ({then} and {now}); only the items present in both are compared"
+                "直近の 2 回の評価は質問票 {q} の異なる版（{then} と {now}）で回答されています。両方の版にある項目だけを比べています。",
+                "The last two assessments answered different versions of questionnaire {q} ({then} and {now}); only the items present in both are compared."
             ));
         }
         for now in &after.items {

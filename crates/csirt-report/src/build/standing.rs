@@ -21,6 +21,12 @@ pub fn since_last(cx: &Ctx) -> Option<(String, Vec<Block>)> {
         "The thick line is the overall score; the thin lines are the areas.",
     );
     let mut blocks = vec![Block::Figure(Figure::Trend(chart))];
+    // Two versions of the questionnaire: only the items both have were compared.
+    if let Some(note) = &trend.note {
+        blocks.push(Block::Note {
+            text: note.get(lang).to_string(),
+        });
+    }
     let delta = |a: Option<f64>, b: Option<f64>| match (a, b) {
         (Some(a), Some(b)) => format!("{:+.0}", b - a),
         _ => "—".into(),
