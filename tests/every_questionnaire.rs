@@ -138,7 +138,7 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
     let demo: Value = serde_json::from_str(demo_text).unwrap();
     assert_eq!(demo["questionnaire"], id);
     let demo_path = path("demo.json");
-    std::fs::write(&demo_path, &demo_text).unwrap();
+    std::fs::write(&demo_path, demo_text).unwrap();
 
     // Scored: every scored item is in the report, every area has its place.
     let score = json(&db, &["score", &demo_path, "--json"]);
@@ -315,7 +315,7 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
     // is among the improved where it is scored.
     let second_path = path("second.json");
     write_json(
-        &second_path.as_ref(),
+        second_path.as_ref(),
         &with_answer(&demo, &item.id, &high, "2027-04-01"),
     );
     let second = ok(&db, &["assessment", "import", &second_path])
@@ -325,7 +325,7 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["id"].to_string() == second)
+        .find(|r| r["id"].as_i64().map(|i| i.to_string()).as_deref() == Some(second.as_str()))
         .map(|r| r["organisation_id"].to_string())
         .unwrap();
     let trend = json(&db, &["org", "trend", &org, "--json"]);
