@@ -89,12 +89,19 @@ fn two_answers(item: &Item) -> Option<(String, String)> {
         ItemKind::Service { .. } => (quoted("none"), quoted("in-house")),
         ItemKind::Text => (quoted("first"), quoted("second")),
         ItemKind::Group => return None,
+        // A kind added later: not picked until this test learns to answer it.
+        #[allow(unreachable_patterns)]
+        _ => return None,
     })
 }
 
-/// The first scored item that takes two different answers, else the first answerable one.
+/// The first scored choice or scale item (whose second answer is the higher level), else the
+/// first scored item, else the first answerable one, that takes two different answers.
 fn item_to_answer(q: &Questionnaire) -> (&Item, String, String) {
+    let levelled = |i: &&Item| matches!(i.kind, ItemKind::Single { .. } | ItemKind::Scale { .. });
     q.scored_items()
+        .filter(levelled)
+        .chain(q.scored_items())
         .chain(q.answerable_items())
         .find_map(|i| two_answers(i).map(|(a, b)| (i, a, b)))
         .expect("an item that takes two answers")
@@ -334,7 +341,7 @@ fn through_every_feature(set: &csirt_model::QuestionnaireSet, demo_text: &str) {
         2,
         "{id}: {trend}"
     );
-    if item.scored {
+    if item.scored && matches!(item.kind, ItemKind::Single { .. } | ItemKind::Scale { .. }) {
         assert!(
             trend["improved"]
                 .as_array()
