@@ -404,6 +404,14 @@ fn every_builtin_questionnaire_goes_through_every_feature() {
         let set = csirt_model::load::builtin_set(b.id).unwrap();
         // The demo: printed, valid, of this questionnaire.
         let demo = ok(&db, &["demo", "--questionnaire", b.id, "--lang", "en"]);
+        // `report --demo --questionnaire` reports the same demo directly.
+        let pdf = dir.path().join(format!("{}-demo.pdf", b.id));
+        let pdf = pdf.to_str().unwrap();
+        ok(
+            &db,
+            &["report", "--demo", "--questionnaire", b.id, "-o", pdf],
+        );
+        assert!(std::fs::read(pdf).unwrap().starts_with(b"%PDF"));
         through_every_feature(&set, &demo);
     }
 }

@@ -172,6 +172,9 @@ enum Command {
         /// Use the demo organisation instead of a file.
         #[arg(long, conflicts_with_all = ["file", "all"])]
         demo: bool,
+        /// With --demo: the questionnaire whose demo to report (default jpcert-2015).
+        #[arg(long, requires = "demo")]
+        questionnaire: Option<String>,
         /// Render one report per *.json or *.csirt in this folder, beside each file, with a progress bar.
         #[arg(long, conflicts_with = "file")]
         all: Option<PathBuf>,
@@ -483,6 +486,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Report {
             file,
             demo,
+            questionnaire,
             output,
             format,
             html,
@@ -501,7 +505,15 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                     assessment::validate(&a, &catalog)?;
                     a
                 }
-                (None, _) => demo::demo_assessment(lang),
+                (None, _) => {
+                    let id = questionnaire
+                        .as_deref()
+                        .unwrap_or(csirt_model::load::BUILTIN_ID);
+                    catalog.get(id)?;
+                    let a = demo::demo_of(id, lang)?;
+                    assessment::validate(&a, &catalog)?;
+                    a
+                }
             };
             let bytes = batch::render_assessment(&a, &catalog, lang, &options, format)?;
             std::fs::write(&output, &bytes).map_err(|source| CliError::WriteFile {
