@@ -243,9 +243,15 @@ fn benchmark_list_names_every_benchmark_with_its_provenance() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let list: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rows: Vec<(String, String, String, bool)> = list
+    // The other built-in questionnaires' benchmarks (psirt's) are listed too; this test is
+    // about jpcert-2015 and its copy.
+    let ours: Vec<&Value> = list
         .as_array()
         .unwrap()
+        .iter()
+        .filter(|r| ["jpcert-2015", "copy-2015"].contains(&r["questionnaire"].as_str().unwrap()))
+        .collect();
+    let rows: Vec<(String, String, String, bool)> = ours
         .iter()
         .map(|r| {
             (
@@ -267,7 +273,7 @@ fn benchmark_list_names_every_benchmark_with_its_provenance() {
             expect("copy-2015", "synthetic-pool", "folder", false),
         ]
     );
-    assert_eq!(list[3]["segments"].as_array().unwrap().len(), 3);
+    assert_eq!(ours[2]["segments"].as_array().unwrap().len(), 3);
 
     // The id chooses the folder's pooled benchmark for an assessment of that questionnaire.
     let tmp = tempfile::tempdir().unwrap();

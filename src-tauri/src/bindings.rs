@@ -153,6 +153,7 @@ pub fn typescript() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&service_answers());
     out.push_str("/** Every command: the payload it takes as `input`, and what it returns. */\n");
     out.push_str("export interface Commands {\n");
     for (name, input, output) in crate::command_signatures() {
@@ -161,6 +162,37 @@ pub fn typescript() -> String {
         ));
     }
     out.push_str("}\n");
+    out
+}
+
+/// The service answers' keys as a type, and every answer with its bilingual label as a
+/// constant, both from `csirt_model::ServiceAnswer`, so the UI never spells them itself.
+fn service_answers() -> String {
+    use csirt_model::ServiceAnswer;
+    let keys: Vec<String> = ServiceAnswer::ALL
+        .iter()
+        .map(|a| format!("{:?}", a.key()))
+        .collect();
+    let mut out =
+        String::from("/** The answers a service item takes (csirt_model::ServiceAnswer). */\n");
+    out.push_str(&format!(
+        "export type ServiceAnswer = {};\n\n",
+        keys.join(" | ")
+    ));
+    out.push_str(
+        "/** Every service answer with its label, in the order forms list them. */\n\
+         export const SERVICE_ANSWERS: ReadonlyArray<{ key: ServiceAnswer; label: Text }> = [\n",
+    );
+    for a in ServiceAnswer::ALL {
+        let label = a.label();
+        out.push_str(&format!(
+            "  {{ key: {:?}, label: {{ ja: {:?}, en: {:?} }} }},\n",
+            a.key(),
+            label.ja,
+            label.en
+        ));
+    }
+    out.push_str("];\n\n");
     out
 }
 
@@ -337,7 +369,7 @@ mod tests {
         for d in &divergence {
             same_shape::<_, Divergence>(d, "Divergence");
         }
-        let trend = csirt_usecase::view::trend(&store, &catalog, org, None).unwrap();
+        let trend = csirt_usecase::view::trend(&store, &catalog, org, None, None).unwrap();
         same_shape::<_, Trend>(&trend, "Trend");
         same_shape::<_, TrendChanges>(&csirt_scoring::trend_changes(&trend), "TrendChanges");
 

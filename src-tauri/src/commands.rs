@@ -174,6 +174,7 @@ pub async fn list_assessments(
                         row: a.row,
                         overall: a.overall,
                         answerable: a.answerable,
+                        missing: a.missing,
                     })
                     .collect())
             })
@@ -614,7 +615,13 @@ pub async fn trend(state: State<'_, AppState>, input: Input<TrendInput>) -> Repl
                     let q = questionnaire_of(s, c, input.assessment_id)?;
                     // Up to this assessment, as its PDF shows it: an older one is not compared
                     // with what came after it. Read here, scored after the lock is released.
-                    Ok((s.history(c, row.organisation_id, Some(&row.date))?, q))
+                    let history = s.history(
+                        c,
+                        row.organisation_id,
+                        &row.questionnaire_id,
+                        Some(&row.date),
+                    )?;
+                    Ok((history, q))
                 },
                 move |(history, q), c| {
                     let trend = csirt_usecase::view::trend_of(c, &history)?;

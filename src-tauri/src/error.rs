@@ -243,7 +243,8 @@ fn model_kind(m: &ModelError) -> ErrorKind {
         | ModelError::DuplicateBenchmark { .. }
         | ModelError::Package { .. }
         | ModelError::IdTaken(_)
-        | ModelError::NotAPackage { .. } => ErrorKind::InvalidInput,
+        | ModelError::NotAPackage { .. }
+        | ModelError::NoDemo(_) => ErrorKind::InvalidInput,
     }
 }
 

@@ -650,6 +650,10 @@ pub struct Trend {
     pub points: Vec<TrendPoint>,
     pub improved: Vec<ItemChange>,
     pub regressed: Vec<ItemChange>,
+    /// Set when the last two assessments answered different questionnaire versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

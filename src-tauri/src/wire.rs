@@ -518,6 +518,11 @@ pub struct AssessmentSummary {
     pub row: csirt_store::AssessmentRow,
     pub overall: Option<f64>,
     pub answerable: usize,
+    /// Set when the assessment's questionnaire is not installed: "questionnaire X version Y is
+    /// not installed"; the assessment is listed unscored and cannot be opened.
+    #[ts(as = "Option<Text>", optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<csirt_model::Text>,
 }
 
 /// Everything the wizard, dashboard and gap screens show for one assessment.

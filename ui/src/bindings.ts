@@ -158,7 +158,11 @@ export type TrendPoint = { date: string, overall?: number, areas: Array<[string,
 
 export type ItemChange = { item: string, from_key: string, to_key: string, from_score: number, to_score: number, delta: number, };
 
-export type Trend = { points: Array<TrendPoint>, improved: Array<ItemChange>, regressed: Array<ItemChange>, };
+export type Trend = { points: Array<TrendPoint>, improved: Array<ItemChange>, regressed: Array<ItemChange>, 
+/**
+ * Set when the last two assessments answered different questionnaire versions.
+ */
+note?: Text, };
 
 export type PeerPractice = { topic: string, 
 /**
@@ -405,7 +409,12 @@ respondent_id: number | null,
  */
 notice: Text | null, };
 
-export type AssessmentSummary = { row: AssessmentRow, overall: number | null, answerable: number, };
+export type AssessmentSummary = { row: AssessmentRow, overall: number | null, answerable: number, 
+/**
+ * Set when the assessment's questionnaire is not installed: "questionnaire X version Y is
+ * not installed"; the assessment is listed unscored and cannot be opened.
+ */
+missing?: Text, };
 
 export type AssessmentView = { row: AssessmentRow, assessment: Assessment, report: ScoreReport, 
 /**
@@ -579,6 +588,16 @@ package: boolean,
  * Its benchmarks' ids, the default first.
  */
 benchmarks: Array<string>, };
+
+/** The answers a service item takes (csirt_model::ServiceAnswer). */
+export type ServiceAnswer = "in-house" | "outsourced" | "none";
+
+/** Every service answer with its label, in the order forms list them. */
+export const SERVICE_ANSWERS: ReadonlyArray<{ key: ServiceAnswer; label: Text }> = [
+  { key: "in-house", label: { ja: "内製", en: "In-house" } },
+  { key: "outsourced", label: { ja: "外注", en: "Outsourced" } },
+  { key: "none", label: { ja: "提供していない", en: "Not provided" } },
+];
 
 /** Every command: the payload it takes as `input`, and what it returns. */
 export interface Commands {

@@ -168,15 +168,14 @@ pub fn score(
             )?,
         }
     }
-    writeln!(
-        out,
-        "\n{}",
-        t(
-            "構築時に定めておくべき 6 項目",
-            "The six set-up items",
-            lang
-        )
-    )?;
+    let setup = r.setup_items.len();
+    if setup > 0 {
+        let heading = match lang {
+            Lang::Ja => format!("構築時に定めておくべき {setup} 項目"),
+            Lang::En => format!("The {setup} set-up items"),
+        };
+        writeln!(out, "\n{heading}")?;
+    }
     for s in &r.setup_items {
         let light = match s.readiness {
             Readiness::Green => t("良好", "ready", lang),
@@ -205,7 +204,7 @@ pub fn score(
             .peers_at_target
             .as_ref()
             .map(|st| standing(st, lang))
-            .unwrap_or_else(|| t("調査データなし", "no survey data", lang));
+            .unwrap_or_else(|| t("基準データなし", "no benchmark data", lang));
         writeln!(
             out,
             "  {:>2}. [{:>5.1}] {} {} ({} → {}); {}: {}",

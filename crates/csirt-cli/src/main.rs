@@ -112,7 +112,7 @@ impl Localized for CliError {
 #[command(
     name = "csirt",
     version,
-    about = "CSIRT maturity assessment against the JPCERT/CC 2015 survey of 66 NCA teams"
+    about = "CSIRT maturity assessment: questionnaires, scores against their benchmarks, reports"
 )]
 struct Cli {
     /// Extra questionnaire folders (each holding questionnaire.toml and benchmark.toml).
@@ -153,7 +153,11 @@ enum Command {
         choice: choice::BenchmarkChoice,
     },
     /// Print the demo assessment (a realistic sample) as an interchange file.
-    Demo,
+    Demo {
+        /// The questionnaire whose demo to print (every built-in questionnaire has one).
+        #[arg(long, default_value = csirt_model::load::BUILTIN_ID)]
+        questionnaire: String,
+    },
     /// Make an anonymous benchmark contribution (csirt-contribution/1) from an assessment file:
     /// only the benchmarkable answers, the month and a coarse profile leave the machine.
     Contribute {
@@ -170,6 +174,9 @@ enum Command {
         /// Use the demo organisation instead of a file.
         #[arg(long, conflicts_with_all = ["file", "all"])]
         demo: bool,
+        /// With --demo: the questionnaire whose demo to report (default jpcert-2015).
+        #[arg(long, requires = "demo")]
+        questionnaire: Option<String>,
         /// Render one report per *.json or *.csirt in this folder, beside each file, with a progress bar.
         #[arg(long, conflicts_with = "file")]
         all: Option<PathBuf>,
@@ -464,8 +471,11 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                 human::score(out, &set.questionnaire, &report, lang)?;
             }
         }
-        Command::Demo => {
-            let a = demo::demo_assessment(lang);
+        Command::Demo { questionnaire } => {
+            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            catalog.get(&questionnaire)?;
+            let a = demo::demo_of(&questionnaire, lang)?;
+            assessment::validate(&a, &catalog)?;
             writeln!(out, "{}", a.to_json_pretty())?;
         }
         Command::Report {
@@ -485,6 +495,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
         Command::Report {
             file,
             demo,
+            questionnaire,
             output,
             format,
             html,
@@ -503,7 +514,15 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
                     assessment::validate(&a, &catalog)?;
                     a
                 }
-                (None, _) => demo::demo_assessment(lang),
+                (None, _) => {
+                    let id = questionnaire
+                        .as_deref()
+                        .unwrap_or(csirt_model::load::BUILTIN_ID);
+                    catalog.get(id)?;
+                    let a = demo::demo_of(id, lang)?;
+                    assessment::validate(&a, &catalog)?;
+                    a
+                }
             };
             let bytes = batch::render_assessment(&a, &catalog, lang, &options, format)?;
             std::fs::write(&output, &bytes).map_err(|source| CliError::WriteFile {

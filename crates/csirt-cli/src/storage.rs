@@ -196,12 +196,23 @@ pub fn org(
                 writeln!(out, "{id}")?;
             }
         }
-        OrgCommand::Trend { id, json } => {
+        OrgCommand::Trend {
+            id,
+            questionnaire,
+            json,
+        } => {
             store.organisation(id)?;
-            let trend = csirt_usecase::view::trend(&store, catalog, id, None)?;
+            if let Some(q) = &questionnaire {
+                catalog.get(q)?;
+            }
+            let trend =
+                csirt_usecase::view::trend(&store, catalog, id, questionnaire.as_deref(), None)?;
             if json {
                 print_json(out, &trend)?;
             } else {
+                if let Some(note) = &trend.note {
+                    writeln!(out, "{}", note.get(lang))?;
+                }
                 for p in &trend.points {
                     let overall = p
                         .overall

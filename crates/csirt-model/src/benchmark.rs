@@ -5,7 +5,9 @@ use crate::text::Text;
 use serde::Serialize;
 
 mod compile;
+mod peers;
 pub(crate) use compile::compile;
+pub use peers::{PeerCadence, PeerKey, PeerMatching, PeerSize};
 
 pub use crate::segment::{check_segment_id, BenchmarkRef, Segment, SEGMENT_DIMENSIONS};
 
@@ -91,7 +93,7 @@ pub enum Group {
     /// One option key, or several joined by `+` in the file.
     Options(Vec<String>),
     Unanswered,
-    /// A 2.9 service provided in-house or outsourced.
+    /// A service provided (in-house or outsourced).
     Provided,
 }
 
@@ -109,7 +111,11 @@ impl Group {
         match self {
             Group::Options(k) => k.clone(),
             Group::Unanswered => Vec::new(),
-            Group::Provided => vec!["in-house".into(), "outsourced".into()],
+            Group::Provided => crate::ServiceAnswer::ALL
+                .iter()
+                .filter(|a| a.provided())
+                .map(|a| a.key().to_string())
+                .collect(),
         }
     }
 }
@@ -287,6 +293,10 @@ pub struct Benchmark {
     pub facts: Vec<Fact>,
     pub supplements: Vec<Supplement>,
     pub interviews: Vec<Interview>,
+    /// How an organisation is matched with the interviewed teams (`[peer_matching]`); without
+    /// it, peers are not offered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer_matching: Option<PeerMatching>,
 }
 
 impl Benchmark {

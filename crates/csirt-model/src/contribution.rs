@@ -362,9 +362,13 @@ pub fn check_pooled(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result
             "a number item is given as a band (such as \"5-9\"), never as the number itself"
         )),
         (ItemKind::Service { .. }, Answer::Text(k)) if !SERVICE_KEYS.contains(&k.as_str()) => {
+            let (ja, en) = (
+                crate::ServiceAnswer::listed(Lang::Ja),
+                crate::ServiceAnswer::listed(Lang::En),
+            );
             Err(bi!(
-                "{k:?} はサービスの回答ではありません。\"in-house\"、\"outsourced\"、\"none\" のどれかです",
-                "{k:?} is not a service answer: use \"in-house\", \"outsourced\" or \"none\""
+                "{k:?} はサービスの回答ではありません。{ja} のどれかです",
+                "{k:?} is not a service answer: use {en}"
             ))
         }
         _ => crate::assessment::check_answer(q, item_id, answer),

@@ -1,7 +1,25 @@
 //! The demo organisation: a realistic two-year-old CSIRT at a mid-sized manufacturer.
 
 use crate::assessment::{Answer, Assessment, Organisation, Status, StrictMap, ASSESSMENT_FORMAT};
+use crate::error::ModelError;
+use crate::load::{BUILTINS, BUILTIN_ID};
 use crate::text::Lang;
+
+/// The demo assessment of questionnaire `id`: jpcert-2015's is [`demo_assessment`] in `lang`;
+/// every other built-in questionnaire's is its `demo.json` as shipped. A questionnaire without
+/// one (a user's package) is refused with [`ModelError::NoDemo`]: no demo is made up. The caller
+/// validates it against the questionnaire in its catalog.
+pub fn demo_of(id: &str, lang: Lang) -> Result<Assessment, ModelError> {
+    if id == BUILTIN_ID {
+        return Ok(demo_assessment(lang));
+    }
+    let json = BUILTINS
+        .iter()
+        .find(|b| b.id == id)
+        .and_then(|b| b.demo)
+        .ok_or_else(|| ModelError::NoDemo(id.to_string()))?;
+    crate::assessment::parse(json.as_bytes())
+}
 
 /// Answers of the demo, as JSON fragments in the interchange file's own notation.
 const DEMO_ANSWERS: &[(&str, &str)] = &[
@@ -179,5 +197,29 @@ pub fn demo_assessment(lang: Lang) -> Assessment {
         narrative: None,
         actions: Vec::new(),
         derived: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_has_a_demo_that_validates() {
+        let (catalog, _) = crate::Catalog::load(None).unwrap();
+        for b in BUILTINS {
+            let a = demo_of(b.id, Lang::En).unwrap();
+            assert_eq!(a.questionnaire, b.id);
+            crate::assessment::validate(&a, &catalog).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_questionnaire_without_a_demo_is_refused_in_both_languages() {
+        use crate::Localized;
+        let e = demo_of("my-own", Lang::Ja).unwrap_err();
+        assert!(matches!(e, ModelError::NoDemo(ref id) if id == "my-own"));
+        assert!(e.localized(Lang::Ja).contains("デモの評価がありません"));
+        assert!(e.localized(Lang::En).contains("no demo assessment"));
     }
 }

@@ -112,6 +112,8 @@ pub enum ModelError {
     /// nor a folder given with `--questionnaires`.
     #[error("questionnaire {id:?} is {}; only an installed package can be removed", .dir.as_ref().map_or_else(|| "built in".to_string(), |d| format!("read from the folder {}, not an installed package", d.display())))]
     NotAPackage { id: String, dir: Option<PathBuf> },
+    #[error("questionnaire {0:?} has no demo assessment (only the built-in questionnaires have one); start an assessment of it instead")]
+    NoDemo(String),
 }
 
 impl ModelError {
@@ -202,6 +204,9 @@ impl Localized for ModelError {
                     d.display()
                 ),
             },
+            ModelError::NoDemo(id) => format!(
+                "質問票 {id:?} にはデモの評価がありません（デモがあるのは組み込みの質問票だけです）。この質問票で評価を始めてください"
+            ),
         }
     }
 }

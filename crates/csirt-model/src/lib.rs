@@ -18,6 +18,7 @@ pub mod package;
 pub mod questionnaire;
 mod raw;
 pub mod segment;
+pub mod service;
 mod source;
 pub mod text;
 pub mod workshop;
@@ -37,4 +38,5 @@ pub use load::{
 };
 pub use narrative::Narrative;
 pub use questionnaire::{ChoiceOption, Item, ItemKind, Questionnaire, Role, ROLE_COVERAGE_KEYS};
+pub use service::ServiceAnswer;
 pub use text::{Lang, Localized, Text};

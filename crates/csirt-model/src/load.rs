@@ -24,6 +24,10 @@ pub struct Builtin {
     pub id: &'static str,
     pub questionnaire: &'static str,
     pub benchmark: Option<&'static str>,
+    /// Its demo assessment (`questionnaires/<id>/demo.json`, a `csirt-assessment/1` file), for
+    /// `csirt demo --questionnaire <id>`. `None` for jpcert-2015, whose demo is written in both
+    /// languages in `demo.rs`.
+    pub demo: Option<&'static str>,
 }
 
 /// Every built-in questionnaire, the JPCERT/CC 2015 survey first. A questionnaire folder or
@@ -33,21 +37,27 @@ pub const BUILTINS: &[Builtin] = &[
         id: BUILTIN_ID,
         questionnaire: BUILTIN_QUESTIONNAIRE,
         benchmark: Some(BUILTIN_BENCHMARK),
+        demo: None,
     },
     Builtin {
         id: "sim3",
         questionnaire: include_str!("../../../questionnaires/sim3/questionnaire.toml"),
         benchmark: None,
+        demo: Some(include_str!("../../../questionnaires/sim3/demo.json")),
     },
     Builtin {
         id: "psirt",
         questionnaire: include_str!("../../../questionnaires/psirt/questionnaire.toml"),
         benchmark: Some(include_str!("../../../questionnaires/psirt/benchmark.toml")),
+        demo: Some(include_str!("../../../questionnaires/psirt/demo.json")),
     },
     Builtin {
         id: "csirt-roles",
         questionnaire: include_str!("../../../questionnaires/csirt-roles/questionnaire.toml"),
         benchmark: None,
+        demo: Some(include_str!(
+            "../../../questionnaires/csirt-roles/demo.json"
+        )),
     },
 ];
 

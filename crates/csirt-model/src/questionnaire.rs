@@ -12,8 +12,9 @@ pub use roles::{Role, ROLE_COVERAGE_KEYS};
 
 pub const QUESTIONNAIRE_FORMAT: &str = "csirt-questionnaire/1";
 
-/// The three answers a 2.9 service item takes.
-pub const SERVICE_KEYS: [&str; 3] = ["in-house", "outsourced", "none"];
+use crate::service::ServiceAnswer;
+/// The three answers a service item takes (kept here for the callers that name them so).
+pub use crate::service::SERVICE_KEYS;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ChoiceOption {
@@ -199,11 +200,7 @@ impl Item {
             return None;
         }
         match &self.kind {
-            ItemKind::Service { .. } => match key {
-                "in-house" | "outsourced" => Some(1),
-                "none" => Some(0),
-                _ => None,
-            },
+            ItemKind::Service { .. } => ServiceAnswer::from_key(key).map(ServiceAnswer::level),
             _ => self.option(key).and_then(|o| o.level),
         }
     }
@@ -214,9 +211,9 @@ impl Item {
             return Vec::new();
         }
         match &self.kind {
-            ItemKind::Service { .. } => SERVICE_KEYS
+            ItemKind::Service { .. } => ServiceAnswer::ALL
                 .iter()
-                .map(|k| (k.to_string(), if *k == "none" { 0 } else { 1 }))
+                .map(|a| (a.key().to_string(), a.level()))
                 .collect(),
             _ => self
                 .options()
@@ -395,12 +392,7 @@ impl Item {
     }
 }
 
-/// Bilingual labels of the three service answers.
+/// Bilingual label of a service answer's key ([`ServiceAnswer::label`]).
 pub fn service_label(key: &str) -> Option<Text> {
-    match key {
-        "in-house" => Some(Text::new("内製", "In-house")),
-        "outsourced" => Some(Text::new("外注", "Outsourced")),
-        "none" => Some(Text::new("提供していない", "Not provided")),
-        _ => None,
-    }
+    ServiceAnswer::from_key(key).map(ServiceAnswer::label)
 }

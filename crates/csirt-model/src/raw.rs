@@ -166,6 +166,45 @@ pub struct RawBenchmark {
     pub supplements: Vec<Spanned<RawSupplement>>,
     #[serde(default)]
     pub interviews: Vec<Spanned<RawInterview>>,
+    /// How an organisation is matched with the interviewed teams; without it, no peers.
+    pub peer_matching: Option<Spanned<RawPeerMatching>>,
+}
+
+/// `[peer_matching]` of a benchmark file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeerMatching {
+    pub criteria: Text,
+    pub form_weight: f64,
+    pub sector_weight: f64,
+    pub size: Option<Spanned<RawPeerSize>>,
+    pub cadence: Option<Spanned<RawPeerCadence>>,
+    #[serde(default)]
+    pub practices: Vec<Spanned<RawPeerPractice>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeerSize {
+    pub item: String,
+    pub weight: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeerCadence {
+    pub item: String,
+    pub topic: String,
+    pub weight: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeerPractice {
+    pub item: String,
+    pub keys: Vec<String>,
+    pub topic: String,
+    pub weight: f64,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]

@@ -111,6 +111,7 @@ impl Benchmark {
             facts: Vec::new(),
             supplements: Vec::new(),
             interviews: Vec::new(),
+            peer_matching: None,
         })
     }
 

@@ -235,6 +235,10 @@ pub fn draw_radar<DB: DrawingBackend>(
         (x0 + 3 * d, row1),
         style(7.0 * unit, INK, HPos::Left, VPos::Center, false),
     ))?;
+    // Without a benchmark there is no band, and no second entry.
+    if legend[1].is_empty() {
+        return Ok(());
+    }
     root.draw(&Rectangle::new(
         [(x0 - d / 2, row2 - d), (x0 + 5 * d / 2, row2 + d)],
         PEER_SOFT.filled(),
@@ -378,11 +382,16 @@ pub fn standing_svg_of(bars: &[StandingBar]) -> String {
 }
 
 /// The radar's legend: the organisation, and the benchmark's teams with their number.
+/// The radar's legend: the organisation, and the benchmark's teams with their n (empty without
+/// a benchmark, when no band is drawn).
 pub fn radar_legend(report: &ScoreReport, lang: Lang) -> [String; 2] {
-    let n = report.benchmark_ref.as_ref().map_or(0, |b| b.n);
     [
         labels::legend_organisation(lang).to_string(),
-        labels::legend_peers(lang, n),
+        report
+            .benchmark_ref
+            .as_ref()
+            .map(|b| labels::legend_peers(lang, b.n))
+            .unwrap_or_default(),
     ]
 }
 

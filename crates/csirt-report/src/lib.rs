@@ -98,6 +98,8 @@ pub struct ReportExtras<'a> {
     pub trend: Option<&'a csirt_scoring::Trend>,
     /// The nearest interviewed teams (from `csirt_scoring::nearest_peers`).
     pub peers: Option<&'a [csirt_scoring::PeerMatch]>,
+    /// The criteria the teams were matched on, in words (the benchmark's `[peer_matching]`).
+    pub peer_criteria: Option<&'a csirt_model::Text>,
     /// The assessment's action plan, when it has one.
     pub plan: Option<&'a PlanExtras>,
 }

@@ -145,6 +145,7 @@ fn doc_of(
         consensus_notes: &c.notes,
         trend: c.trend.as_ref(),
         peers: None,
+        peer_criteria: None,
         plan: None,
     };
     build(&input, &extras, lang, o)
@@ -168,6 +169,7 @@ fn render(
         consensus_notes: &c.notes,
         trend: c.trend.as_ref(),
         peers: None,
+        peer_criteria: None,
         plan: None,
     };
     csirt_report::render(&input, &extras, lang, o, f, 0).unwrap()

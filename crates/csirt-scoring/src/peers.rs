@@ -1,8 +1,10 @@
-//! Peer profiles: the organisation against the nine teams JPCERT/CC interviewed (form, size,
-//! sector, reporting cadence, training, tooling, authority), nearest first, with what each does
-//! that the organisation does not yet, citing the interview section.
+//! Peer profiles: the organisation against the teams a benchmark's source interviewed, on the
+//! criteria its `[peer_matching]` names (form and sector from the profile; the size, cadence and
+//! practice items and their weights from the data), nearest first, with what each does that the
+//! organisation does not yet, citing the interview section. Without `[peer_matching]`, none.
 
 use crate::ScoreReport;
+use csirt_model::benchmark::PeerMatching;
 use csirt_model::{bi, Answer, Assessment, Benchmark, Interview, Questionnaire, Text};
 use serde::Serialize;
 
@@ -94,30 +96,32 @@ fn key(a: &Assessment, item: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Distance of one interviewed team from the organisation; unknown features count as half.
-fn distance(q: &Questionnaire, a: &Assessment, i: &Interview) -> f64 {
+/// Distance of one interviewed team from the organisation on the benchmark's criteria `m`;
+/// unknown features count as half.
+fn distance(q: &Questionnaire, a: &Assessment, i: &Interview, m: &PeerMatching) -> f64 {
     let mut d = 0.0;
-    // Form (weight 2).
-    d += 2.0
+    d += m.form_weight
         * match a.organisation.csirt_form.as_deref() {
             Some(f) if f.eq_ignore_ascii_case(&i.form) => 0.0,
             Some(_) => 1.0,
             None => 0.5,
         };
-    // Team size on a log scale (weight 2): 5 against 50 is as far apart as it gets.
-    let size = match a.answers.get("3.3") {
-        Some(Answer::Number(n)) => n.as_f64(),
-        _ => None,
-    };
-    d += 2.0
-        * match (size, i.size_approx) {
-            (Some(s), Some(p)) if s > 0.0 && p > 0 => {
-                ((s.ln() - f64::from(p).ln()).abs() / 10f64.ln()).min(1.0)
-            }
-            _ => 0.5,
+    // Team size on a log scale: 5 against 50 is as far apart as it gets.
+    if let Some(size) = &m.size {
+        let ours = match a.answers.get(&size.item) {
+            Some(Answer::Number(n)) => n.as_f64(),
+            _ => None,
         };
-    // Sector (weight 1.5): the same words in either language.
-    d += 1.5
+        d += size.weight
+            * match (ours, i.size_approx) {
+                (Some(s), Some(p)) if s > 0.0 && p > 0 => {
+                    ((s.ln() - f64::from(p).ln()).abs() / 10f64.ln()).min(1.0)
+                }
+                _ => 0.5,
+            };
+    }
+    // Sector: the same words in either language.
+    d += m.sector_weight
         * match a
             .organisation
             .sector
@@ -139,27 +143,26 @@ fn distance(q: &Questionnaire, a: &Assessment, i: &Interview) -> f64 {
             }
             None => 0.5,
         };
-    // Reporting cadence (weight 1): 7.1 against the team's reporting to management.
-    let ours = key(a, "7.1").and_then(|k| q.item("7.1").and_then(|it| it.level_of_key(&k)));
-    let theirs = practice(i, "management-reporting").map(|p| match (&p.cadence, p.present) {
-        (_, false) => 0.0,
-        (Some(c), true) => cadence_level(c),
-        (None, true) => 1.0,
-    });
-    d += match (ours, theirs) {
-        (Some(o), Some(t)) => (f64::from(o) - t).abs() / 5.0,
-        _ => 0.5,
-    };
-    // Training rules (0.5), incident tooling (1) and authority to order a stop (1).
-    let yes = |item: &str, key_yes: &[&str]| key(a, item).map(|k| key_yes.contains(&k.as_str()));
-    for (item, keys, topic, weight) in [
-        ("3.5", &["a", "b"][..], "drills", 0.5),
-        ("5.2", &["a"][..], "incident-tooling", 1.0),
-        ("2.8", &["a"][..], "authority", 1.0),
-    ] {
-        let theirs = practice(i, topic).map(|p| p.present);
-        d += weight
-            * match (yes(item, keys), theirs) {
+    // Reporting cadence: the item's level against the team's cadence of the practice.
+    if let Some(c) = &m.cadence {
+        let ours = key(a, &c.item).and_then(|k| q.item(&c.item).and_then(|it| it.level_of_key(&k)));
+        let theirs = practice(i, &c.topic).map(|p| match (&p.cadence, p.present) {
+            (_, false) => 0.0,
+            (Some(c), true) => cadence_level(c),
+            (None, true) => 1.0,
+        });
+        d += c.weight
+            * match (ours, theirs) {
+                (Some(o), Some(t)) => (f64::from(o) - t).abs() / 5.0,
+                _ => 0.5,
+            };
+    }
+    // Practices: the item's answer among the keys means the organisation has the practice.
+    for p in &m.practices {
+        let ours = key(a, &p.item).map(|k| p.keys.contains(&k));
+        let theirs = practice(i, &p.topic).map(|x| x.present);
+        d += p.weight
+            * match (ours, theirs) {
                 (Some(x), Some(y)) if x == y => 0.0,
                 (Some(_), Some(_)) => 1.0,
                 _ => 0.5,
@@ -168,13 +171,17 @@ fn distance(q: &Questionnaire, a: &Assessment, i: &Interview) -> f64 {
     (d * 1000.0).round() / 1000.0
 }
 
-/// The nine interviewed teams, nearest first, each with the practices the organisation lacks.
+/// The benchmark's interviewed teams, nearest first, each with the practices the organisation
+/// lacks; empty when the benchmark has no `[peer_matching]` (peers are then not offered).
 pub fn nearest_peers(
     q: &Questionnaire,
     b: &Benchmark,
     a: &Assessment,
     report: &ScoreReport,
 ) -> Vec<PeerMatch> {
+    let Some(m) = &b.peer_matching else {
+        return Vec::new();
+    };
     let mut out: Vec<PeerMatch> = b
         .interviews
         .iter()
@@ -202,7 +209,7 @@ pub fn nearest_peers(
                 })
                 .collect();
             practices.sort_by(|x, y| y.0.total_cmp(&x.0));
-            let distance = distance(q, a, i);
+            let distance = distance(q, a, i, m);
             PeerMatch {
                 id: i.id.clone(),
                 team: i.team.clone(),
@@ -219,4 +226,49 @@ pub fn nearest_peers(
         .collect();
     out.sort_by(|x, y| x.distance.total_cmp(&y.distance).then(x.team.cmp(&y.team)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csirt_model::{builtin, demo::demo_assessment, Lang};
+
+    #[test]
+    fn the_matching_follows_the_benchmarks_table_and_without_it_there_are_no_peers() {
+        let set = builtin().unwrap();
+        let q = &set.questionnaire;
+        let a = demo_assessment(Lang::En);
+        let b = set.benchmark.as_deref().unwrap();
+        let report = crate::score(q, Some(b), &a).unwrap();
+        let peers = nearest_peers(q, b, &a, &report);
+        assert_eq!(peers.len(), b.interviews.len());
+
+        // Without [peer_matching], no peers at all.
+        let mut none = b.clone();
+        none.peer_matching = None;
+        assert!(nearest_peers(q, &none, &a, &report).is_empty());
+
+        // Weigh only the form: every team of the demo's form comes before every other.
+        let mut form_only = b.clone();
+        let m = form_only.peer_matching.as_mut().unwrap();
+        m.form_weight = 100.0;
+        m.sector_weight = 0.001;
+        m.size = None;
+        m.cadence = None;
+        m.practices.clear();
+        let ranked = nearest_peers(q, &form_only, &a, &report);
+        let form = a.organisation.csirt_form.clone().unwrap();
+        let same: Vec<bool> = ranked
+            .iter()
+            .map(|p| {
+                b.interviews
+                    .iter()
+                    .find(|i| i.id == p.id)
+                    .is_some_and(|i| i.form == form)
+            })
+            .collect();
+        assert!(same.iter().any(|s| *s) && same.iter().any(|s| !*s));
+        let first_other = same.iter().position(|s| !*s).unwrap();
+        assert!(same[first_other..].iter().all(|s| !*s), "{same:?}");
+    }
 }

@@ -57,9 +57,10 @@ fn group_levels(group: &Group, item: &Item) -> Option<Vec<u32>> {
     let levels: Option<Vec<u32>> = match group {
         Group::Unanswered => None,
         Group::Options(keys) => keys.iter().map(|k| item.level_of_key(k)).collect(),
-        Group::Provided => ["in-house", "outsourced"]
+        Group::Provided => csirt_model::ServiceAnswer::ALL
             .iter()
-            .map(|k| item.level_of_key(k))
+            .filter(|a| a.provided())
+            .map(|a| item.level_of_key(a.key()))
             .collect(),
     };
     levels.filter(|v| !v.is_empty())

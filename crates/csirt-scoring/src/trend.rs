@@ -2,6 +2,7 @@
 //! and which items improved or regressed since the previous assessment.
 
 use crate::ScoreReport;
+use csirt_model::{bi, Text};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -32,10 +33,18 @@ pub struct Trend {
     /// Between the last two assessments, largest change first.
     pub improved: Vec<ItemChange>,
     pub regressed: Vec<ItemChange>,
+    /// Set when the last two assessments answered different versions of the questionnaire:
+    /// only the items present in both were compared, and this says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// The trend over several scored assessments of the same organisation, in any order (they are
-/// sorted by date). Items answered in only one of the last two assessments are not compared.
+/// sorted by date). Only assessments of one questionnaire are compared: that of the latest
+/// assessment; the others are left out (a trend never mixes questionnaires). Items are compared
+/// by (questionnaire, item id); items answered in only one of the last two assessments, or
+/// present in only one of their questionnaire versions, are not compared, and differing
+/// versions are named in [`Trend::note`].
 pub fn trend(reports: &[&ScoreReport]) -> Trend {
     let mut sorted: Vec<&ScoreReport> = reports.to_vec();
     // By the calendar (the model's dates), not by the text; a date that is not a real day
@@ -47,6 +56,18 @@ pub fn trend(reports: &[&ScoreReport]) -> Trend {
             .and_then(|d| csirt_model::date::parse_date(d).ok());
         (day.is_none(), day)
     });
+    // The questionnaire of the latest dated assessment (the last one when none is dated).
+    let latest = sorted
+        .iter()
+        .rev()
+        .find(|r| {
+            r.date
+                .as_deref()
+                .is_some_and(|d| csirt_model::date::parse_date(d).is_ok())
+        })
+        .or(sorted.last())
+        .map(|r| r.questionnaire.clone());
+    sorted.retain(|r| Some(&r.questionnaire) == latest.as_ref());
     let points = sorted
         .iter()
         .map(|r| TrendPoint {
@@ -61,7 +82,19 @@ pub fn trend(reports: &[&ScoreReport]) -> Trend {
         })
         .collect();
     let (mut improved, mut regressed) = (Vec::new(), Vec::new());
+    let mut note = None;
     if let [.., before, after] = sorted.as_slice() {
+        if before.questionnaire_version != after.questionnaire_version {
+            let (q, then, now) = (
+                &after.questionnaire,
+                &before.questionnaire_version,
+                &after.questionnaire_version,
+            );
+            note = Some(bi!(
+                "直近の 2 回の評価は質問票 {q} の異なる版（{then} と {now}）で回答されています。両方の版にある項目だけを比べています。",
+                "The last two assessments answered different versions of questionnaire {q} ({then} and {now}); only the items present in both are compared."
+            ));
+        }
         for now in &after.items {
             let Some(then) = before.item(&now.id) else {
                 continue;
@@ -90,6 +123,7 @@ pub fn trend(reports: &[&ScoreReport]) -> Trend {
         points,
         improved,
         regressed,
+        note,
     }
 }
 

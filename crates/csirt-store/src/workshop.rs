@@ -60,19 +60,24 @@ impl Store {
         Ok(self.file_form(q, assessment_id)?.0)
     }
 
-    /// An organisation's assessments dated up to `upto` (all when `None`), loaded, in the
-    /// list's order (the trend puts them in calendar order). Assessments of a questionnaire that is not loaded are left out
-    /// rather than failing; so is, when there is a cut-off, one whose stored date is not a
-    /// real day (it cannot be placed before it).
+    /// An organisation's assessments of `questionnaire` dated up to `upto` (all when `None`),
+    /// loaded, in the list's order (the trend puts them in calendar order). Assessments of
+    /// another questionnaire are never mixed in; those of a questionnaire that is not loaded
+    /// are left out rather than failing; so is, when there is a cut-off, one whose stored date
+    /// is not a real day (it cannot be placed before it).
     pub fn history(
         &self,
         catalog: &Catalog,
         organisation_id: i64,
+        questionnaire: &str,
         upto: Option<&str>,
     ) -> Result<Vec<Assessment>> {
         let mut out = Vec::new();
         let upto = upto.and_then(|d| parse_date(d).ok());
         for row in self.list_assessments(Some(organisation_id))? {
+            if row.questionnaire_id != questionnaire {
+                continue;
+            }
             if let Some(limit) = upto {
                 if parse_date(&row.date).map_or(true, |d| d > limit) {
                     continue;
@@ -84,5 +89,18 @@ impl Store {
             out.push(self.load_assessment(&set.questionnaire, row.id)?);
         }
         Ok(out)
+    }
+
+    /// The questionnaire of the organisation's latest assessment by the calendar (the last
+    /// listed when none has a real date); `None` without assessments.
+    pub fn latest_questionnaire(&self, organisation_id: i64) -> Result<Option<String>> {
+        let rows = self.list_assessments(Some(organisation_id))?;
+        let latest = rows
+            .iter()
+            .filter_map(|r| parse_date(&r.date).ok().map(|d| (d, r)))
+            .max_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, r)| r)
+            .or(rows.last());
+        Ok(latest.map(|r| r.questionnaire_id.clone()))
     }
 }

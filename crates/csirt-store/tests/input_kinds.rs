@@ -147,7 +147,7 @@ fn dates_stored_before_they_were_checked_are_kept_sorted_last_and_block_only_the
     // The history the trend is made from: every assessment; a cut-off leaves the undated out.
     let dates = |upto: Option<&str>| -> Vec<String> {
         let mut d: Vec<String> = store
-            .history(&catalog, o, upto)
+            .history(&catalog, o, "jpcert-2015", upto)
             .unwrap()
             .into_iter()
             .map(|a| a.date.unwrap_or_default())

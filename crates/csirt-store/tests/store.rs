@@ -607,7 +607,7 @@ fn the_history_runs_up_to_the_date_asked_for() {
     }
     let dates = |upto: Option<&str>| -> Vec<String> {
         let mut d: Vec<String> = store
-            .history(&catalog, org_id, upto)
+            .history(&catalog, org_id, "jpcert-2015", upto)
             .unwrap()
             .into_iter()
             .map(|a| a.date.unwrap_or_default())

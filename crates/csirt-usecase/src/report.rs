@@ -59,7 +59,12 @@ pub fn read(store: &Store, catalog: &Catalog, id: i64) -> Result<ReportData> {
     let set = catalog.get(&row.questionnaire_id)?;
     let assessment = store.report_form(&set.questionnaire, id)?;
     let choice = store.benchmark_choice(id)?;
-    let history = store.history(catalog, row.organisation_id, Some(&row.date))?;
+    let history = store.history(
+        catalog,
+        row.organisation_id,
+        &row.questionnaire_id,
+        Some(&row.date),
+    )?;
     let plan = store.plan_context(catalog, id)?;
     Ok(ReportData {
         row,
@@ -157,6 +162,11 @@ fn rendered(
         consensus_notes: &consensus_notes,
         trend,
         peers: peers.as_deref(),
+        peer_criteria: set
+            .benchmark
+            .as_deref()
+            .and_then(|b| b.peer_matching.as_ref())
+            .map(|m| &m.criteria),
         plan,
     };
     Ok(csirt_report::render(

@@ -108,12 +108,17 @@ pub struct AssessmentSummary {
     pub row: AssessmentRow,
     /// The overall maturity (0–100), `None` before anything scored is answered.
     pub overall: Option<f64>,
-    /// How many items can be answered.
+    /// How many items can be answered (0 when its questionnaire is not installed).
     pub answerable: usize,
+    /// Set when the assessment's questionnaire is not installed (a removed package): it is
+    /// listed, unscored, with this explanation, and the rest of the list still works.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<Text>,
 }
 
 /// An organisation's assessments (all when `None`), each with its overall score against the
-/// questionnaire's own benchmark and the number of answerable items.
+/// questionnaire's own benchmark and the number of answerable items. An assessment whose
+/// questionnaire is not installed is listed unscored, with [`AssessmentSummary::missing`].
 pub fn summaries(
     store: &Store,
     catalog: &Catalog,
@@ -123,16 +128,34 @@ pub fn summaries(
         .list_assessments(organisation_id)?
         .into_iter()
         .map(|row| {
-            let set = catalog.get(&row.questionnaire_id)?;
+            let Ok(set) = catalog.get(&row.questionnaire_id) else {
+                let missing = Some(not_installed(&row));
+                return Ok(AssessmentSummary {
+                    row,
+                    overall: None,
+                    answerable: 0,
+                    missing,
+                });
+            };
             let a = store.load_assessment(&set.questionnaire, row.id)?;
             let report = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), &a)?;
             Ok(AssessmentSummary {
                 row,
                 overall: report.overall,
                 answerable: report.completeness.answerable,
+                missing: None,
             })
         })
         .collect()
+}
+
+/// "Questionnaire X version Y is not installed", for an assessment whose questionnaire is gone.
+pub fn not_installed(row: &AssessmentRow) -> Text {
+    let (q, v) = (&row.questionnaire_id, &row.questionnaire_version);
+    bi!(
+        "質問票 {q}（版 {v}）がインストールされていないため、この評価は開けません。質問票のパッケージを取り込むと開けます",
+        "Questionnaire {q} version {v} is not installed, so this assessment cannot be opened; import the questionnaire's package to open it"
+    )
 }
 
 /// How far the one answering has got: the assessment's progress for the facilitator (`None`),
@@ -166,31 +189,45 @@ pub fn divergence(
 
 /// Scores an organisation's assessments as read by [`Store::history`] (each against its
 /// questionnaire's own benchmark) and makes the trend. Assessments of a questionnaire that is
-/// not loaded are left out.
+/// not loaded are left out; so are those of another questionnaire than the latest's (a trend
+/// never mixes questionnaires). Each score keeps the questionnaire version the assessment was
+/// answered in, so the trend can say when two versions are compared.
 pub fn trend_of(catalog: &Catalog, history: &[Assessment]) -> Result<Trend> {
     let mut reports = Vec::new();
     for a in history {
         let Ok(set) = catalog.get(&a.questionnaire) else {
             continue;
         };
-        reports.push(csirt_scoring::score(
-            &set.questionnaire,
-            set.benchmark.as_deref(),
-            a,
-        )?);
+        let mut report = csirt_scoring::score(&set.questionnaire, set.benchmark.as_deref(), a)?;
+        if let Some(v) = &a.questionnaire_version {
+            report.questionnaire_version.clone_from(v);
+        }
+        reports.push(report);
     }
     let refs: Vec<&ScoreReport> = reports.iter().collect();
     Ok(csirt_scoring::trend(&refs))
 }
 
-/// The organisation's trend over its assessments up to `upto` (all when `None`). Reads and
-/// scores in one go: for the command line; the app reads with [`Store::history`] under its
-/// lock and calls [`trend_of`] after.
+/// The organisation's trend over its assessments of `questionnaire` up to `upto` (all when
+/// `None`); without a questionnaire, that of its latest assessment. Reads and scores in one
+/// go: for the command line; the app reads with [`Store::history`] under its lock and calls
+/// [`trend_of`] after.
 pub fn trend(
     store: &Store,
     catalog: &Catalog,
     organisation_id: i64,
+    questionnaire: Option<&str>,
     upto: Option<&str>,
 ) -> Result<Trend> {
-    trend_of(catalog, &store.history(catalog, organisation_id, upto)?)
+    let questionnaire = match questionnaire {
+        Some(q) => Some(q.to_string()),
+        None => store.latest_questionnaire(organisation_id)?,
+    };
+    let Some(questionnaire) = questionnaire else {
+        return Ok(csirt_scoring::trend(&[]));
+    };
+    trend_of(
+        catalog,
+        &store.history(catalog, organisation_id, &questionnaire, upto)?,
+    )
 }

@@ -81,7 +81,7 @@ fn the_trend_runs_in_calendar_order_up_to_the_date_asked_for() {
             .unwrap();
     }
     let dates = |upto: Option<&str>| -> Vec<String> {
-        view::trend(&store, &catalog, row.organisation_id, upto)
+        view::trend(&store, &catalog, row.organisation_id, None, upto)
             .unwrap()
             .points
             .into_iter()

@@ -48,6 +48,10 @@ pub enum OrgCommand {
     /// Scores of an organisation's assessments over time, and what changed since the last one.
     Trend {
         id: i64,
+        /// The questionnaire whose assessments to compare (default: that of the latest
+        /// assessment); a trend never mixes questionnaires.
+        #[arg(long)]
+        questionnaire: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -200,7 +204,8 @@ pub enum AssessmentCommand {
         #[arg(long)]
         note: Option<String>,
     },
-    /// The nearest of the nine teams JPCERT/CC interviewed, and what they do that you do not.
+    /// The nearest of the teams the benchmark's source interviewed (where its benchmark has
+    /// `[peer_matching]`), and what they do that you do not.
     Peers {
         id: i64,
         #[arg(long)]

@@ -8,6 +8,7 @@ use crate::error::{AnswerProblem, ModelError};
 use crate::limits::{check_name, TextKind};
 use crate::load::Catalog;
 use crate::questionnaire::{ItemKind, Questionnaire, SERVICE_KEYS};
+use crate::service::ServiceAnswer;
 use crate::text::{Lang, Text};
 use crate::workshop::Workshop;
 
@@ -83,9 +84,13 @@ pub fn check_answer(q: &Questionnaire, item_id: &str, answer: &Answer) -> Result
             if SERVICE_KEYS.contains(&s.as_str()) {
                 Ok(())
             } else {
+                let (ja, en) = (
+                    ServiceAnswer::listed(Lang::Ja),
+                    ServiceAnswer::listed(Lang::En),
+                );
                 Err(bi!(
-                    "{s:?} はサービスの回答ではありません。\"in-house\"、\"outsourced\"、\"none\" のどれかです",
-                    "{s:?} is not a service answer: use \"in-house\", \"outsourced\" or \"none\""
+                    "{s:?} はサービスの回答ではありません。{ja} のどれかです",
+                    "{s:?} is not a service answer: use {en}"
                 ))
             }
         }

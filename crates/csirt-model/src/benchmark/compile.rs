@@ -633,6 +633,11 @@ pub(crate) fn compile(
         });
     }
 
+    let peer_matching = raw
+        .peer_matching
+        .as_ref()
+        .and_then(|m| super::peers::compile(m, !interviews.is_empty(), q, file, &mut problems));
+
     if problems.is_empty() {
         Ok(Benchmark {
             id: raw.id.into_inner(),
@@ -651,6 +656,7 @@ pub(crate) fn compile(
             facts,
             supplements,
             interviews,
+            peer_matching,
         })
     } else {
         Err(problems)

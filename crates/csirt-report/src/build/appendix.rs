@@ -102,13 +102,9 @@ pub fn method(cx: &Ctx) -> (String, Vec<Block>) {
     let mut blocks = vec![Block::Heading {
         text: cx.t("採点方法", "Scoring method"),
     }];
-    let method = match lang {
-        Lang::Ja => labels::SCORING_METHOD_JA,
-        Lang::En => labels::SCORING_METHOD_EN,
-    };
-    for p in method {
+    for text in method_paragraphs(cx) {
         blocks.push(Block::Paragraph {
-            text: p.to_string(),
+            text,
             voice: Voice::Report,
         });
     }
@@ -327,4 +323,84 @@ pub fn disagreements(cx: &Ctx) -> Option<(String, Vec<Block>)> {
         ),
         blocks,
     ))
+}
+
+/// The scoring method in words, from the questionnaire and benchmark in use: its main scale's
+/// levels, its set-up items (if any), the benchmark's standing (if any) and the targets.
+fn method_paragraphs(cx: &Ctx) -> Vec<String> {
+    let lang = cx.lang;
+    let q = cx.input.questionnaire;
+    let benchmark = cx.input.benchmark.is_some();
+    let setup = q.setup_items.len();
+    let sim3 = q.scored_items().any(|i| !i.sim3.is_empty());
+    let mut out = Vec::new();
+    // The first scale is the questionnaire's main one: its levels named.
+    let levels = q.scales.first().map(|s| {
+        let named: Vec<String> = s
+            .options
+            .iter()
+            .filter_map(|o| {
+                let word = o.short.as_ref().unwrap_or(&o.text).get(lang);
+                o.level.map(|l| (word.to_string(), l))
+            })
+            .map(|(w, l)| match lang {
+                Lang::Ja => format!("「{w}」が {l}"),
+                Lang::En => format!("{w} {l}"),
+            })
+            .collect();
+        (s.name.get(lang).to_string(), named)
+    });
+    let head = match lang {
+        Lang::Ja => "各設問の回答を SIM3 (Security Incident Management Maturity Model) の 0〜4 の考え方に沿ったレベルに置き換え、最高レベルを 100 とする 0〜100 のスコアにしています。",
+        Lang::En => "Each answer is turned into a level in the spirit of SIM3 (the Security Incident Management Maturity Model, 0–4) and scored 0–100, where the top level is 100.",
+    };
+    out.push(match levels.filter(|(_, n)| !n.is_empty()) {
+        Some((name, named)) => match lang {
+            Lang::Ja => format!("{head}「{name}」の設問では、{} です。", named.join("、")),
+            Lang::En => {
+                let list = match named.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => named.join(""),
+                };
+                format!("{head} On the items of the scale “{name}”: {list}.")
+            }
+        },
+        None => head.to_string(),
+    });
+    out.push(match (lang, setup) {
+        (Lang::Ja, 0) => "領域のスコアは、関係する回答済みの設問のスコアの平均です。総合スコアは領域スコアの平均です。未回答の設問は 0 点として扱わず、計算から除きます。よりよい回答によってスコアが下がることはありません。".to_string(),
+        (Lang::En, 0) => "Area scores are the mean of the related answered items. The overall score is the mean of the area scores. Unanswered items are left out, never counted as zero. A better answer never lowers any score.".to_string(),
+        (Lang::Ja, n) => format!("領域と構築時の {n} 項目のスコアは、関係する回答済みの設問のスコアの平均です。総合スコアは領域スコアの平均です。未回答の設問は 0 点として扱わず、計算から除きます。よりよい回答によってスコアが下がることはありません。"),
+        (Lang::En, n) => format!("Area scores and the scores of the {n} set-up items are the mean of the related answered items. The overall score is the mean of the area scores. Unanswered items are left out, never counted as zero. A better answer never lowers any score."),
+    });
+    if benchmark {
+        out.push(cx.t(
+            "比較対象の組織との比較 (同等以上の組織の割合) は、出典に残っている数値だけから区間として求めています。数値が文章からの概数しかない場合は「≈」を付け、分からない部分は推定しません。",
+            "Standing among the benchmark's teams (the share at or above your level) is computed only from the figures the source gives, as a range. Figures read from a sentence are marked with ≈; what the source does not say is not estimated.",
+        ));
+    }
+    let target = match (lang, benchmark, sim3) {
+        (Lang::Ja, true, true) => "目標は、比較対象の過半数が達しているレベルと SIM3 レベル 3 (承認) の高い方を初期値とし、利用者が変更できます。",
+        (Lang::En, true, true) => "The default target is the higher of the level most of the benchmark's teams reach and SIM3 level 3 (approved); users can change it.",
+        (Lang::Ja, true, false) => "目標は、比較対象の過半数が達しているレベル (数値がなければ最高レベル) を初期値とし、利用者が変更できます。",
+        (Lang::En, true, false) => "The default target is the level most of the benchmark's teams reach (the highest level where no figure says); users can change it.",
+        (Lang::Ja, false, true) => "目標は、SIM3 に対応する設問では SIM3 レベル 3 (承認) に当たるレベル、それ以外では最高レベルを初期値とし、利用者が変更できます。",
+        (Lang::En, false, true) => "The default target is the level matching SIM3 level 3 (approved) on items mapped to SIM3, and the highest level elsewhere; users can change it.",
+        (Lang::Ja, false, false) => "目標は最高レベルを初期値とし、利用者が変更できます。",
+        (Lang::En, false, false) => "The default target is the highest level; users can change it.",
+    };
+    let priority = match (lang, benchmark, setup > 0) {
+        (Lang::Ja, true, true) => "ギャップの優先度は、ギャップの大きさ、目標に達している組織の割合、関係する構築時の項目の重みから求め、0〜100 で表しています。",
+        (Lang::En, true, true) => " A gap's priority combines the size of the gap, the share of the benchmark's teams already at the target and the weight of the set-up items it informs, on a 0–100 scale.",
+        (Lang::Ja, true, false) => "ギャップの優先度は、ギャップの大きさと目標に達している組織の割合から求め、0〜100 で表しています。",
+        (Lang::En, true, false) => " A gap's priority combines the size of the gap and the share of the benchmark's teams already at the target, on a 0–100 scale.",
+        (Lang::Ja, false, true) => "ギャップの優先度は、ギャップの大きさと関係する構築時の項目の重みから求め、0〜100 で表しています。",
+        (Lang::En, false, true) => " A gap's priority combines the size of the gap and the weight of the set-up items it informs, on a 0–100 scale.",
+        (Lang::Ja, false, false) => "ギャップの優先度は、ギャップの大きさから求め、0〜100 で表しています。",
+        (Lang::En, false, false) => " A gap's priority follows the size of the gap, on a 0–100 scale.",
+    };
+    out.push(format!("{target}{priority}"));
+    out
 }

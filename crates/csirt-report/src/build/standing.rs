@@ -21,6 +21,12 @@ pub fn since_last(cx: &Ctx) -> Option<(String, Vec<Block>)> {
         "The thick line is the overall score; the thin lines are the areas.",
     );
     let mut blocks = vec![Block::Figure(Figure::Trend(chart))];
+    // Two versions of the questionnaire: only the items both have were compared.
+    if let Some(note) = &trend.note {
+        blocks.push(Block::Note {
+            text: note.get(lang).to_string(),
+        });
+    }
     let delta = |a: Option<f64>, b: Option<f64>| match (a, b) {
         (Some(a), Some(b)) => format!("{:+.0}", b - a),
         _ => "—".into(),
@@ -129,11 +135,12 @@ fn ahead_of(at_or_above: &Share) -> Share {
     }
 }
 
-pub fn standing(cx: &Ctx) -> (String, Vec<Block>) {
+/// Standing among the benchmark's teams; `None` without a benchmark (nothing to stand among).
+pub fn standing(cx: &Ctx) -> Option<(String, Vec<Block>)> {
     let lang = cx.lang;
     let r = cx.input.score;
     let q = cx.input.questionnaire;
-    let n = r.benchmark_ref.as_ref().map_or(0, |b| b.n);
+    let n = r.benchmark_ref.as_ref()?.n;
     let title = match lang {
         Lang::Ja => format!("調査対象 {n} 組織との比較"),
         Lang::En => format!("Standing among the {n} surveyed teams"),
@@ -247,5 +254,5 @@ pub fn standing(cx: &Ctx) -> (String, Vec<Block>) {
             Density::Compact,
         ));
     }
-    (title, blocks)
+    Some((title, blocks))
 }

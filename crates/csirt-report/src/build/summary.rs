@@ -52,47 +52,68 @@ pub fn summary(cx: &Ctx) -> (String, Vec<Block>) {
             attribution: Some(cx.t("評価者のコメント", "Assessor's note")),
         }));
     }
-    // The radar's areas and the six set-up items regroup the same answers: say so.
+    // The radar's areas and the set-up items (where the questionnaire has them) regroup the
+    // same answers: say so.
     let (areas, setup) = (r.areas.len(), r.setup_items.len());
-    blocks.push(Block::Paragraph {
-        text: match lang {
-            Lang::Ja => format!(
-                "左の図は質問票の {areas} 領域ごとのスコア、右は構築時に定めておくべき {setup} 項目ごとのスコアです。どちらも同じ回答を別の切り口で平均したもので、1 つの回答が両方に数えられることがあります。"
-            ),
-            Lang::En => format!(
-                "The chart shows the questionnaire's {areas} areas; the list beside it, the {setup} items a CSIRT must settle when it is set up. Both average the same answers, grouped two ways, so one answer can count in both."
-            ),
-        },
-        voice: Voice::Report,
-    });
+    let benchmarked = r.benchmark_ref.is_some();
+    if setup > 0 {
+        blocks.push(Block::Paragraph {
+            text: match lang {
+                Lang::Ja => format!(
+                    "左の図は質問票の {areas} 領域ごとのスコア、右は構築時に定めておくべき {setup} 項目ごとのスコアです。どちらも同じ回答を別の切り口で平均したもので、1 つの回答が両方に数えられることがあります。"
+                ),
+                Lang::En => format!(
+                    "The chart shows the questionnaire's {areas} areas; the list beside it, the {setup} items a CSIRT must settle when it is set up. Both average the same answers, grouped two ways, so one answer can count in both."
+                ),
+            },
+            voice: Voice::Report,
+        });
+    } else {
+        blocks.push(Block::Paragraph {
+            text: match lang {
+                Lang::Ja => format!("図は質問票の {areas} 領域ごとのスコアです。"),
+                Lang::En => format!("The chart shows the questionnaire's {areas} areas."),
+            },
+            voice: Voice::Report,
+        });
+    }
     blocks.push(Block::Figure(Figure::Radar {
         axes: crate::charts::radar_axes(r, lang),
         legend: crate::charts::radar_legend(r, lang),
-        caption: cx.t(
-            "青は貴組織のスコア、灰色の帯は比較対象の組織の推定範囲です。",
-            "Blue is your organisation's score; the grey band is the benchmark teams' estimated range.",
-        ),
-    }));
-    blocks.push(Block::StatusList(StatusList {
-        title: match lang {
-            Lang::Ja => format!("構築時に定めておくべき {setup} 項目"),
-            Lang::En => format!("The {setup} set-up items"),
+        caption: if benchmarked {
+            cx.t(
+                "青は貴組織のスコア、灰色の帯は比較対象の組織の推定範囲です。",
+                "Blue is your organisation's score; the grey band is the benchmark teams' estimated range.",
+            )
+        } else {
+            cx.t(
+                "青は貴組織のスコアです (比較対象の基準データはありません)。",
+                "Blue is your organisation's score (there is no benchmark to compare with).",
+            )
         },
-        entries: r
-            .setup_items
-            .iter()
-            .map(|s| StatusEntry {
-                title: format!("{}. {}", s.number, s.name.get(lang)),
-                value: score(s.score),
-                tone: tone(s.readiness),
-                text: format!(
-                    "{}: {}",
-                    labels::readiness_word(lang, s.readiness),
-                    setup_sentence(cx, &s.id)
-                ),
-            })
-            .collect(),
     }));
+    if setup > 0 {
+        blocks.push(Block::StatusList(StatusList {
+            title: match lang {
+                Lang::Ja => format!("構築時に定めておくべき {setup} 項目"),
+                Lang::En => format!("The {setup} set-up items"),
+            },
+            entries: r
+                .setup_items
+                .iter()
+                .map(|s| StatusEntry {
+                    title: format!("{}. {}", s.number, s.name.get(lang)),
+                    value: score(s.score),
+                    tone: tone(s.readiness),
+                    text: format!(
+                        "{}: {}",
+                        labels::readiness_word(lang, s.readiness),
+                        setup_sentence(cx, &s.id)
+                    ),
+                })
+                .collect(),
+        }));
+    }
     blocks.push(Block::Heading {
         text: match lang {
             Lang::Ja => format!("優先して取り組むべき {TOP_GAPS} つのギャップ"),

@@ -5,9 +5,28 @@ use super::{columns, table, Ctx};
 use crate::labels;
 use crate::model::{Block, Cell, Density, Voice};
 use csirt_model::questionnaire::{service_label, sim3_category};
-use csirt_model::{Answer, ItemKind, Lang, Precision};
+use csirt_model::{Answer, ItemKind, Lang, Precision, ServiceAnswer};
 
-pub fn sim3(cx: &Ctx) -> (String, Vec<Block>) {
+/// Whether the SIM3 view says anything the radar does not: some scored item maps to a SIM3
+/// parameter, and the items are not themselves SIM3's parameters (for a SIM3 questionnaire,
+/// whose radar areas are SIM3's categories, the view would repeat the radar).
+pub fn has_sim3_view(q: &csirt_model::Questionnaire) -> bool {
+    let mapped: Vec<_> = q.scored_items().filter(|i| !i.sim3.is_empty()).collect();
+    !mapped.is_empty() && !mapped.iter().all(|i| i.sim3 == [i.id.clone()])
+}
+
+/// The questionnaire's service items, in file order.
+fn service_items(q: &csirt_model::Questionnaire) -> Vec<&csirt_model::Item> {
+    q.items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::Service { .. }))
+        .collect()
+}
+
+pub fn sim3(cx: &Ctx) -> Option<(String, Vec<Block>)> {
+    if !has_sim3_view(cx.input.questionnaire) {
+        return None;
+    }
     let lang = cx.lang;
     let r = cx.input.score;
     let mut blocks = vec![Block::Paragraph {
@@ -73,7 +92,7 @@ pub fn sim3(cx: &Ctx) -> (String, Vec<Block>) {
             Density::Normal,
         ));
     }
-    (cx.t("SIM3 の観点", "SIM3 view"), blocks)
+    Some((cx.t("SIM3 の観点", "SIM3 view"), blocks))
 }
 
 /// The benchmark's count of teams providing a service: `provided`, or a pooled file's
@@ -86,7 +105,7 @@ fn provided_count(b: &csirt_model::Benchmark, item: &str) -> Option<(f64, u32, S
             let split: Vec<f64> = f
                 .values
                 .iter()
-                .filter(|v| v.key == "in-house" || v.key == "outsourced")
+                .filter(|v| ServiceAnswer::from_key(&v.key).is_some_and(ServiceAnswer::provided))
                 .map(|v| v.value)
                 .collect();
             match provided {
@@ -98,40 +117,51 @@ fn provided_count(b: &csirt_model::Benchmark, item: &str) -> Option<(f64, u32, S
         })
 }
 
-pub fn services(cx: &Ctx) -> (String, Vec<Block>) {
+pub fn services(cx: &Ctx) -> Option<(String, Vec<Block>)> {
     let lang = cx.lang;
     let q = cx.input.questionnaire;
     let a = cx.input.assessment;
     let b = cx.input.benchmark;
-    // The 2015 survey lost the chart of the reactive services; a pooled benchmark has them.
-    let survey = b.is_none_or(|b| b.id == csirt_model::load::BUILTIN_ID);
-    let services: Vec<_> = q
-        .items
-        .iter()
-        .filter(|i| matches!(i.kind, ItemKind::Service { .. }))
-        .collect();
+    let services = service_items(q);
+    if services.is_empty() {
+        return None;
+    }
     let total = services.len();
     let counted = services
         .iter()
         .filter(|i| b.and_then(|b| provided_count(b, &i.id)).is_some())
         .count();
-    let n = b.map_or(0, |b| b.n);
-    let mut text = match lang {
-        Lang::Ja => format!(
-            "{total} のサービスそれぞれについて、貴組織の提供状況と、比較対象の {n} 組織のうち提供している組織数です。"
+    let mut text = match (lang, b) {
+        (Lang::Ja, Some(b)) => {
+            let n = b.n;
+            format!(
+                "{total} のサービスそれぞれについて、貴組織の提供状況と、比較対象の {n} 組織のうち提供している組織数です。"
+            )
+        }
+        (Lang::En, Some(b)) => {
+            let n = b.n;
+            format!(
+                "For each of the {total} services: how your organisation provides it, and how many of the benchmark's {n} teams provide it."
+            )
+        }
+        (Lang::Ja, None) => format!(
+            "{total} のサービスそれぞれについての、貴組織の提供状況です (比較対象の基準データはありません)。"
         ),
-        Lang::En => format!(
-            "For each of the {total} services: how your organisation provides it, and how many of the benchmark's {n} teams provide it."
+        (Lang::En, None) => format!(
+            "For each of the {total} services: how your organisation provides it (there is no benchmark to compare with)."
         ),
     };
-    if counted < total {
+    if let Some(b) = b.filter(|_| counted < total) {
         let missing = total - counted;
+        // A published survey's missing counts are lost to its printing; a pooled benchmark's
+        // (it has a minimum cell) were never counted or were suppressed.
+        let survey = b.min_cell.is_none();
         text.push_str(&match (lang, survey) {
             (Lang::Ja, true) => format!(
-                "{missing} のサービス (事後対応型サービスなど) は、調査報告書にグラフしかなく組織数がテキストに残っていないため「—」としています。"
+                "{missing} のサービスは、出典に組織数がテキストとして残っていないため「—」としています。"
             ),
             (Lang::En, true) => format!(
-                " For {missing} services (the reactive ones among them) the survey printed only a chart, so no count survives; they show \"—\"."
+                " For {missing} services the source gives no count in its text, so they show \"—\"."
             ),
             (Lang::Ja, false) => format!(
                 "{missing} のサービスは、比較対象に数値がないため「—」としています。"
@@ -187,23 +217,42 @@ pub fn services(cx: &Ctx) -> (String, Vec<Block>) {
         rows,
         Density::Normal,
     ));
-    blocks.push(Block::Note {
-        text: cx.t(
-            "★ 第 4.1 節が多くの CSIRT の中核サービスとして挙げるもので、採点の対象です。",
-            "★ A core service named in chapter 4.1 as one most CSIRTs provide; it is scored.",
-        ),
-    });
-    (cx.t("提供サービス", "Services"), blocks)
+    if services.iter().any(|i| i.scored) {
+        blocks.push(Block::Note {
+            text: cx.t(
+                "★ 質問票が中核サービスとして採点の対象にしているサービスです。",
+                "★ A core service, which the questionnaire scores.",
+            ),
+        });
+    }
+    Some((cx.t("提供サービス", "Services"), blocks))
 }
 
 pub fn peers(cx: &Ctx) -> Option<(String, Vec<Block>)> {
     let lang = cx.lang;
-    let peers = cx.extras.peers?;
-    let mut blocks = vec![Block::Paragraph {
-        text: cx.t(
-            "JPCERT/CC が 2015 年度にインタビューした 9 チームを、組織形態・人数・業種・報告頻度・訓練・ツール・権限が貴組織に近い順に並べています。各チームが実践していて、貴組織が目標に届いていない取り組みを、報告書の節とともに挙げます。",
-            "The nine teams JPCERT/CC interviewed in 2015, nearest first by form, size, sector, reporting cadence, training, tooling and authority. For each, what the team does where your organisation is below target, with the report section it comes from.",
+    let peers = cx.extras.peers.filter(|p| !p.is_empty())?;
+    let count = peers.len();
+    let criteria = cx
+        .extras
+        .peer_criteria
+        .map(|c| c.get(lang).to_string())
+        .unwrap_or_default();
+    let text = match (lang, criteria.is_empty()) {
+        (Lang::Ja, false) => format!(
+            "基準データの出典でインタビューされた {count} チームを、{criteria}が貴組織に近い順に並べています。各チームが実践していて、貴組織が目標に届いていない取り組みを、出典の節とともに挙げます。"
         ),
+        (Lang::Ja, true) => format!(
+            "基準データの出典でインタビューされた {count} チームを、貴組織に近い順に並べています。各チームが実践していて、貴組織が目標に届いていない取り組みを、出典の節とともに挙げます。"
+        ),
+        (Lang::En, false) => format!(
+            "The {count} teams interviewed in the benchmark's source, nearest first by {criteria}. For each, what the team does where your organisation is below target, with the section of the source it comes from."
+        ),
+        (Lang::En, true) => format!(
+            "The {count} teams interviewed in the benchmark's source, nearest first. For each, what the team does where your organisation is below target, with the section of the source it comes from."
+        ),
+    };
+    let mut blocks = vec![Block::Paragraph {
+        text,
         voice: Voice::Report,
     }];
     for p in peers.iter().take(3) {
