@@ -472,7 +472,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             }
         }
         Command::Demo { questionnaire } => {
-            let catalog = load_catalog(cli.questionnaires.as_deref(), lang)?;
+            let catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             catalog.get(&questionnaire)?;
             let a = demo::demo_of(&questionnaire, lang)?;
             assessment::validate(&a, &catalog)?;

@@ -190,6 +190,7 @@ fn the_change_column_is_the_last_point_minus_the_one_before() {
         ],
         improved: Vec::new(),
         regressed: Vec::new(),
+        note: None,
     };
     let c = trend_changes(&trend);
     assert_eq!(c.overall, Some(12.4));
@@ -202,6 +203,7 @@ fn the_change_column_is_the_last_point_minus_the_one_before() {
         points: vec![point("2026-01-01", Some(50.0), Some(3.0))],
         improved: Vec::new(),
         regressed: Vec::new(),
+        note: None,
     };
     let c = trend_changes(&one);
     assert_eq!(c.overall, None);
