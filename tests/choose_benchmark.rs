@@ -268,7 +268,6 @@ fn benchmark_list_names_every_benchmark_with_its_provenance() {
         rows,
         [
             expect("jpcert-2015", "jpcert-2015", "builtin", true),
-            expect("psirt", "psirt-sources", "builtin", true),
             expect("copy-2015", "jpcert-2015", "folder", true),
             expect("copy-2015", "synthetic-pool", "folder", false),
         ]
