@@ -874,6 +874,8 @@ describe('csirt-app', () => {
     await $('button.tab[data-screen="dashboard"]').click();
     await $('[data-testid="derived-count"]').waitForExist({ timeout: 10000 });
     assert.match(await $('[data-testid="derived-count"]').getText(), new RegExp(`${after.length} 件は.*まだ確認されていません`));
+  });
+
   test('a SIM3 assessment: chosen at the start, a few parameters answered, the dashboard and the PDF', async () => {
     await openOrg(ORG);
     const choice = await $('[data-testid="new-assessment-questionnaire"]');

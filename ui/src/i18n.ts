@@ -144,6 +144,7 @@ export const STRINGS = {
     ja: '同じ組織の別の質問票の評価から回答を導出して始める',
     en: 'Start from another questionnaire’s assessment of this organisation',
   },
+  'prefill.from': { ja: '導出元の評価', en: 'Assessment to start from' },
   'wiz.answerAs': { ja: '回答者', en: 'Answering as' },
   'wiz.asFacilitatorHint': {
     ja: 'ファシリテーターの回答です。合意した回答はワークショップ画面で決めます。',

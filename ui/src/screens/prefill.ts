@@ -20,7 +20,12 @@ export function prefillChoice(app: App, organisationId: number, target: HTMLSele
   const el = h('div', { class: 'prefill-choice', 'data-testid': 'prefill-choice', hidden: true });
   let offers: PrefillSource[] = [];
   const box = h('input', { type: 'checkbox', id: 'prefill-on', 'data-testid': 'prefill-on' });
-  const select = h('select', { id: 'prefill-from', 'data-testid': 'prefill-from', disabled: true });
+  const select = h('select', {
+    id: 'prefill-from',
+    'data-testid': 'prefill-from',
+    'aria-label': t('prefill.from'),
+    disabled: true,
+  });
   box.addEventListener('change', () => {
     select.disabled = !box.checked;
   });
