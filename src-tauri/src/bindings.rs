@@ -58,6 +58,7 @@ pub fn typescript() -> String {
         LevelSpread,
         Divergence,
         TrendPoint,
+        Headline,
         ItemChange,
         Trend,
         PeerPractice,
@@ -320,6 +321,8 @@ mod tests {
         }
         let trend = csirt_usecase::view::trend(&store, &catalog, org, None).unwrap();
         same_shape::<_, Trend>(&trend, "Trend");
+        let headline = csirt_scoring::headline(Some(49.8), &trend.points);
+        same_shape::<_, Headline>(&headline, "Headline");
 
         // The action plan: one action with a status change and a note, read back as viewed.
         let gap = q.scored_items().next().unwrap().id.clone();

@@ -3,12 +3,13 @@
 // that every key has both languages and the same {placeholders} in each.
 
 import type { Lang, Text } from './bindings';
+import { term } from './glossary';
 
 export const STRINGS = {
   'app.title': { ja: 'CSIRT 成熟度評価', en: 'CSIRT Maturity Assessment' },
   'app.subtitle': {
-    ja: 'JPCERT/CC 2015 年調査（66 チーム）や追加した基準データとの比較',
-    en: 'Compared with the JPCERT/CC 2015 survey of 66 teams, or a benchmark you add',
+    ja: 'CSIRT の成熟度を評価し、基準データと比べます',
+    en: 'Assess a CSIRT’s maturity and compare it with a benchmark',
   },
   'nav.organisations': { ja: '組織', en: 'Organisations' },
   'nav.wizard': { ja: '回答', en: 'Questionnaire' },
@@ -228,10 +229,10 @@ export const STRINGS = {
     ja: '採点対象 {a} / {b} 問に回答',
     en: '{a} of {b} scored items answered',
   },
-  'dash.radar': { ja: '領域別スコアと調査平均', en: 'Areas against the surveyed teams' },
+  'dash.radar': { ja: '領域別スコアと比較対象の組織', en: 'Areas against the benchmark’s teams' },
   'dash.area': { ja: '領域', en: 'Area' },
-  'dash.you': { ja: 'あなた', en: 'You' },
-  'dash.peers': { ja: '基準データのチーム', en: 'Benchmark teams' },
+  'dash.you': { ja: term('organisation').ja, en: 'Your organisation' },
+  'dash.peers': { ja: term('benchmark-teams').ja, en: 'The benchmark’s teams' },
   'dash.peersItems': { ja: '（{n} 問に基づく）', en: '(based on {n} item(s))' },
   'dash.setup': { ja: '構築時に決めるべき 6 項目', en: 'The six set-up items' },
   'dash.readiness.green': { ja: '整っている', en: 'Ready' },
@@ -241,8 +242,8 @@ export const STRINGS = {
   'dash.setupAnswered': { ja: '{a} / {b} 問回答', en: '{a} of {b} items answered' },
   'dash.standing': { ja: '設問ごとの位置づけ', en: 'Standing per item' },
   'dash.standingHelp': {
-    ja: 'あなたと同じ水準以上の調査回答組織の割合。「≈」は本文の記述から読み取った概数です。',
-    en: 'Share of surveyed teams at or above your level. “≈” marks figures read from the survey’s text.',
+    ja: '貴組織と同じ水準以上にある比較対象の組織の割合。「≈」は本文の記述から読み取った概数です。',
+    en: 'Share of the benchmark’s teams at or above your level. “≈” marks figures read from the source’s text.',
   },
   'dash.item': { ja: '設問', en: 'Item' },
   'dash.answer': { ja: '回答', en: 'Answer' },
@@ -293,7 +294,7 @@ export const STRINGS = {
   'gaps.default': { ja: '既定: {label}', en: 'Default: {label}' },
   'gaps.gap': { ja: 'ギャップ', en: 'Gap' },
   'gaps.priority': { ja: '優先度', en: 'Priority' },
-  'gaps.peers': { ja: '目標水準の調査組織', en: 'Peers at target' },
+  'gaps.peers': { ja: '目標に達している比較対象の組織', en: 'Benchmark’s teams at target' },
   'gaps.advice': { ja: '推奨事項', en: 'Recommendation' },
   'gaps.targetFor': { ja: '{item} の目標', en: 'Target for {item}' },
   'gaps.roadmap': { ja: 'ロードマップ', en: 'Roadmap' },
@@ -302,7 +303,7 @@ export const STRINGS = {
   'gaps.phase.next-year': { ja: '1 年以内', en: 'Next year' },
   'gaps.phaseEmpty': { ja: '該当なし', en: 'Nothing here' },
   'gaps.pulled': { ja: '後続の課題の前提として前倒し', en: 'Moved earlier: a more urgent gap depends on it' },
-  'gaps.after': { ja: '先に: {items}', en: 'First: {items}' },
+  'gaps.after': { ja: '前提: {items}', en: 'Prerequisites: {items}' },
   'gaps.targetsHeading': { ja: '目標の変更', en: 'Targets' },
   'gaps.targetsHelp': {
     ja: '目標を変えると優先度がすぐに計算し直されます。',
@@ -343,9 +344,9 @@ export const STRINGS = {
     en: 'Leave empty for the default line (one line, up to 200 characters)',
   },
   'export.saved': { ja: '保存しました: {path}', en: 'Saved to {path}' },
-  'contribute.heading': { ja: 'ベンチマークへの提供（匿名）', en: 'Contribute to a benchmark (anonymous)' },
+  'contribute.heading': { ja: '基準データへの提供（匿名）', en: 'Contribute to a benchmark (anonymous)' },
   'contribute.help': {
-    ja: '集計者（NCA、業界の ISAC など）が各チームの回答をまとめて新しいベンチマークを作るためのファイルです。組織名、コメント、根拠、自由記述、回答者、目標、日付（年月より細かいもの）は含みません。',
+    ja: '集計者（NCA、業界の ISAC など）が各チームの回答をまとめて新しい基準データを作るためのファイルです。組織名、コメント、根拠、自由記述、回答者、目標、日付（年月より細かいもの）は含みません。',
     en: 'A file for a collector (NCA, a sector ISAC…) who pools teams\' answers into a new benchmark. It holds no organisation name, comments, evidence, free text, respondents, targets, or any date finer than the month.',
   },
   'contribute.sector': { ja: '業種', en: 'Sector' },
@@ -417,7 +418,7 @@ export const STRINGS = {
 
   'peers.heading': { ja: '近い参考チーム', en: 'Nearest peer teams' },
   'peers.help': {
-    ja: 'JPCERT/CC がインタビューした 9 チームを、形態・規模・業種・運用が近い順に並べ、あなたの組織がまだ目標に達していない点でそのチームが行っていることを出典付きで示します。',
+    ja: 'JPCERT/CC がインタビューした 9 チームを、形態・規模・業種・運用が近い順に並べ、貴組織がまだ目標に達していない点でそのチームが行っていることを出典付きで示します。',
     en: 'The nine teams JPCERT/CC interviewed, nearest first by form, size, sector and practice, with what each does where your organisation is below target, citing the interview.',
   },
   'peers.none': { ja: 'この設問票にはインタビューのデータがありません。', en: 'This questionnaire has no interview data.' },

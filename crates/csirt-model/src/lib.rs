@@ -10,6 +10,7 @@ pub mod contribution;
 pub mod date;
 pub mod demo;
 pub mod error;
+pub mod glossary;
 pub mod limits;
 pub mod load;
 pub mod narrative;

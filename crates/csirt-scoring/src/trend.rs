@@ -4,7 +4,7 @@
 use crate::ScoreReport;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrendPoint {
     pub date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
