@@ -2,6 +2,8 @@
 //! `build/*.rs`, and every string of the UI's dictionary (`ui/src/i18n.ts`), uses the
 //! glossary's term for a concept, never a listed variant (`csirt_model::glossary`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use csirt_model::glossary::misused;
 use csirt_model::Lang;
 use std::path::{Path, PathBuf};
