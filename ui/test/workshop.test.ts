@@ -214,7 +214,7 @@ describe('answering as a respondent', () => {
     const el = renderWizard(app, questionnaire, own, respondents);
     document.body.appendChild(el);
     await settle();
-    expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toMatch(/^0 \/ 7/);
+    expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toMatch(/^7 問中 0 問に回答/);
     const select = el.querySelector<HTMLSelectElement>('[data-testid="answer-as"]')!;
     expect([...select.options].map((o) => o.textContent)).toEqual(['ファシリテーター', '佐藤（CSIRT リーダー）', '鈴木']);
     expect(select.value).toBe('2');
