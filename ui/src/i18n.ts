@@ -314,10 +314,22 @@ export const STRINGS = {
     en: 'No gaps: every answered item meets its target.',
   },
   'gaps.rank': { ja: '順位', en: 'Rank' },
-  'gaps.item': { ja: '設問', en: 'Item' },
+  'gaps.item': { ja: '取り組み（設問）', en: 'What to do (item)' },
   'gaps.current': { ja: '現状', en: 'Now' },
   'gaps.target': { ja: '目標', en: 'Target' },
-  'gaps.default': { ja: '既定: {label}', en: 'Default: {label}' },
+  'gaps.defaultMarked': { ja: '{label}（既定）', en: '{label} (default)' },
+  'gaps.backToDefault': { ja: '既定の目標に戻す', en: 'Back to the default target' },
+  'gaps.gapUnit': { ja: '目標までの残り', en: 'of the way left' },
+  'gaps.gapHelp': {
+    ja: 'ギャップは、現状から目標までの道のりのうち、まだ残っている割合です（100 % はまったく行われていないこと）。',
+    en: 'The gap is the share of the way from the current answer to the target still to go (100 % means the practice is missing entirely).',
+  },
+  'gaps.shareLeft': { ja: '{n} %', en: '{n} %' },
+  'gaps.priorityUnit': { ja: '0〜100', en: '0–100' },
+  'gaps.priorityHelp': {
+    ja: '優先度は、ギャップ、目標に達している比較対象の組織の割合、構築時に決めるべき項目の重みから求めた 0〜100 の値です。',
+    en: 'The priority, 0–100, weighs the gap, the share of the benchmark’s teams already at the target and the weight of the set-up items the item informs.',
+  },
   'gaps.gap': { ja: 'ギャップ', en: 'Gap' },
   'gaps.priority': { ja: '優先度', en: 'Priority' },
   'gaps.peers': { ja: '目標に達している比較対象の組織', en: 'Benchmark’s teams at target' },
@@ -508,7 +520,7 @@ export const STRINGS = {
   'plan.addFor': { ja: '{item} を対策計画に追加', en: 'Add {item} to the action plan' },
   'plan.added': { ja: '対策計画に追加しました', en: 'Added to the action plan' },
   'plan.inPlan': { ja: '計画あり', en: 'In the plan' },
-  'plan.titlePlaceholder': { ja: '空欄なら推奨事項を使います', en: 'Blank: the recommendation' },
+  'plan.titlePlaceholder': { ja: '空欄なら設問の取り組みを使います', en: 'Blank: the item’s action' },
   'plan.create': { ja: '追加', en: 'Add' },
 } as const satisfies Record<string, Text>;
 

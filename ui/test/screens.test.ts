@@ -57,6 +57,41 @@ describe('gaps', () => {
   });
 });
 
+describe('gaps table', () => {
+  test('targets read 「承認済み (b)」 with the default marked in words, and the columns say what they count', () => {
+    mockCommands(() => null);
+    const app = newApp();
+    const q = structuredClone(questionnaire);
+    q.items.find((i) => i.id === '2.8')!.action = { ja: '権限を文書化し、承認を得る', en: 'Document the authority and have it approved' };
+    const el = renderGaps(app, q, view);
+    document.body.appendChild(el);
+    const options = [...el.querySelectorAll<HTMLOptionElement>('select[data-target-for="2.8"] option')];
+    expect(options.map((o) => o.textContent)).toEqual(['監査 (a)（既定）', '承認済み (b)', 'なし (c)']);
+    expect(options[0].value).toBe('');
+    expect(options[0].selected).toBe(true);
+    expect(options.some((o) => /既定:/.test(o.textContent ?? ''))).toBe(false);
+    const heads = [...el.querySelectorAll('table.gap-table thead th')].map((th) => th.textContent);
+    expect(heads).toContain('ギャップ目標までの残り');
+    expect(heads).toContain('優先度0〜100');
+    const row = el.querySelector('tr.gap-row[data-gap="2.8"]')!;
+    expect(row.querySelector('.gap-share')!.textContent).toBe('50 %');
+    // The gap and the roadmap state the action, not the question.
+    expect(row.querySelector('[data-testid="gap-action"]')!.textContent).toBe('権限を文書化し、承認を得る');
+    expect(el.querySelector('[data-phase="now"] li[data-item="2.8"]')!.textContent).toContain('権限を文書化し、承認を得る');
+  });
+
+  test('with an override, the default can be chosen back', () => {
+    mockCommands(() => null);
+    const app = newApp();
+    const v: AssessmentView = structuredClone(view);
+    v.assessment.targets = { '2.8': 'b' };
+    const el = renderGaps(app, questionnaire, v);
+    const select = el.querySelector<HTMLSelectElement>('select[data-target-for="2.8"]')!;
+    expect(select.options[0].textContent).toBe('既定の目標に戻す');
+    expect(select.value).toBe('b');
+  });
+});
+
 describe('export and import', () => {
   test('an export reports where the file went', async () => {
     const calls = mockCommands(() => ({ path: '/tmp/x/csirt-テスト-2026-04-01-ja.pdf', warnings: [] }));
