@@ -97,6 +97,8 @@ export const STRINGS = {
   },
   'org.newAssessment': { ja: '新しい評価', en: 'New assessment' },
   'org.date': { ja: '評価日', en: 'Date' },
+  'org.dateHint': { ja: '{date}（空欄なら今日）', en: '{date} (blank: today)' },
+  'org.dateFormat': { ja: '年-月-日（例: 2026-11-29）', en: 'Year-month-day, e.g. 2026-11-29' },
   'org.select': { ja: '組織を選ぶと評価の履歴が表示されます。', en: 'Choose an organisation to see its assessments.' },
   'org.deleteHint': {
     ja: '組織を削除すると、その評価もすべて削除されます。',
@@ -250,10 +252,11 @@ export const STRINGS = {
   'narr.gapNoteFor': { ja: '項目 {item} がこの組織にとって重要な理由', en: 'Why item {item} matters here' },
   'dash.overall': { ja: '総合成熟度', en: 'Overall maturity' },
   'dash.outOf': { ja: '/ 100', en: '/ 100' },
+  'dash.nextGaps': { ja: '次へ: ギャップ {n} 件を見る →', en: 'Next: the {n} gap(s) →' },
   'dash.noScore': { ja: 'まだ採点できる回答がありません', en: 'No scored answers yet' },
   'dash.scoredAnswered': {
-    ja: '採点対象 {a} / {b} 問に回答',
-    en: '{a} of {b} scored items answered',
+    ja: 'スコアに数える設問 {b} 問のうち {a} 問に回答（採点対象外の設問は含みません）',
+    en: '{a} of the {b} scored questions answered (the questions that count towards the score)',
   },
   'dash.radar': { ja: '領域別スコアと比較対象の組織', en: 'Areas against the benchmark’s teams' },
   'dash.area': { ja: '領域', en: 'Area' },
@@ -555,6 +558,30 @@ export function tx(text: Text): string {
 /** A bilingual data text in the other language (for the hover and toggle). */
 export function txOther(text: Text): string {
   return text[otherLang()];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date as every screen shows it: 「2026年11月29日」 in Japanese, "29 Nov 2026" in English.
+ * It only formats: the core checks and orders dates (csirt_model::date). A value that is not
+ * a `YYYY-MM-DD` date (one stored before dates were checked) is shown as it is. A year-month
+ * (`YYYY-MM`) reads 「2026年11月」 / "Nov 2026". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso.trim());
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return iso;
+  if (current === 'ja') return d ? `${y}年${month}月${Number(d)}日` : `${y}年${month}月`;
+  return d ? `${Number(d)} ${MONTHS[month - 1]} ${y}` : `${MONTHS[month - 1]} ${y}`;
+}
+
+/** Today, the user's local calendar day, as `YYYY-MM-DD` (the form the date fields take). */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Numbers shown with one decimal at most, in the current locale. */

@@ -32,6 +32,14 @@ describe('dashboard', () => {
     // An option's short label is used in the table where it has one.
     expect(el.querySelector('tr[data-item="2.8"] .answer-text')!.textContent).toBe('承認済み');
     expect(el.querySelector('[data-testid="radar"] svg circle')).not.toBeNull();
+    // The number says what it means: SIM3 level, change since the last, the benchmark.
+    const meaning = [...el.querySelectorAll('[data-testid="overall-meaning"] li')].map((li) => li.textContent);
+    expect(meaning[0]).toContain('SIM3 の 0〜4 の段階ではレベル 2.0');
+    expect(meaning[1]).toBe('前回の評価 (2025-04-01、42) から +8 ポイントです。');
+    expect(meaning[2]).toMatch(/^比較している基準データ: /);
+    expect(el.querySelector('[data-testid="scored-count"]')!.textContent).toBe('スコアに数える設問 2 問のうち 1 問に回答（採点対象外の設問は含みません）');
+    el.querySelector<HTMLButtonElement>('[data-testid="next-gaps"]')!.click();
+    expect(el.querySelector('[data-testid="next-gaps"]')!.textContent).toBe('次へ: ギャップ 1 件を見る →');
   });
 });
 
@@ -271,7 +279,7 @@ describe('organisations', () => {
     const el = await renderOrganisations(app);
     document.body.appendChild(el);
     expect(el.querySelector('button.org .meta')!.textContent).toBe('製造業 · 分散型');
-    expect(el.querySelector('tr[data-assessment="7"]')!.textContent).toContain('2026-04-01');
+    expect(el.querySelector('tr[data-assessment="7"]')!.textContent).toContain('2026年4月1日');
 
     const form = el.querySelector<HTMLFormElement>('[data-testid="org-new-form"]')!;
     form.querySelector<HTMLInputElement>('[name="org-name"]')!.value = '新しい組織';

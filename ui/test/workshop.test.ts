@@ -273,7 +273,7 @@ describe('trend and peers', () => {
     expect(el.querySelector('[data-changes="regressed"] .muted')).not.toBeNull();
     expect(el.querySelector('[data-testid="trend-single"]')).toBeNull();
     // The trend runs up to the open assessment, as its PDF does.
-    expect(el.querySelector('[data-testid="trend-upto"]')!.textContent).toBe(`${view.row.date} の評価までを表示しています（PDF と同じ）。`);
+    expect(el.querySelector('[data-testid="trend-upto"]')!.textContent).toBe('2026年4月1日 の評価までを表示しています（PDF と同じ）。');
   });
 
   test('one assessment says a trend needs a re-assessment', async () => {

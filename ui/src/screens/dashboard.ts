@@ -8,7 +8,7 @@ import type { App } from '../app';
 import type { AssessmentView, Questionnaire, Share, Standing } from '../bindings';
 import { h } from '../dom';
 import { lang, num, t, tx, txOther, type Key } from '../i18n';
-import { benchmarkChoice } from './benchmarks';
+import { benchmarkChoice, benchmarkLine } from './benchmarks';
 import { narrativeCard } from './narrative';
 
 /** "77 %", "77–78.5 %", or "≈ 30 %" for a figure read from the survey's text. */
@@ -80,7 +80,21 @@ export async function renderDashboard(
           h('span', { class: 'unit' }, t('dash.outOf')),
         ),
     scoreBar(r.overall),
-    h('p', { class: 'muted' }, t('dash.scoredAnswered', { a: c.scored_answered, b: c.scored_total })),
+    // What the number means, in the words the report's headline uses (csirt-scoring).
+    h(
+      'ul',
+      { class: 'meaning', 'data-testid': 'overall-meaning' },
+      view.headline.lines.map((l) => h('li', { title: txOther(l) }, tx(l))),
+      h('li', { 'data-testid': 'overall-benchmark' }, t('bench.inUse'), ': ', benchmarkLine(view)),
+    ),
+    h('p', { class: 'muted small', 'data-testid': 'scored-count' }, t('dash.scoredAnswered', { a: c.scored_answered, b: c.scored_total })),
+    r.gaps.length
+      ? h(
+          'button',
+          { class: 'primary next-step', 'data-testid': 'next-gaps', onclick: () => void app.go('gaps') },
+          t('dash.nextGaps', { n: r.gaps.length }),
+        )
+      : null,
   );
 
   const areas = h(

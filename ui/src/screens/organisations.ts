@@ -5,7 +5,7 @@ import { call } from '../api';
 import type { App } from '../app';
 import type { AssessmentSummary, OrganisationInput, OrganisationRow } from '../bindings';
 import { h, mount } from '../dom';
-import { num, t, type Key } from '../i18n';
+import { formatDate, num, t, todayIso, type Key } from '../i18n';
 
 const FORMS = ['distributed', 'integrated', 'centralised', 'coordinating'] as const;
 
@@ -91,15 +91,36 @@ function orgForm(app: App, existing: OrganisationRow | null, done: (row: Organis
 }
 
 function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rerender: () => void) {
-  const today = new Date().toISOString().slice(0, 10);
-  const dateInput = h('input', { type: 'date', id: 'new-assessment-date', value: today });
+  // A text field in the ISO form, not <input type=date>: WebKit shows a date input in the
+  // system locale's form (11/29/2026) whatever the app's language, and its `lang` is not
+  // honoured. The ISO form reads the same in both languages, the core checks it (a real
+  // calendar day, in the user's language), and the hint beside it shows it in words.
+  const dateInput = h('input', {
+    type: 'text',
+    id: 'new-assessment-date',
+    'data-testid': 'new-assessment-date',
+    inputmode: 'numeric',
+    size: 11,
+    maxlength: '10',
+    placeholder: 'YYYY-MM-DD',
+    'aria-describedby': 'new-assessment-date-hint',
+    value: todayIso(),
+  });
+  const dateHint = h('span', { id: 'new-assessment-date-hint', class: 'hint small', 'aria-live': 'polite' });
+  const showHint = () => {
+    const v = dateInput.value.trim();
+    const words = formatDate(v);
+    dateHint.textContent = words && words !== v ? t('org.dateHint', { date: words }) : t('org.dateFormat');
+  };
+  dateInput.addEventListener('input', showHint);
+  showHint();
   const create = h(
     'button',
     {
       class: 'primary',
       'data-testid': 'new-assessment',
       onclick: () =>
-        call('create_assessment', { organisation_id: org.id, date: dateInput.value || null })
+        call('create_assessment', { organisation_id: org.id, date: dateInput.value.trim() || null })
           .then((row) => app.openAssessment(row.id, 'wizard'))
           .catch((e) => app.showError(e)),
     },
@@ -131,7 +152,7 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
             return h(
               'tr',
               { 'data-assessment': s.row.id, class: app.view?.row.id === s.row.id ? 'selected' : '' },
-              h('td', null, s.row.date),
+              h('td', { class: 'nowrap', 'data-date': s.row.date }, formatDate(s.row.date)),
               h('td', null, h('span', { class: `status ${s.row.status}` }, t(`assess.status.${s.row.status}`))),
               h('td', null, t('assess.progress', { a: s.row.answered, b: s.answerable })),
               h(
@@ -193,6 +214,7 @@ function history(app: App, org: OrganisationRow, rows: AssessmentSummary[], rere
       { class: 'actions' },
       h('label', { class: 'inline', for: 'new-assessment-date' }, t('org.date')),
       dateInput,
+      dateHint,
       create,
     ),
   );

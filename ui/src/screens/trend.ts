@@ -6,7 +6,7 @@ import { call } from '../api';
 import type { App } from '../app';
 import type { AssessmentView, ItemChange, Questionnaire } from '../bindings';
 import { h } from '../dom';
-import { lang, num, t, tx, txOther } from '../i18n';
+import { formatDate, lang, num, t, tx, txOther } from '../i18n';
 
 /** Adopts csirt-report's SVG parsed as XML, as the dashboard does with the radar. */
 function chart(svg: string): HTMLElement {
@@ -49,7 +49,7 @@ function changes(q: Questionnaire, heading: string, list: ItemChange[], kind: st
 export async function renderTrend(_app: App, q: Questionnaire, view: AssessmentView): Promise<HTMLElement> {
   const { trend, svg } = await call('trend', { assessment_id: view.row.id, language: lang() });
   const points = trend.points;
-  const head = h('thead', null, h('tr', null, h('th', null, ''), points.map((p) => h('th', { class: 'num' }, p.date))));
+  const head = h('thead', null, h('tr', null, h('th', null, ''), points.map((p) => h('th', { class: 'num' }, formatDate(p.date)))));
   const row = (label: string, values: (number | null | undefined)[], attrs: Record<string, string> = {}) =>
     h('tr', attrs, h('th', null, label), values.map((v) => h('td', { class: 'num' }, score(v))));
   const areaName = (id: string) => tx(q.areas.find((a) => a.id === id)?.name ?? { ja: id, en: id });
@@ -73,7 +73,7 @@ export async function renderTrend(_app: App, q: Questionnaire, view: AssessmentV
       'section',
       { class: 'card' },
       h('h2', null, t('trend.heading', { org: view.row.organisation_name })),
-      h('p', { class: 'muted small', 'data-testid': 'trend-upto' }, t('trend.upTo', { date: view.row.date })),
+      h('p', { class: 'muted small', 'data-testid': 'trend-upto' }, t('trend.upTo', { date: formatDate(view.row.date) })),
       points.length < 2 ? h('p', { class: 'muted', 'data-testid': 'trend-single' }, t('trend.single')) : null,
       chart(svg),
       h(
@@ -89,7 +89,7 @@ export async function renderTrend(_app: App, q: Questionnaire, view: AssessmentV
       ? h(
           'section',
           { class: 'card changes-card' },
-          h('h2', null, t('trend.changes', { from: points[points.length - 2].date, to: points[points.length - 1].date })),
+          h('h2', null, t('trend.changes', { from: formatDate(points[points.length - 2].date), to: formatDate(points[points.length - 1].date) })),
           changes(q, t('trend.improved'), trend.improved, 'improved'),
           changes(q, t('trend.regressed'), trend.regressed, 'regressed'),
         )
