@@ -789,7 +789,7 @@ describe('csirt-app', () => {
     const pooled = await standings();
     assert.equal(pooled.length, survey.length);
     assert.notDeepEqual(pooled, survey);
-    const none = (rows) => rows.filter((r) => r === '調査に数値なし').length;
+    const none = (rows) => rows.filter((r) => r === '基準データに数値なし').length;
     assert.ok(none(pooled) < none(survey), `no figure: survey ${none(survey)}, pool ${none(pooled)}`);
 
     await $('[data-testid="segment-select"]').selectByAttribute('value', 'sector=finance');
@@ -855,7 +855,7 @@ describe('csirt-app', () => {
       async () => (await attrs('tr.action-row', 'data-state')).join() === 'achieved,flagged,open',
       { timeout: 10000, timeoutMsg: `states: ${await attrs('tr.action-row', 'data-state')}` },
     );
-    assert.match(await $(`tr[data-action="${rows[0]}"] [data-testid="achieved-in"]`).getText(), /2026-10-01 の評価で達成/);
+    assert.match(await $(`tr[data-action="${rows[0]}"] [data-testid="achieved-in"]`).getText(), /2026年10月1日 の評価で達成/);
     assert.equal(await $(`tr[data-action="${rows[1]}"] [data-testid="flag"]`).getText(), '完了となっていますが、回答は変わっていません');
     assert.match(await $(`tr[data-action="${rows[2]}"] td.result`).getText(), /未完了/);
     assert.ok(await $('[data-testid="plan-chart"] svg').isExisting());

@@ -119,7 +119,18 @@ try {
     await browser.execute(() => window.scrollTo(0, 0));
     await browser.$('[data-testid="open-assessment"]').click();
     await browser.$('[data-screen-id="wizard"]').waitForExist();
-    // The wizard reopens on the section last shown (4, from the workshop): go to section 1.
+    // As the facilitator (the set-up above answered as a respondent), and on section 1: the
+    // wizard reopens on the section last shown (4, from the workshop).
+    const asRespondent = await browser.execute(() => document.querySelector('[data-testid="answer-as"]')?.value ?? '');
+    if (asRespondent !== '') {
+      await browser.execute(() => {
+        const s = document.querySelector('[data-testid="answer-as"]');
+        s.value = '';
+        s.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await browser.pause(800);
+      await $('[data-screen-id="wizard"]').waitForExist();
+    }
     await press('button.section-link[data-section="1"]');
     await browser.waitUntil(async () => (await $('.section-title').getText()).startsWith('1.'), { timeout: 10000 });
     await browser.execute(() => window.scrollTo(0, 0));

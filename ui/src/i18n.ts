@@ -252,6 +252,7 @@ export const STRINGS = {
   'narr.gapNoteFor': { ja: '項目 {item} がこの組織にとって重要な理由', en: 'Why item {item} matters here' },
   'dash.overall': { ja: '総合成熟度', en: 'Overall maturity' },
   'dash.outOf': { ja: '/ 100', en: '/ 100' },
+  'dash.change': { ja: '前回の評価（{date}、{then}）から {d} ポイントです。', en: '{d} points since the last assessment ({date}: {then}).' },
   'dash.nextGaps': { ja: '次へ: ギャップ {n} 件を見る →', en: 'Next: the {n} gap(s) →' },
   'dash.noScore': { ja: 'まだ採点できる回答がありません', en: 'No scored answers yet' },
   'dash.scoredAnswered': {
@@ -279,7 +280,7 @@ export const STRINGS = {
   'dash.score': { ja: 'スコア', en: 'Score' },
   'dash.atOrAbove': { ja: '同水準以上', en: 'At or above you' },
   'dash.precision': { ja: '精度', en: 'Precision' },
-  'dash.noStanding': { ja: '調査に数値なし', en: 'No survey figure' },
+  'dash.noStanding': { ja: '基準データに数値なし', en: 'No benchmark figure' },
   'dash.precision.exact-count': { ja: '正確（件数）', en: 'Exact (count)' },
   'dash.precision.exact-percent': { ja: '正確（割合）', en: 'Exact (percent)' },
   'dash.precision.exact-value': { ja: '正確（値）', en: 'Exact (value)' },

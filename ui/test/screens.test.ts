@@ -35,7 +35,7 @@ describe('dashboard', () => {
     // The number says what it means: SIM3 level, change since the last, the benchmark.
     const meaning = [...el.querySelectorAll('[data-testid="overall-meaning"] li')].map((li) => li.textContent);
     expect(meaning[0]).toContain('SIM3 の 0〜4 の段階ではレベル 2.0');
-    expect(meaning[1]).toBe('前回の評価 (2025-04-01、42) から +8 ポイントです。');
+    expect(meaning[1]).toBe('前回の評価（2025年4月1日、42）から +8 ポイントです。');
     expect(meaning[2]).toMatch(/^比較している基準データ: /);
     expect(el.querySelector('[data-testid="scored-count"]')!.textContent).toBe('スコアに数える設問 2 問のうち 1 問に回答（採点対象外の設問は含みません）');
     el.querySelector<HTMLButtonElement>('[data-testid="next-gaps"]')!.click();
