@@ -280,6 +280,14 @@ describe('organisations', () => {
     document.body.appendChild(el);
     expect(el.querySelector('button.org .meta')!.textContent).toBe('製造業 · 分散型');
     expect(el.querySelector('tr[data-assessment="7"]')!.textContent).toContain('2026年4月1日');
+    // The new assessment's date: an ISO text field (not a date input in the system's form),
+    // today by default, with the date in words beside it.
+    const date = el.querySelector<HTMLInputElement>('[data-testid="new-assessment-date"]')!;
+    expect(date.type).toBe('text');
+    expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    date.value = '2026-11-29';
+    date.dispatchEvent(new Event('input'));
+    expect(el.querySelector('#new-assessment-date-hint')!.textContent).toBe('2026年11月29日（空欄なら今日）');
 
     const form = el.querySelector<HTMLFormElement>('[data-testid="org-new-form"]')!;
     form.querySelector<HTMLInputElement>('[name="org-name"]')!.value = '新しい組織';
