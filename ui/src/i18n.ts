@@ -109,7 +109,7 @@ export const STRINGS = {
   'assess.status': { ja: '状態', en: 'Status' },
   'assess.status.draft': { ja: '下書き', en: 'Draft' },
   'assess.status.final': { ja: '確定', en: 'Final' },
-  'assess.answered': { ja: '回答数', en: 'Answered' },
+  'assess.answered': { ja: '回答した設問', en: 'Questions answered' },
   'assess.overall': { ja: '総合スコア', en: 'Overall' },
   'assess.progress': { ja: '{a} / {b} 問', en: '{a} of {b}' },
   'assess.markFinal': { ja: '確定にする', en: 'Mark final' },
@@ -154,6 +154,7 @@ export const STRINGS = {
   'wiz.clearFor': { ja: '{item} の回答を消す', en: 'Clear the answer to {item}' },
   'wiz.cleared': { ja: '{item} の回答を消しました。', en: 'The answer to {item} was cleared.' },
   'wiz.undo': { ja: '元に戻す', en: 'Undo' },
+  'wiz.undoFor': { ja: '{item} の回答を元に戻す', en: 'Undo clearing the answer to {item}' },
   'wiz.reconstructedHint': {
     ja: '元の表から失われ、見出しと結果の記述から再構成した設問です。クリックすると根拠を表示します。',
     en: 'Lost from the source table and reconstructed from its heading and findings. Open to see how.',

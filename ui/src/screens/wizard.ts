@@ -313,6 +313,7 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
       {
         class: 'small',
         'data-testid': 'undo',
+        'aria-label': t('wiz.undoFor', { item: item.id }),
         onclick: () => {
           undoBox.hidden = true;
           const answer = before.answer;
