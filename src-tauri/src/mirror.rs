@@ -153,7 +153,8 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub recommendation: Option<Text>,
-    /// What to do about a gap, as an action; absent where the data has none.
+    /// What to do about a gap in this item ("Document … and have them approved"); absent in
+    /// data that has none, where the question stands in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub action: Option<Text>,
@@ -631,6 +632,29 @@ pub struct TrendPoint {
     pub overall: Option<f64>,
     pub areas: Vec<(String, Option<f64>)>,
     pub setup_items: Vec<(String, Option<f64>)>,
+}
+
+/// What the overall score means: the SIM3 level it corresponds to and the change since the
+/// last assessment, with both sentences in both languages.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Headline {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub overall: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sim3_level: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sim3_word: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub previous: Option<TrendPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub change: Option<f64>,
+    pub lines: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

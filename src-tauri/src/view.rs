@@ -30,6 +30,7 @@ pub fn score(data: ViewData, catalog: &Catalog) -> Result<AssessmentView, AppErr
             segment: data.choice.segment,
         },
         benchmark_warning: scored.benchmark_warning,
+        headline: scored.headline,
         benchmark: scored.benchmark,
     })
 }

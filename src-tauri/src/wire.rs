@@ -548,6 +548,10 @@ pub struct AssessmentView {
     /// the questionnaire's own benchmark is used instead.
     #[ts(as = "Option<Text>")]
     pub benchmark_warning: Option<csirt_model::Text>,
+    /// What the overall score means (SIM3 level, change since the last assessment), worded
+    /// as the report's headline words it.
+    #[ts(as = "Headline")]
+    pub headline: csirt_scoring::Headline,
     /// The benchmark the report was scored with, for the exports.
     #[serde(skip)]
     #[ts(skip)]

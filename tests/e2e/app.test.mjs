@@ -256,7 +256,7 @@ describe('csirt-app', () => {
     assert.equal(await $(`${item('5.1')} input[value="a"]`).isSelected(), false);
 
     const progress = await $('[data-testid="overall-progress"]').getText();
-    assert.match(progress, /^9 \/ \d+/, `overall progress: ${progress}`);
+    assert.match(progress, /^\d+ 問中 9 問に回答/, `overall progress: ${progress}`);
   });
 
   test('after a restart every answer is still there', async () => {
@@ -288,6 +288,58 @@ describe('csirt-app', () => {
     await goSection('5');
     assert.equal(await $(`${item('5.2')} input[value="b"]`).isSelected(), true);
     assert.equal(await $(item('5.1')).getAttribute('data-answered'), 'false');
+  });
+
+  test('the wizard finds its way: search with "next unanswered", a saved state on each item, undo of a cleared answer', async () => {
+    // The assessment answered above is open in the wizard, on section 5.
+    const focused = () => browser.execute(() => document.activeElement?.closest('article.item')?.dataset.item ?? null);
+    await type('[data-testid="wiz-search"]', '法務');
+    await browser.waitUntil(async () => /^\d+ 問が見つかりました/.test(await $('[data-testid="find-status"]').getText()), {
+      timeout: 10000,
+      timeoutMsg: 'the search found nothing',
+    });
+    const found = await attrs('article.item', 'data-item');
+    assert.ok(found.includes('4.3'), `search results: ${found}`);
+    assert.ok(!found.includes('1.1'), `search results: ${found}`);
+    // "Next unanswered" goes to the first unanswered result and puts the focus in it.
+    await press('[data-testid="next-unanswered"]');
+    await browser.waitUntil(async () => (await focused()) === '4.3', { timeout: 5000, timeoutMsg: 'focus not on 4.3' });
+
+    // Back to the sections: from 1.2 (answered) "next unanswered" skips to 1.3.
+    await press('[data-testid="clear-search"]');
+    await goSection('1');
+    await browser.execute(() => document.querySelector('article[data-item="1.2"] input[value="a"]').focus());
+    await press('[data-testid="next-unanswered"]');
+    await browser.waitUntil(async () => (await focused()) === '1.3', { timeout: 5000, timeoutMsg: 'focus not on 1.3' });
+    // Alt+↑ goes back to 1.2, with no mouse.
+    await browser.performActions([
+      { type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: '\uE00A' }, { type: 'keyDown', value: '\uE013' }, { type: 'keyUp', value: '\uE013' }, { type: 'keyUp', value: '\uE00A' }] },
+    ]);
+    await browser.releaseActions();
+    await browser.waitUntil(async () => (await focused()) === '1.2', { timeout: 5000, timeoutMsg: 'Alt+↑ did not reach 1.2' });
+
+    // Each autosave says "saved" on the item itself.
+    await press(`${item('1.3')} input[value="a"]`);
+    await saved();
+    assert.equal(await $(`${item('1.3')} [data-testid="card-status"]`).getText(), '保存しました');
+    assert.match(await $('.save-status').getText(), /保存しました（\d{1,2}:\d{2}:\d{2}）/);
+
+    // Clearing 1.2 can be undone: both choices come back, and are stored.
+    await press(`${item('1.2')} button.clear`);
+    await saved();
+    assert.equal(await $(item('1.2')).getAttribute('data-answered'), 'false');
+    await press(`${item('1.2')} [data-testid="undo"]`);
+    await saved();
+    assert.equal(await $(item('1.2')).getAttribute('data-answered'), 'true');
+    assert.equal(await $(`${item('1.2')} input[value="a"]`).isSelected(), true);
+    assert.equal(await $(`${item('1.2')} input[value="h"]`).isSelected(), true);
+    await goSection('2');
+    await goSection('1');
+    assert.equal(await $(`${item('1.2')} input[value="h"]`).isSelected(), true, 'the restored answer was stored');
+    // Leave 1.3 as it was for the tests below, and the page at its top.
+    await press(`${item('1.3')} button.clear`);
+    await saved();
+    await browser.execute(() => window.scrollTo(0, 0));
   });
 
   test('the dashboard shows the overall score the CLI computes', async () => {
@@ -808,7 +860,7 @@ describe('csirt-app', () => {
       async () => (await attrs('tr.action-row', 'data-state')).join() === 'achieved,flagged,open',
       { timeout: 10000, timeoutMsg: `states: ${await attrs('tr.action-row', 'data-state')}` },
     );
-    assert.match(await $(`tr[data-action="${rows[0]}"] [data-testid="achieved-in"]`).getText(), /2026-10-01 の評価で達成/);
+    assert.match(await $(`tr[data-action="${rows[0]}"] [data-testid="achieved-in"]`).getText(), /2026年10月1日 の評価で達成/);
     assert.equal(await $(`tr[data-action="${rows[1]}"] [data-testid="flag"]`).getText(), '完了となっていますが、回答は変わっていません');
     assert.match(await $(`tr[data-action="${rows[2]}"] td.result`).getText(), /未完了/);
     assert.ok(await $('[data-testid="plan-chart"] svg').isExisting());

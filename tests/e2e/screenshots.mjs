@@ -133,13 +133,44 @@ try {
     await browser.pause(300);
     await browser.$('button.tab[data-screen="organisations"]').click();
     await shot(`${lang}-1-organisations`);
+    // The organisation's assessments, each date in the language's one form, and the new
+    // assessment's date as an ISO field with the date in words beside it.
+    await browser.execute(() => document.querySelector('[data-testid="history"]')?.scrollIntoView({ block: 'end' }));
+    await shot(`${lang}-1b-organisations-dates`);
+    await browser.execute(() => window.scrollTo(0, 0));
     await browser.$('[data-testid="open-assessment"]').click();
     await browser.$('[data-screen-id="wizard"]').waitForExist();
-    // The wizard keeps its open section: go back to section 1 (it showed section 4 before).
+    // As the facilitator (the set-up above answered as a respondent), and on section 1: the
+    // wizard reopens on the section last shown (4, from the workshop).
+    const asRespondent = await browser.execute(() => document.querySelector('[data-testid="answer-as"]')?.value ?? '');
+    if (asRespondent !== '') {
+      await browser.execute(() => {
+        const s = document.querySelector('[data-testid="answer-as"]');
+        s.value = '';
+        s.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await browser.pause(800);
+      await $('[data-screen-id="wizard"]').waitForExist();
+    }
     await press('button.section-link[data-section="1"]');
-    await browser.$('article[data-item="1.1"]').waitForExist();
+    await browser.waitUntil(async () => (await $('.section-title').getText()).startsWith('1.'), { timeout: 10000 });
     await browser.execute(() => window.scrollTo(0, 0));
     await shot(`${lang}-2-wizard-section1`);
+    // Finding one's way: a search, its results, and "next unanswered" with the focus in it.
+    await $('[data-testid="wiz-search"]').setValue(lang === 'ja' ? 'エスカレーション' : 'escalation');
+    await browser.waitUntil(async () => (await $('[data-testid="find-status"]').getText()) !== '', { timeout: 10000 });
+    await press('[data-testid="next-unanswered"]');
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shot(`${lang}-2b-wizard-search`);
+    await press('[data-testid="clear-search"]');
+    await browser.waitUntil(async () => (await $('.section-title').getText()).startsWith('1.'), { timeout: 10000 });
+    // Only the unanswered items.
+    await press('[data-testid="unanswered-only"]');
+    await browser.waitUntil(async () => (await $('[data-testid="find-status"]').getText()) !== '', { timeout: 10000 });
+    await browser.execute(() => window.scrollTo(0, 0));
+    await shot(`${lang}-2c-wizard-unanswered-only`);
+    await press('[data-testid="clear-search"]');
+    await browser.waitUntil(async () => (await $('.section-title').getText()).startsWith('1.'), { timeout: 10000 });
     await browser.$('button.section-link[data-section="2"]').click();
     await browser.$('article[data-item="2.9.a"]').waitForExist();
     await browser.execute(() => document.querySelector('article[data-item="2.9.a"]').scrollIntoView());
@@ -147,6 +178,22 @@ try {
     await browser.$('button.section-link[data-section="4"]').click();
     await browser.$('article[data-item="4.1"]').waitForExist();
     await shot(`${lang}-4-wizard-scales`);
+    // A reconstructed item: the small badge, its note opened (as a keyboard user would).
+    await browser.execute(() => {
+      const d = document.querySelector('article[data-item="4.2"] details.reconstructed');
+      d.open = true;
+      d.closest('article').scrollIntoView({ block: 'center' });
+    });
+    await shot(`${lang}-4b-wizard-reconstructed`);
+    // Clearing an answer offers undo; undoing stores it again and the item says "saved".
+    await press('article[data-item="4.2"] button.clear');
+    await saved();
+    await browser.execute(() => document.querySelector('article[data-item="4.2"]').scrollIntoView({ block: 'center' }));
+    await shot(`${lang}-4c-wizard-cleared-undo`);
+    await press('article[data-item="4.2"] [data-testid="undo"]');
+    await saved();
+    await browser.execute(() => document.querySelector('article[data-item="4.2"]').scrollIntoView({ block: 'center' }));
+    await shot(`${lang}-4d-wizard-undone-saved`);
     await browser.$('button.tab[data-screen="dashboard"]').click();
     await browser.$('[data-screen-id="dashboard"]').waitForExist();
     await shot(`${lang}-5-dashboard`);
@@ -155,6 +202,13 @@ try {
     await browser.$('button.tab[data-screen="gaps"]').click();
     await browser.$('[data-screen-id="gaps"]').waitForExist();
     await shot(`${lang}-7-gaps`);
+    // The headers stay in view as the table scrolls.
+    await browser.execute(() => {
+      const rows = document.querySelectorAll('tr.gap-row');
+      rows[Math.min(4, rows.length - 1)].scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -120);
+    });
+    await shot(`${lang}-7b-gaps-sticky-headers`);
     await browser.execute(() => document.querySelector('.roadmap').scrollIntoView());
     await shot(`${lang}-8-roadmap`);
     await browser.$('button.tab[data-screen="export"]').click();

@@ -4,7 +4,7 @@
 import { call, CommandError, toCommandError } from './api';
 import type { AppInfo, AssessmentView, BulkImportRow, Lang, Questionnaire } from './bindings';
 import { h, mount } from './dom';
-import { lang, setLang, t, tx, type Key } from './i18n';
+import { formatDate, lang, setLang, t, tx, type Key } from './i18n';
 import { renderOrganisations } from './screens/organisations';
 import { renderWizard, viewAs } from './screens/wizard';
 import { renderWorkshop } from './screens/workshop';
@@ -224,7 +224,7 @@ export class App {
 
   renderHeader(): void {
     const current = this.view
-      ? `${this.view.row.organisation_name} · ${this.view.row.date}`
+      ? `${this.view.row.organisation_name} · ${formatDate(this.view.row.date)}`
       : t('current.none');
     const tabs = SCREENS.map((s) => {
       const disabled = s.needsAssessment && !this.view;

@@ -32,7 +32,8 @@ export type Item = { id: string, section: string, text: Text, survey_section?: s
  */
 after?: Array<string>, weight: number, parent?: string, recommendation?: Text, 
 /**
- * What to do about a gap, as an action; absent where the data has none.
+ * What to do about a gap in this item ("Document … and have them approved"); absent in
+ * data that has none, where the question stands in.
  */
 action?: Text, reconstructed: boolean, note?: Text, scored: boolean, } & ({ "type": "single", options: Array<ChoiceOption>, } | { "type": "multiple", options: Array<ChoiceOption>, } | { "type": "scale", scale: string, options: Array<ChoiceOption>, } | { "type": "number", unit: Text, min: number | null, max: number | null, } | { "type": "year-month" } | { "type": "service" } | { "type": "text" } | { "type": "group" });
 
@@ -155,6 +156,8 @@ export type Closeness = "close" | "somewhat" | "far";
 export type TrendChanges = { overall: number | null, areas: Array<[string, number | null]>, setup_items: Array<[string, number | null]>, };
 
 export type TrendPoint = { date: string, overall?: number, areas: Array<[string, number | null]>, setup_items: Array<[string, number | null]>, };
+
+export type Headline = { overall?: number, sim3_level?: number, sim3_word?: Text, previous?: TrendPoint, change?: number, lines: Array<Text>, };
 
 export type ItemChange = { item: string, from_key: string, to_key: string, from_score: number, to_score: number, delta: number, };
 
@@ -435,7 +438,12 @@ benchmark_choice: BenchmarkChoice,
  * Set when the remembered benchmark is no longer there (its file removed): why, and that
  * the questionnaire's own benchmark is used instead.
  */
-benchmark_warning: Text | null, };
+benchmark_warning: Text | null, 
+/**
+ * What the overall score means (SIM3 level, change since the last assessment), worded
+ * as the report's headline words it.
+ */
+headline: Headline, };
 
 export type ContributionInput = { assessment_id: number, 
 /**

@@ -3,12 +3,13 @@
 // that every key has both languages and the same {placeholders} in each.
 
 import type { Lang, Text } from './bindings';
+import { term } from './glossary';
 
 export const STRINGS = {
   'app.title': { ja: 'CSIRT 成熟度評価', en: 'CSIRT Maturity Assessment' },
   'app.subtitle': {
-    ja: '質問票を選んで回答し、その基準データや追加した基準データと比較します',
-    en: 'Answer the questionnaire you choose, compared with its benchmark or one you add',
+    ja: 'CSIRT の成熟度を評価し、基準データと比べます',
+    en: 'Assess a CSIRT’s maturity and compare it with a benchmark',
   },
   'nav.organisations': { ja: '組織', en: 'Organisations' },
   'nav.wizard': { ja: '回答', en: 'Questionnaire' },
@@ -94,6 +95,8 @@ export const STRINGS = {
   'org.newAssessment': { ja: '新しい評価', en: 'New assessment' },
   'org.date': { ja: '評価日', en: 'Date' },
   'org.questionnaire': { ja: '質問票', en: 'Questionnaire' },
+  'org.dateHint': { ja: '{date}（空欄なら今日）', en: '{date} (blank: today)' },
+  'org.dateFormat': { ja: '年-月-日（例: 2026-11-29）', en: 'Year-month-day, e.g. 2026-11-29' },
   'org.select': { ja: '組織を選ぶと評価の履歴が表示されます。', en: 'Choose an organisation to see its assessments.' },
   'org.deleteHint': {
     ja: '組織を削除すると、その評価もすべて削除されます。',
@@ -104,7 +107,7 @@ export const STRINGS = {
   'assess.status': { ja: '状態', en: 'Status' },
   'assess.status.draft': { ja: '下書き', en: 'Draft' },
   'assess.status.final': { ja: '確定', en: 'Final' },
-  'assess.answered': { ja: '回答数', en: 'Answered' },
+  'assess.answered': { ja: '回答した設問', en: 'Questions answered' },
   'assess.overall': { ja: '総合スコア', en: 'Overall' },
   'assess.progress': { ja: '{a} / {b} 問', en: '{a} of {b}' },
   'assess.markFinal': { ja: '確定にする', en: 'Mark final' },
@@ -127,6 +130,33 @@ export const STRINGS = {
   'wiz.notes': { ja: 'コメントと根拠', en: 'Comment and evidence' },
   'wiz.saving': { ja: '保存中…', en: 'Saving…' },
   'wiz.saved': { ja: '保存しました', en: 'Saved' },
+  'wiz.savedAt': { ja: '保存しました（{time}）', en: 'Saved at {time}' },
+  'wiz.overallCount': {
+    ja: '{b} 問中 {a} 問に回答（見出しを除くすべての設問。採点対象外を含む）',
+    en: '{a} of {b} questions answered (every question, scored or not)',
+  },
+  'wiz.find': { ja: '設問の検索', en: 'Find an item' },
+  'wiz.search': { ja: '設問を検索', en: 'Search the items' },
+  'wiz.searchPlaceholder': { ja: '設問の言葉や項目番号（例: 法務、4.3）', en: 'Words or item number (e.g. legal, 4.3)' },
+  'wiz.unansweredOnly': { ja: '未回答の設問だけ表示', en: 'Unanswered only' },
+  'wiz.nextUnanswered': { ja: '次の未回答へ', en: 'Next unanswered' },
+  'wiz.noneUnanswered': { ja: '未回答の設問はありません。', en: 'No unanswered item left.' },
+  'wiz.found': { ja: '{n} 問が見つかりました。', en: '{n} item(s) found.' },
+  'wiz.noneFound': { ja: '該当する設問はありません。', en: 'No item matches.' },
+  'wiz.results': { ja: '検索結果', en: 'Search results' },
+  'wiz.clearSearch': { ja: '検索をやめてセクションに戻る', en: 'Clear the search and go back to the section' },
+  'wiz.shortcuts': {
+    ja: 'キーボード: Alt+↓ / Alt+↑ で次・前の設問、Alt+Shift+↓ で次の未回答の設問へ移動します。',
+    en: 'Keyboard: Alt+↓ / Alt+↑ for the next / previous item, Alt+Shift+↓ for the next unanswered item.',
+  },
+  'wiz.clearFor': { ja: '{item} の回答を消す', en: 'Clear the answer to {item}' },
+  'wiz.cleared': { ja: '{item} の回答を消しました。', en: 'The answer to {item} was cleared.' },
+  'wiz.undo': { ja: '元に戻す', en: 'Undo' },
+  'wiz.undoFor': { ja: '{item} の回答を元に戻す', en: 'Undo clearing the answer to {item}' },
+  'wiz.reconstructedHint': {
+    ja: '元の表から失われ、見出しと結果の記述から再構成した設問です。クリックすると根拠を表示します。',
+    en: 'Lost from the source table and reconstructed from its heading and findings. Open to see how.',
+  },
   'wiz.saveFailed': { ja: '保存できませんでした', en: 'Not saved' },
   'wiz.yearMonthHint': { ja: '年-月（例: 2014-04）', en: 'Year-month, e.g. 2014-04' },
   'wiz.numberHint': { ja: '数値', en: 'A number' },
@@ -135,7 +165,7 @@ export const STRINGS = {
   'wiz.service.none': { ja: '提供していない', en: 'Not provided' },
   'wiz.service.item': { ja: 'サービス', en: 'Service' },
   'wiz.finding': { ja: '基準データの記述', en: 'Benchmark finding' },
-  'wiz.reconstructed': { ja: '再構成された設問', en: 'Reconstructed item' },
+  'wiz.reconstructed': { ja: '再構成', en: 'Reconstructed' },
   'wiz.multipleHint': { ja: '当てはまるものをすべて選択', en: 'Choose all that apply' },
   'wiz.scored': { ja: '採点対象', en: 'Scored' },
   'wiz.derivedItems': { ja: '（導出元の項目: {items}）', en: '(from items {items})' },
@@ -282,15 +312,17 @@ export const STRINGS = {
   'narr.gapNoteFor': { ja: '項目 {item} がこの組織にとって重要な理由', en: 'Why item {item} matters here' },
   'dash.overall': { ja: '総合成熟度', en: 'Overall maturity' },
   'dash.outOf': { ja: '/ 100', en: '/ 100' },
+  'dash.change': { ja: '前回の評価（{date}、{then}）から {d} ポイントです。', en: '{d} points since the last assessment ({date}: {then}).' },
+  'dash.nextGaps': { ja: '次へ: ギャップ {n} 件を見る →', en: 'Next: the {n} gap(s) →' },
   'dash.noScore': { ja: 'まだ採点できる回答がありません', en: 'No scored answers yet' },
   'dash.scoredAnswered': {
-    ja: '採点対象 {a} / {b} 問に回答',
-    en: '{a} of {b} scored items answered',
+    ja: 'スコアに数える設問 {b} 問のうち {a} 問に回答（採点対象外の設問は含みません）',
+    en: '{a} of the {b} scored questions answered (the questions that count towards the score)',
   },
-  'dash.radar': { ja: '領域別スコアと基準データの平均', en: 'Areas against the benchmark' },
+  'dash.radar': { ja: '領域別スコアと比較対象の組織', en: 'Areas against the benchmark’s teams' },
   'dash.area': { ja: '領域', en: 'Area' },
-  'dash.you': { ja: 'あなた', en: 'You' },
-  'dash.peers': { ja: '基準データのチーム', en: 'Benchmark teams' },
+  'dash.you': { ja: term('organisation').ja, en: 'Your organisation' },
+  'dash.peers': { ja: term('benchmark-teams').ja, en: 'The benchmark’s teams' },
   'dash.peersItems': { ja: '（{n} 問に基づく）', en: '(based on {n} item(s))' },
   'dash.staffing': { ja: '役割別の人員体制', en: 'Staffing by role' },
   'dash.staffingChart': { ja: '役割ごとの担い手', en: 'Who covers each role' },
@@ -302,7 +334,7 @@ export const STRINGS = {
   'dash.setupAnswered': { ja: '{a} / {b} 問回答', en: '{a} of {b} items answered' },
   'dash.standing': { ja: '設問ごとの位置づけ', en: 'Standing per item' },
   'dash.standingHelp': {
-    ja: '基準データの組織のうち、あなたと同じ水準以上の割合。「≈」は出典の本文から読み取った概数です。',
+    ja: '貴組織と同じ水準以上にある比較対象の組織の割合。「≈」は本文の記述から読み取った概数です。',
     en: 'Share of the benchmark’s teams at or above your level. “≈” marks figures read from the source’s text.',
   },
   'dash.item': { ja: '設問', en: 'Item' },
@@ -364,13 +396,25 @@ export const STRINGS = {
     en: 'No gaps: every answered item meets its target.',
   },
   'gaps.rank': { ja: '順位', en: 'Rank' },
-  'gaps.item': { ja: '設問', en: 'Item' },
+  'gaps.item': { ja: '取り組み（設問）', en: 'What to do (item)' },
   'gaps.current': { ja: '現状', en: 'Now' },
   'gaps.target': { ja: '目標', en: 'Target' },
-  'gaps.default': { ja: '既定: {label}', en: 'Default: {label}' },
+  'gaps.defaultMarked': { ja: '{label}（既定）', en: '{label} (default)' },
+  'gaps.backToDefault': { ja: '既定の目標に戻す', en: 'Back to the default target' },
+  'gaps.gapUnit': { ja: '目標までの残り', en: 'of the way left' },
+  'gaps.gapHelp': {
+    ja: 'ギャップは、現状から目標までの道のりのうち、まだ残っている割合です（100 % はまったく行われていないこと）。',
+    en: 'The gap is the share of the way from the current answer to the target still to go (100 % means the practice is missing entirely).',
+  },
+  'gaps.shareLeft': { ja: '{n} %', en: '{n} %' },
+  'gaps.priorityUnit': { ja: '0〜100', en: '0–100' },
+  'gaps.priorityHelp': {
+    ja: '優先度は、ギャップ、目標に達している比較対象の組織の割合、構築時に決めるべき項目の重みから求めた 0〜100 の値です。',
+    en: 'The priority, 0–100, weighs the gap, the share of the benchmark’s teams already at the target and the weight of the set-up items the item informs.',
+  },
   'gaps.gap': { ja: 'ギャップ', en: 'Gap' },
   'gaps.priority': { ja: '優先度', en: 'Priority' },
-  'gaps.peers': { ja: '目標水準の基準データの組織', en: 'Peers at target' },
+  'gaps.peers': { ja: '目標に達している比較対象の組織', en: 'Benchmark’s teams at target' },
   'gaps.advice': { ja: '推奨事項', en: 'Recommendation' },
   'gaps.targetFor': { ja: '{item} の目標', en: 'Target for {item}' },
   'gaps.roadmap': { ja: 'ロードマップ', en: 'Roadmap' },
@@ -379,7 +423,7 @@ export const STRINGS = {
   'gaps.phase.next-year': { ja: '1 年以内', en: 'Next year' },
   'gaps.phaseEmpty': { ja: '該当なし', en: 'Nothing here' },
   'gaps.pulled': { ja: '後続の課題の前提として前倒し', en: 'Moved earlier: a more urgent gap depends on it' },
-  'gaps.after': { ja: '先に: {items}', en: 'First: {items}' },
+  'gaps.after': { ja: '前提: {items}', en: 'Prerequisites: {items}' },
   'gaps.targetsHeading': { ja: '目標の変更', en: 'Targets' },
   'gaps.targetsHelp': {
     ja: '目標を変えると優先度がすぐに計算し直されます。',
@@ -420,9 +464,9 @@ export const STRINGS = {
     en: 'Leave empty for the default line (one line, up to 200 characters)',
   },
   'export.saved': { ja: '保存しました: {path}', en: 'Saved to {path}' },
-  'contribute.heading': { ja: 'ベンチマークへの提供（匿名）', en: 'Contribute to a benchmark (anonymous)' },
+  'contribute.heading': { ja: '基準データへの提供（匿名）', en: 'Contribute to a benchmark (anonymous)' },
   'contribute.help': {
-    ja: '集計者（NCA、業界の ISAC など）が各チームの回答をまとめて新しいベンチマークを作るためのファイルです。組織名、コメント、根拠、自由記述、回答者、目標、日付（年月より細かいもの）は含みません。',
+    ja: '集計者（NCA、業界の ISAC など）が各チームの回答をまとめて新しい基準データを作るためのファイルです。組織名、コメント、根拠、自由記述、回答者、目標、日付（年月より細かいもの）は含みません。',
     en: 'A file for a collector (NCA, a sector ISAC…) who pools teams\' answers into a new benchmark. It holds no organisation name, comments, evidence, free text, respondents, targets, or any date finer than the month.',
   },
   'contribute.sector': { ja: '業種', en: 'Sector' },
@@ -497,10 +541,10 @@ export const STRINGS = {
 
   'peers.heading': { ja: '近い参考チーム', en: 'Nearest peer teams' },
   'peers.help': {
-    ja: '基準データでインタビューしたチームを、形態・規模・業種・運用が近い順に並べ、あなたの組織がまだ目標に達していない点でそのチームが行っていることを出典付きで示します。',
+    ja: '基準データでインタビューしたチームを、形態・規模・業種・運用が近い順に並べ、貴組織がまだ目標に達していない点でそのチームが行っていることを出典付きで示します。',
     en: 'The teams the benchmark interviewed, nearest first by form, size, sector and practice, with what each does where your organisation is below target, citing the interview.',
   },
-  'peers.none': { ja: 'この設問票にはインタビューのデータがありません。', en: 'This questionnaire has no interview data.' },
+  'peers.none': { ja: 'この質問票にはインタビューのデータがありません。', en: 'This questionnaire has no interview data.' },
   'peers.distance': { ja: '距離 {n}', en: 'Distance {n}' },
   'peers.closeness.close': { ja: '近さ: よく似ている', en: 'Closeness: very alike' },
   'peers.closeness.somewhat': { ja: '近さ: ある程度似ている', en: 'Closeness: somewhat alike' },
@@ -569,7 +613,7 @@ export const STRINGS = {
   'plan.addFor': { ja: '{item} を対策計画に追加', en: 'Add {item} to the action plan' },
   'plan.added': { ja: '対策計画に追加しました', en: 'Added to the action plan' },
   'plan.inPlan': { ja: '計画あり', en: 'In the plan' },
-  'plan.titlePlaceholder': { ja: '空欄なら推奨事項を使います', en: 'Blank: the recommendation' },
+  'plan.titlePlaceholder': { ja: '空欄なら設問の取り組みを使います', en: 'Blank: the item’s action' },
   'plan.create': { ja: '追加', en: 'Add' },
 } as const satisfies Record<string, Text>;
 
@@ -604,6 +648,30 @@ export function tx(text: Text): string {
 /** A bilingual data text in the other language (for the hover and toggle). */
 export function txOther(text: Text): string {
   return text[otherLang()];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date as every screen shows it: 「2026年11月29日」 in Japanese, "29 Nov 2026" in English.
+ * It only formats: the core checks and orders dates (csirt_model::date). A value that is not
+ * a `YYYY-MM-DD` date (one stored before dates were checked) is shown as it is. A year-month
+ * (`YYYY-MM`) reads 「2026年11月」 / "Nov 2026". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso.trim());
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return iso;
+  if (current === 'ja') return d ? `${y}年${month}月${Number(d)}日` : `${y}年${month}月`;
+  return d ? `${Number(d)} ${MONTHS[month - 1]} ${y}` : `${MONTHS[month - 1]} ${y}`;
+}
+
+/** Today, the user's local calendar day, as `YYYY-MM-DD` (the form the date fields take). */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Numbers shown with one decimal at most, in the current locale. */

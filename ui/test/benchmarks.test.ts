@@ -118,7 +118,7 @@ describe('dashboard benchmark choice', () => {
     const el = await renderDashboard(app, questionnaire, named);
     document.body.appendChild(el);
     expect(el.querySelector('[data-testid="benchmark-in-use"]')!.textContent).toBe(
-      '2015 年度調査 — n = 66 · 2015-12-08 / 2016-06-29',
+      '2015 年度調査 — n = 66 · 2015年12月8日 / 2016年6月29日',
     );
     const segment = el.querySelector<HTMLSelectElement>('[data-testid="segment-select"]')!;
     expect(segment.disabled).toBe(true);
@@ -153,7 +153,7 @@ describe('gaps screen', () => {
     const app = newApp();
     const el = await renderGaps(app, questionnaire, named);
     expect(el.querySelector('[data-testid="gaps-benchmark"]')!.textContent).toBe(
-      '比較している基準データ: 合成テストデータ — n = 9 · 金融 · 2026-03-31 / 2026-04-15',
+      '比較している基準データ: 合成テストデータ — n = 9 · 金融 · 2026年3月31日 / 2026年4月15日',
     );
   });
 });

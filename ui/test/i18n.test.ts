@@ -1,7 +1,7 @@
 // Every UI string exists in both languages, with the same placeholders in each.
 
 import { describe, expect, test } from 'vitest';
-import { STRINGS, setLang, t } from '../src/i18n';
+import { formatDate, STRINGS, setLang, t } from '../src/i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -24,5 +24,18 @@ describe('the UI dictionary', () => {
     expect(t('assess.progress', { a: 3, b: 70 })).toBe('3 of 70');
     setLang('ja');
     expect(t('assess.progress', { a: 3, b: 70 })).toBe('3 / 70 問');
+  });
+
+  test('one date form per language, the same on every screen', () => {
+    setLang('ja');
+    expect(formatDate('2026-11-29')).toBe('2026年11月29日');
+    expect(formatDate('2014-04')).toBe('2014年4月');
+    setLang('en');
+    expect(formatDate('2026-11-29')).toBe('29 Nov 2026');
+    expect(formatDate('2026-01-05')).toBe('5 Jan 2026');
+    // What is not a date (stored before dates were checked) is shown as it is.
+    expect(formatDate('29/11/2026')).toBe('29/11/2026');
+    expect(formatDate('2026-13-01')).toBe('2026-13-01');
+    setLang('ja');
   });
 });

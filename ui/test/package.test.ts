@@ -64,7 +64,7 @@ describe('the About box', () => {
       expect(box.querySelector('[data-testid="about-version"]')!.textContent).toContain(info.about.version);
       const q = box.querySelector('[data-questionnaire="jpcert-2015"]')!;
       expect(q.textContent).toContain('jpcert-2015 2015.1');
-      expect(q.querySelector('[data-benchmark="jpcert-2015"]')!.textContent).toContain('2016-06-29');
+      expect(q.querySelector('[data-benchmark="jpcert-2015"]')!.textContent).toContain(l === 'ja' ? '2016年6月29日' : '29 Jun 2016');
       expect(box.querySelector('[data-licence="OFL-1.1"]')!.textContent).toContain(l === 'ja' ? 'フォント' : 'Font');
       expect(box.textContent).toContain(l === 'ja' ? 'ライセンス' : 'Licences');
       document.querySelector<HTMLButtonElement>('[data-testid="about-close"]')!.click();

@@ -52,7 +52,7 @@ describe('action plan', () => {
     const el = await renderPlan(app, questionnaire, view);
     const rows = [...el.querySelectorAll<HTMLElement>('tr.action-row')];
     expect(rows.map((r) => r.dataset.state)).toEqual(['achieved', 'flagged', 'overdue']);
-    expect(rows[0].querySelector('[data-testid="achieved-in"]')!.textContent).toContain('2027-04-01');
+    expect(rows[0].querySelector('[data-testid="achieved-in"]')!.textContent).toContain('1 Apr 2027');
     expect(rows[1].querySelector('[data-testid="flag"]')!.textContent).toBe('Done, but the answers did not move');
     expect(rows[2].classList.contains('overdue')).toBe(true);
     expect(rows[2].querySelector('td.result')!.textContent).toContain('Overdue');

@@ -34,7 +34,16 @@ describe('dashboard', () => {
     expect(el.querySelector('[data-testid="radar"] svg circle')).not.toBeNull();
     // The survey's questionnaire has no roles: no staffing card, and the core is not asked.
     expect(el.querySelector('[data-testid="staffing"]')).toBeNull();
+    // The number says what it means: SIM3 level, change since the last, the benchmark.
+    const meaning = [...el.querySelectorAll('[data-testid="overall-meaning"] li')].map((li) => li.textContent);
+    expect(meaning[0]).toContain('SIM3 の 0〜4 の段階ではレベル 2.0');
+    expect(meaning[1]).toBe('前回の評価（2025年4月1日、42）から +8 ポイントです。');
+    expect(meaning[2]).toMatch(/^比較している基準データ: /);
+    expect(el.querySelector('[data-testid="scored-count"]')!.textContent).toBe('スコアに数える設問 2 問のうち 1 問に回答（採点対象外の設問は含みません）');
+    el.querySelector<HTMLButtonElement>('[data-testid="next-gaps"]')!.click();
+    expect(el.querySelector('[data-testid="next-gaps"]')!.textContent).toBe('次へ: ギャップ 1 件を見る →');
   });
+
 
   test('a questionnaire with roles shows the core\'s staffing card: summary, chart, advice', async () => {
     const calls = mockCommands((cmd) =>
@@ -83,6 +92,41 @@ describe('gaps', () => {
     expect(calls.at(-1)).toEqual({ cmd: 'set_target', input: { assessment_id: 7, item: '2.8', key: 'b' } });
     expect(el.querySelector('tr.gap-row')).toBeNull();
     expect(el.querySelector('select[data-target-for="2.8"]')!.closest('details')).not.toBeNull();
+  });
+});
+
+describe('gaps table', () => {
+  test('targets read 「承認済み (b)」 with the default marked in words, and the columns say what they count', () => {
+    mockCommands(() => null);
+    const app = newApp();
+    const q = structuredClone(questionnaire);
+    q.items.find((i) => i.id === '2.8')!.action = { ja: '権限を文書化し、承認を得る', en: 'Document the authority and have it approved' };
+    const el = renderGaps(app, q, view);
+    document.body.appendChild(el);
+    const options = [...el.querySelectorAll<HTMLOptionElement>('select[data-target-for="2.8"] option')];
+    expect(options.map((o) => o.textContent)).toEqual(['監査 (a)（既定）', '承認済み (b)', 'なし (c)']);
+    expect(options[0].value).toBe('');
+    expect(options[0].selected).toBe(true);
+    expect(options.some((o) => /既定:/.test(o.textContent ?? ''))).toBe(false);
+    const heads = [...el.querySelectorAll('table.gap-table thead th')].map((th) => th.textContent);
+    expect(heads).toContain('ギャップ目標までの残り');
+    expect(heads).toContain('優先度0〜100');
+    const row = el.querySelector('tr.gap-row[data-gap="2.8"]')!;
+    expect(row.querySelector('.gap-share')!.textContent).toBe('50 %');
+    // The gap and the roadmap state the action, not the question.
+    expect(row.querySelector('[data-testid="gap-action"]')!.textContent).toBe('権限を文書化し、承認を得る');
+    expect(el.querySelector('[data-phase="now"] li[data-item="2.8"]')!.textContent).toContain('権限を文書化し、承認を得る');
+  });
+
+  test('with an override, the default can be chosen back', () => {
+    mockCommands(() => null);
+    const app = newApp();
+    const v: AssessmentView = structuredClone(view);
+    v.assessment.targets = { '2.8': 'b' };
+    const el = renderGaps(app, questionnaire, v);
+    const select = el.querySelector<HTMLSelectElement>('select[data-target-for="2.8"]')!;
+    expect(select.options[0].textContent).toBe('既定の目標に戻す');
+    expect(select.value).toBe('b');
   });
 });
 
@@ -267,7 +311,15 @@ describe('organisations', () => {
     const el = await renderOrganisations(app);
     document.body.appendChild(el);
     expect(el.querySelector('button.org .meta')!.textContent).toBe('製造業 · 分散型');
-    expect(el.querySelector('tr[data-assessment="7"]')!.textContent).toContain('2026-04-01');
+    expect(el.querySelector('tr[data-assessment="7"]')!.textContent).toContain('2026年4月1日');
+    // The new assessment's date: an ISO text field (not a date input in the system's form),
+    // today by default, with the date in words beside it.
+    const date = el.querySelector<HTMLInputElement>('[data-testid="new-assessment-date"]')!;
+    expect(date.type).toBe('text');
+    expect(date.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    date.value = '2026-11-29';
+    date.dispatchEvent(new Event('input'));
+    expect(el.querySelector('#new-assessment-date-hint')!.textContent).toBe('2026年11月29日（空欄なら今日）');
 
     const form = el.querySelector<HTMLFormElement>('[data-testid="org-new-form"]')!;
     form.querySelector<HTMLInputElement>('[name="org-name"]')!.value = '新しい組織';

@@ -56,7 +56,7 @@ describe('wizard', () => {
       cmd: 'save_answer',
       input: { assessment_id: 7, respondent_id: null, item: '1.2', answer: ['b'], other_text: null },
     });
-    expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toBe('2 / 7 問');
+    expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toBe('7 問中 2 問に回答（見出しを除くすべての設問。採点対象外を含む）');
     expect(el.querySelector('.save-status')!.getAttribute('data-state')).toBe('saved');
   });
 
@@ -97,6 +97,115 @@ describe('wizard', () => {
     expect(calls.at(-1)).toEqual({ cmd: 'clear_answer', input: { assessment_id: 7, respondent_id: null, item: '1.1' } });
     expect(card(el, '1.1').dataset.answered).toBe('false');
     expect(card(el, '1.1').querySelector<HTMLInputElement>('input[value=a]')!.checked).toBe(false);
+  });
+
+  test('a cleared answer can be undone: the answer and its control come back', async () => {
+    const { el, calls } = setup();
+    await settle();
+    card(el, '1.1').querySelector<HTMLButtonElement>('button.clear')!.click();
+    await settle();
+    const undoBox = card(el, '1.1').querySelector<HTMLElement>('[data-testid="undo-box"]')!;
+    expect(undoBox.hidden).toBe(false);
+    expect(undoBox.textContent).toContain('1.1 の回答を消しました');
+    undoBox.querySelector<HTMLButtonElement>('[data-testid="undo"]')!.click();
+    await settle();
+    expect(calls.at(-1)).toEqual({
+      cmd: 'save_answer',
+      input: { assessment_id: 7, respondent_id: null, item: '1.1', answer: 'a', other_text: null },
+    });
+    expect(card(el, '1.1').dataset.answered).toBe('true');
+    expect(card(el, '1.1').querySelector<HTMLInputElement>('input[value=a]')!.checked).toBe(true);
+    expect(card(el, '1.1').querySelector<HTMLElement>('[data-testid="undo-box"]')!.hidden).toBe(true);
+  });
+
+  test('each autosave shows "saved" on its item and the time in the side bar', async () => {
+    const { el } = setup();
+    await settle();
+    const own = card(el, '1.2').querySelector<HTMLElement>('[data-testid="card-status"]')!;
+    expect(own.textContent).toBe('');
+    card(el, '1.2').querySelector<HTMLInputElement>('input[value=a]')!.click();
+    await settle();
+    expect(own.dataset.state).toBe('saved');
+    expect(own.textContent).toBe('保存しました');
+    expect(el.querySelector('.save-status')!.textContent).toMatch(/^保存しました（\d{1,2}:\d{2}:\d{2}）$/);
+    // Another item's card is untouched.
+    expect(card(el, '1.1').querySelector('[data-testid="card-status"]')!.textContent).toBe('');
+  });
+
+  test('search finds items in every section, and "next unanswered" walks the unanswered ones', async () => {
+    const { el } = setup();
+    await settle();
+    const search = el.querySelector<HTMLInputElement>('[data-testid="wiz-search"]')!;
+    search.value = '部署';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    const shown = () => [...el.querySelectorAll<HTMLElement>('article.item')].map((c) => c.dataset.item);
+    expect(shown()).toEqual(['1.1', '1.2']);
+    expect(el.querySelector('[data-testid="find-status"]')!.textContent).toBe('2 問が見つかりました。');
+    // By item number too, across sections.
+    search.value = '2.8';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    expect(shown()).toEqual(['2.8']);
+    // Unanswered only: 1.1 is answered, so it is left out.
+    search.value = '';
+    const only = el.querySelector<HTMLInputElement>('[data-testid="unanswered-only"]')!;
+    only.checked = true;
+    only.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(shown()).toEqual(['1.2', '1.5', '3.3', '2.9.a', '2.9.w', '2.8']);
+    // Back to the sections; "next unanswered" from 1.1 goes to 1.2, then on.
+    el.querySelector<HTMLButtonElement>('[data-testid="clear-search"]')!.click();
+    await settle();
+    card(el, '1.1').querySelector<HTMLInputElement>('input[value=a]')!.focus();
+    const next = el.querySelector<HTMLButtonElement>('[data-testid="next-unanswered"]')!;
+    next.click();
+    await settle();
+    expect((document.activeElement as HTMLElement).closest('article')!.dataset.item).toBe('1.2');
+    next.click();
+    await settle();
+    expect((document.activeElement as HTMLElement).closest('article')!.dataset.item).toBe('1.5');
+  });
+
+  test('Alt+↓ and Alt+↑ move between items, and plain arrows are left to the controls', async () => {
+    const { el } = setup();
+    await settle();
+    const radio = card(el, '1.1').querySelector<HTMLInputElement>('input[value=a]')!;
+    radio.focus();
+    const key = (k: string, alt: boolean, shift = false) =>
+      (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: k, altKey: alt, shiftKey: shift, bubbles: true, cancelable: true }));
+    expect(key('ArrowDown', false)).toBe(true);
+    expect((document.activeElement as HTMLElement).closest('article')!.dataset.item).toBe('1.1');
+    expect(key('ArrowDown', true)).toBe(false);
+    await settle();
+    expect((document.activeElement as HTMLElement).closest('article')!.dataset.item).toBe('1.2');
+    key('ArrowUp', true);
+    await settle();
+    expect((document.activeElement as HTMLElement).closest('article')!.dataset.item).toBe('1.1');
+    key('ArrowDown', true, true);
+    await settle();
+    expect((document.activeElement as HTMLElement).closest('article')!.dataset.item).toBe('1.2');
+  });
+
+  test('a reconstructed item shows a badge with its note behind a disclosure', async () => {
+    const q = structuredClone(questionnaire);
+    const item = q.items.find((i) => i.id === '1.5')!;
+    item.reconstructed = true;
+    item.note = { ja: '表から失われました。', en: 'Lost from the table.' };
+    mockCommands((cmd) => (cmd === 'load_assessment' ? structuredClone(view) : completeness));
+    const app = newApp();
+    const v = structuredClone(view);
+    app.view = v;
+    const el = renderWizard(app, q, v);
+    document.body.appendChild(el);
+    await settle();
+    const box = card(el, '1.5').querySelector<HTMLDetailsElement>('details[data-testid="reconstructed"]')!;
+    expect(box.open).toBe(false);
+    expect(box.querySelector('summary')!.textContent).toBe('再構成');
+    expect(box.querySelector('.reconstructed-note')!.textContent).toBe('表から失われました。');
+    expect(card(el, '1.1').querySelector('[data-testid="reconstructed"]')).toBeNull();
   });
 
   test('a refused answer shows the reason on the item', async () => {

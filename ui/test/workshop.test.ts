@@ -309,7 +309,7 @@ describe('answering as a respondent', () => {
     const el = renderWizard(app, questionnaire, own, respondents);
     document.body.appendChild(el);
     await settle();
-    expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toMatch(/^0 \/ 7/);
+    expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toMatch(/^7 問中 0 問に回答/);
     const select = el.querySelector<HTMLSelectElement>('[data-testid="answer-as"]')!;
     expect([...select.options].map((o) => o.textContent)).toEqual(['ファシリテーター', '佐藤（CSIRT リーダー）', '鈴木']);
     expect(select.value).toBe('2');
@@ -381,7 +381,7 @@ describe('trend and peers', () => {
     expect(el.querySelector('[data-changes="regressed"] .muted')).not.toBeNull();
     expect(el.querySelector('[data-testid="trend-single"]')).toBeNull();
     // The trend runs up to the open assessment, as its PDF does.
-    expect(el.querySelector('[data-testid="trend-upto"]')!.textContent).toBe(`${view.row.date} の評価までを表示しています（PDF と同じ）。`);
+    expect(el.querySelector('[data-testid="trend-upto"]')!.textContent).toBe('2026年4月1日 の評価までを表示しています（PDF と同じ）。');
   });
 
   test('one assessment says a trend needs a re-assessment', async () => {

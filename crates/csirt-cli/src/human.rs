@@ -171,7 +171,7 @@ pub fn score(
     let setup = r.setup_items.len();
     if setup > 0 {
         let heading = match lang {
-            Lang::Ja => format!("構築時に定めておくべき {setup} 項目"),
+            Lang::Ja => format!("構築時に決めるべき {setup} 項目"),
             Lang::En => format!("The {setup} set-up items"),
         };
         writeln!(out, "\n{heading}")?;

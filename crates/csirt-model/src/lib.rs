@@ -11,6 +11,7 @@ pub mod date;
 pub mod demo;
 pub mod derived;
 pub mod error;
+pub mod glossary;
 pub mod limits;
 pub mod load;
 pub mod narrative;

@@ -183,6 +183,12 @@ impl Item {
         self.options().iter().find(|o| o.key == key)
     }
 
+    /// What to do about a gap in this item: its action phrase, or its question where the data
+    /// has none (the fallback the roadmap, the report and the action plan share; not a warning).
+    pub fn action_or_text(&self) -> &Text {
+        self.action.as_ref().unwrap_or(&self.text)
+    }
+
     /// The highest level a scored item can reach.
     pub fn max_level(&self) -> Option<u32> {
         if !self.scored {

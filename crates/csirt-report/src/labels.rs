@@ -1,6 +1,6 @@
 //! Every fixed string of the report and charts, in Japanese and English.
 
-use csirt_model::Lang;
+use csirt_model::{glossary, Lang};
 
 /// Picks the string for `lang`.
 pub fn l(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
@@ -15,14 +15,14 @@ pub fn not_answered(lang: Lang) -> &'static str {
 }
 
 pub fn legend_organisation(lang: Lang) -> &'static str {
-    l(lang, "貴組織", "Your organisation")
+    l(lang, glossary::ORGANISATION.ja, "Your organisation")
 }
 
 /// The radar's legend for the benchmark's teams, with their number.
 pub fn legend_peers(lang: Lang, n: u32) -> String {
     match lang {
-        Lang::Ja => format!("調査対象 {n} 組織 (推定範囲)"),
-        Lang::En => format!("{n} surveyed teams (estimated range)"),
+        Lang::Ja => format!("{} (推定範囲)", glossary::benchmark_teams(lang, n)),
+        Lang::En => format!("The benchmark's {n} teams (estimated range)"),
     }
 }
 

@@ -3,6 +3,7 @@
 //! Every function here is pure: the same questionnaire, benchmark and answers give the same
 //! report. The model is documented in `docs/scoring.md`.
 
+mod headline;
 mod peers;
 mod plan;
 pub mod prefill;
@@ -13,6 +14,7 @@ mod standing;
 mod trend;
 mod workshop;
 
+pub use headline::{headline, sim3_word, Headline};
 pub use peers::{nearest_peers, Closeness, PeerMatch, PeerPractice};
 pub use plan::{
     action_view, closed_between, derive, levels_of, open_over_time, status_on, ActionFlag,

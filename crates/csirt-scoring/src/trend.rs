@@ -5,7 +5,7 @@ use crate::ScoreReport;
 use csirt_model::{bi, Text};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrendPoint {
     pub date: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -11,8 +11,8 @@ use csirt_store::{ActionDraft, PlanContext, Store, StoreError};
 
 /// Adds an action to an assessment's plan. Each linked item must be a scored item of the
 /// assessment's questionnaire; its target is the assessment's target for it (the override, else
-/// the default against the remembered benchmark). Without a title, the first item's
-/// recommendation (else its question) in `lang` is the title.
+/// the default against the remembered benchmark). Without a title, the first item's action
+/// phrase (else its question, `Item::action_or_text`) in `lang` is the title.
 pub fn add_action(
     store: &mut Store,
     set: &QuestionnaireSet,
@@ -58,14 +58,8 @@ pub fn add_action(
             .items
             .first()
             .and_then(|first| {
-                let from_gap = report
-                    .gaps
-                    .iter()
-                    .find(|g| &g.item == first)
-                    .and_then(|g| g.recommendation.as_ref());
-                from_gap
-                    .or_else(|| q.item(first).map(|i| &i.text))
-                    .map(|t| t.get(lang).trim().to_string())
+                q.item(first)
+                    .map(|i| i.action_or_text().get(lang).trim().to_string())
             })
             .unwrap_or_default(),
     };

@@ -4,7 +4,7 @@
 
 use crate::Result;
 use csirt_model::{bi, Assessment, Benchmark, Catalog, Lang, Localized, Questionnaire, Text};
-use csirt_scoring::{Completeness, Divergence, PeerMatch, Roadmap, ScoreReport, Trend};
+use csirt_scoring::{Completeness, Divergence, Headline, PeerMatch, Roadmap, ScoreReport, Trend};
 use csirt_store::{AssessmentRow, BenchmarkChoice, Store};
 use serde::Serialize;
 use std::sync::Arc;
@@ -19,6 +19,9 @@ pub struct Stored {
     pub version_warning: Option<Text>,
     /// The benchmark and segment remembered for the assessment.
     pub choice: BenchmarkChoice,
+    /// The organisation's assessments up to this one's date, for the headline's change since
+    /// the last assessment.
+    pub history: Vec<Assessment>,
 }
 
 /// Reads an assessment's row, its scored answers and its remembered benchmark.
@@ -28,11 +31,18 @@ pub fn read(store: &Store, catalog: &Catalog, id: i64) -> Result<Stored> {
     let assessment = store.load_assessment(&set.questionnaire, id)?;
     let version_warning = store.fit(&set.questionnaire, id)?.warning(id);
     let choice = store.benchmark_choice(id)?;
+    let history = store.history(
+        catalog,
+        row.organisation_id,
+        &row.questionnaire_id,
+        Some(&row.date),
+    )?;
     Ok(Stored {
         row,
         assessment,
         version_warning,
         choice,
+        history,
     })
 }
 
@@ -44,6 +54,9 @@ pub struct Scored {
     pub roadmap: Roadmap,
     pub benchmark: Option<Arc<Benchmark>>,
     pub benchmark_warning: Option<Text>,
+    /// What the overall score means: its SIM3 level and the change since the last assessment
+    /// (the report's headline says the same).
+    pub headline: Headline,
 }
 
 /// The remembered benchmark, or, when it no longer exists (its file removed), the
@@ -80,9 +93,12 @@ pub fn score(stored: &Stored, catalog: &Catalog) -> Result<Scored> {
     let report =
         csirt_scoring::score(&set.questionnaire, benchmark.as_deref(), &stored.assessment)?;
     let roadmap = csirt_scoring::roadmap(&set.questionnaire, &report);
+    let trend = trend_of(catalog, &stored.history)?;
+    let headline = csirt_scoring::headline(report.overall, &trend.points);
     Ok(Scored {
         report,
         roadmap,
+        headline,
         benchmark,
         benchmark_warning,
     })

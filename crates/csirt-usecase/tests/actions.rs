@@ -45,7 +45,7 @@ fn draft(item: &str, owner: &str, due: &str) -> ActionDraft {
 }
 
 #[test]
-fn an_action_from_a_gap_takes_the_recommendation_and_the_target() {
+fn an_action_from_a_gap_takes_the_action_phrase_and_the_target() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, id, gaps) = demo_store(&dir);
     let set = set();
@@ -67,8 +67,16 @@ fn an_action_from_a_gap_takes_the_recommendation_and_the_target() {
         &demo_assessment(Lang::En),
     )
     .unwrap();
-    let rec = report.gaps[0].recommendation.as_ref().map(|r| r.en.clone());
-    assert_eq!(Some(a.title.clone()), rec);
+    // The item's action phrase ("Document … and have them approved"), not its question.
+    let item_data = set.questionnaire.item(&report.gaps[0].item).unwrap();
+    let phrase = item_data.action.as_ref().map(|t| t.en.clone());
+    assert!(
+        phrase.is_some(),
+        "gap {} has no action phrase",
+        item_data.id
+    );
+    assert_eq!(Some(a.title.clone()), phrase);
+    assert_ne!(a.title, item_data.text.en);
     assert_eq!(store.plan(id).unwrap(), vec![a.clone()]);
     assert_eq!(store.action(&a.id).unwrap(), a);
 }

@@ -99,6 +99,44 @@ fn the_trend_runs_in_calendar_order_up_to_the_date_asked_for() {
 }
 
 #[test]
+fn the_view_says_what_the_overall_score_means_and_the_change_since_the_last() {
+    let (_dir, mut store, first) = demo_store();
+    let catalog = catalog();
+    let q = catalog.get("jpcert-2015").unwrap().questionnaire.clone();
+    let row = store.assessment(first).unwrap();
+    // Alone, the demo has no earlier assessment to compare with.
+    let alone = view::score(&view::read(&store, &catalog, first).unwrap(), &catalog).unwrap();
+    let overall = alone.report.overall.unwrap();
+    assert_eq!(alone.headline.overall, Some(overall));
+    assert_eq!(alone.headline.sim3_level, Some(overall / 25.0));
+    assert_eq!(alone.headline.previous, None);
+    assert!(alone.headline.lines[1].en.contains("No earlier assessment"));
+    // A later assessment that answers 4.3 better than the demo did moves by the difference.
+    let later = store
+        .create_assessment(row.organisation_id, &q, Some("2031-01-01"), Lang::Ja)
+        .unwrap();
+    let demo = store.load_assessment(&q, first).unwrap();
+    for (item, answer) in demo.answers.0.iter() {
+        store
+            .save_answer(&q, later, None, item, answer, None)
+            .unwrap();
+    }
+    store
+        .save_answer(&q, later, None, "4.3", &Answer::Text("a".into()), None)
+        .unwrap();
+    let v = view::score(&view::read(&store, &catalog, later).unwrap(), &catalog).unwrap();
+    let now = v.report.overall.unwrap();
+    assert!(now > overall, "{now} vs {overall}");
+    assert_eq!(v.headline.previous.as_ref().unwrap().date, row.date);
+    assert!((v.headline.change.unwrap() - (now - overall)).abs() < 1e-9);
+    assert!(
+        v.headline.lines[1].ja.contains(&row.date),
+        "{:?}",
+        v.headline.lines
+    );
+}
+
+#[test]
 fn a_divergence_is_the_same_from_the_store_and_from_its_file() {
     let (_dir, mut store, id) = demo_store();
     let catalog = catalog();
@@ -178,6 +216,7 @@ fn a_remembered_benchmark_that_is_gone_is_an_error_or_a_warning() {
         assessment: data.assessment.clone(),
         version_warning: None,
         choice: data.choice.clone(),
+        history: data.history.clone(),
     };
     let scored = view::score(&stored, &catalog).unwrap();
     let warning = scored.benchmark_warning.unwrap();

@@ -4,7 +4,7 @@
 
 import type { AboutView } from '../bindings';
 import { h } from '../dom';
-import { t, tx } from '../i18n';
+import { formatDate, t, tx } from '../i18n';
 
 export function renderAbout(about: AboutView, close: () => void): HTMLElement {
   const closeButton = h('button', { class: 'primary', 'data-testid': 'about-close', onclick: close }, t('common.close'));
@@ -38,7 +38,7 @@ export function renderAbout(about: AboutView, close: () => void): HTMLElement {
                 h(
                   'li',
                   { 'data-benchmark': b.id },
-                  t('about.benchmark', { id: b.id, published: b.published, n: b.n }),
+                  t('about.benchmark', { id: b.id, published: formatDate(b.published), n: b.n }),
                   b.builtin ? ` (${t('about.builtin')})` : '',
                   ` ${tx(b.title)}`,
                 ),

@@ -7,7 +7,7 @@ import { call, toCommandError } from '../api';
 import type { App } from '../app';
 import type { AssessmentView, BenchmarkInfo } from '../bindings';
 import { h, mount } from '../dom';
-import { t, tx, type Key } from '../i18n';
+import { formatDate, t, tx, type Key } from '../i18n';
 
 /** Why an import failed: each problem with its file and line, or the message. */
 function importError(e: unknown): HTMLElement {
@@ -90,7 +90,7 @@ export function benchmarkLine(view: AssessmentView): string {
   const named = view.report.benchmark_ref;
   if (!named) return t('common.notSet');
   const segment = named.segment ? ` · ${tx(named.segment.label)}` : '';
-  return `${tx(named.title)} — n = ${named.n}${segment} · ${named.survey_date} / ${named.published}`;
+  return `${tx(named.title)} — n = ${named.n}${segment} · ${formatDate(named.survey_date)} / ${formatDate(named.published)}`;
 }
 
 /** The dashboard's card: the benchmark in use, named, and the choice of benchmark and segment. */

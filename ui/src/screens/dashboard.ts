@@ -7,8 +7,8 @@ import { call } from '../api';
 import type { App } from '../app';
 import type { AssessmentView, Questionnaire, Share, Standing } from '../bindings';
 import { h } from '../dom';
-import { lang, num, t, tx, txOther, type Key } from '../i18n';
-import { benchmarkChoice } from './benchmarks';
+import { formatDate, lang, num, t, tx, txOther, type Key } from '../i18n';
+import { benchmarkChoice, benchmarkLine } from './benchmarks';
 import { narrativeCard } from './narrative';
 
 /** "77 %", "77–78.5 %", or "≈ 30 %" for a figure read from the survey's text. */
@@ -102,8 +102,32 @@ export async function renderDashboard(
           h('span', { class: 'unit' }, t('dash.outOf')),
         ),
     scoreBar(r.overall),
-    h('p', { class: 'muted' }, t('dash.scoredAnswered', { a: c.scored_answered, b: c.scored_total })),
+    // What the number means, in the words the report's headline uses (csirt-scoring).
+    h(
+      'ul',
+      { class: 'meaning', 'data-testid': 'overall-meaning' },
+      view.headline.lines.map((l, i) => {
+        // The change since the last assessment, with its date in the UI's one date form; the
+        // core computed it (csirt_scoring::headline) and words the other lines.
+        const prev = view.headline.previous;
+        const change = view.headline.change;
+        if (i === 1 && prev && prev.overall !== undefined && change !== undefined) {
+          const d = new Intl.NumberFormat(lang() === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 0, signDisplay: 'always' }).format(change);
+          return h('li', { 'data-testid': 'overall-change' }, t('dash.change', { date: formatDate(prev.date), then: num(Math.round(prev.overall)), d }));
+        }
+        return h('li', { title: txOther(l) }, tx(l));
+      }),
+      h('li', { 'data-testid': 'overall-benchmark' }, t('bench.inUse'), ': ', benchmarkLine(view)),
+    ),
+    h('p', { class: 'muted small', 'data-testid': 'scored-count' }, t('dash.scoredAnswered', { a: c.scored_answered, b: c.scored_total })),
     r.derived ? h('p', { class: 'derived', 'data-testid': 'derived-count' }, tx(r.derived.note)) : null,
+    r.gaps.length
+      ? h(
+          'button',
+          { class: 'primary next-step', 'data-testid': 'next-gaps', onclick: () => void app.go('gaps') },
+          t('dash.nextGaps', { n: r.gaps.length }),
+        )
+      : null,
   );
 
   const areas = h(

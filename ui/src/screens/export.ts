@@ -7,7 +7,7 @@ import { call, toCommandError } from '../api';
 import type { App } from '../app';
 import type { ExportFormat, ImportInput, Imported, Lang, LogoInfo, ReportPreset } from '../bindings';
 import { h, mount } from '../dom';
-import { lang, STRINGS, t, tx, type Key } from '../i18n';
+import { formatDate, lang, STRINGS, t, tx, type Key } from '../i18n';
 import { renderContribute } from './contribute';
 
 /** Shows why an import failed: the file's problems item by item, or the message. */
@@ -214,7 +214,7 @@ export function renderExport(app: App): HTMLElement {
     h('h2', null, t('export.heading')),
     view
       ? [
-          h('p', { class: 'muted' }, `${view.row.organisation_name} · ${view.row.date}`),
+          h('p', { class: 'muted' }, `${view.row.organisation_name} · ${formatDate(view.row.date)}`),
           h('p', { class: 'muted small' }, t('export.help')),
           h(
             'div',

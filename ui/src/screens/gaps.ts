@@ -1,6 +1,8 @@
 // Gaps and roadmap: the prioritised gaps from csirt-scoring, a target per scored item that the
 // user can change (the store recomputes and the list re-orders at once), the assessor's note on
-// each gap ("why it matters here", saved as typed), and the roadmap.
+// each gap ("why it matters here", saved as typed), and the roadmap. Each gap and roadmap step
+// is stated as its item's action phrase ("Document … and have them approved") where the data
+// has one. The table's headers stay in view while it scrolls.
 
 import { call } from '../api';
 import type { App } from '../app';
@@ -17,7 +19,8 @@ function levelled(item: Item): { key: string; label: string }[] {
     return (['in-house', 'outsourced', 'none'] as const).map((k) => ({ key: k, label: t(`wiz.service.${k}` as Key) }));
   }
   if ('options' in item) {
-    return item.options.filter((o) => o.level !== undefined).map((o) => ({ key: o.key, label: `${o.key}: ${tx(o.short ?? o.text)}` }));
+    // 「承認 (b)」: the words first, the key after.
+    return item.options.filter((o) => o.level !== undefined).map((o) => ({ key: o.key, label: `${tx(o.short ?? o.text)} (${o.key})` }));
   }
   return [];
 }
@@ -27,9 +30,19 @@ function label(item: Item | undefined, key: string): string {
   return levelled(item).find((l) => l.key === key)?.label ?? key;
 }
 
+/** What to do about an item: its action phrase, else its question. */
+export function actionOf(item: Item | undefined): string {
+  if (!item) return '';
+  return tx(item.action ?? item.text);
+}
+
+/** The target of an item: each level in words with its key (「承認 (b)」), the default marked
+ * 「既定」 in words. Choosing the default removes the override. */
 function targetSelect(app: App, item: Item, view: AssessmentView, rerender: (v: AssessmentView) => void) {
   const score = view.report.items.find((i) => i.id === item.id);
   const override = view.assessment.targets?.[item.id];
+  // Without an override the target in use is the default, so its key is known.
+  const defaultKey = override === undefined ? score?.target.key : undefined;
   const select = h(
     'select',
     {
@@ -45,15 +58,12 @@ function targetSelect(app: App, item: Item, view: AssessmentView, rerender: (v: 
           .catch((e) => app.showError(e));
       },
     },
-    h(
-      'option',
-      { value: '', selected: override === undefined },
-      // Without an override the target is the default; name it so the user sees what it is.
-      t('gaps.default', {
-        label: override === undefined && score ? label(item, score.target.key) : t('common.notSet'),
-      }),
+    override !== undefined ? h('option', { value: '' }, t('gaps.backToDefault')) : null,
+    levelled(item).map((l) =>
+      l.key === defaultKey
+        ? h('option', { value: '', selected: true }, t('gaps.defaultMarked', { label: l.label }))
+        : h('option', { value: l.key, selected: override === l.key }, l.label),
     ),
-    levelled(item).map((l) => h('option', { value: l.key, selected: override === l.key }, l.label)),
   );
   return select;
 }
@@ -122,14 +132,14 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
             h(
               'tr',
               null,
-              h('th', null, t('gaps.rank')),
-              h('th', null, t('gaps.item')),
-              h('th', null, t('gaps.current')),
-              h('th', null, t('gaps.target')),
-              h('th', null, t('gaps.gap')),
-              h('th', null, t('gaps.priority')),
-              h('th', null, t('gaps.peers')),
-              h('th', null, t('plan.add')),
+              h('th', { scope: 'col' }, t('gaps.rank')),
+              h('th', { scope: 'col' }, t('gaps.item')),
+              h('th', { scope: 'col' }, t('gaps.current')),
+              h('th', { scope: 'col' }, t('gaps.target')),
+              h('th', { scope: 'col', title: t('gaps.gapHelp') }, t('gaps.gap'), h('span', { class: 'unit block' }, t('gaps.gapUnit'))),
+              h('th', { scope: 'col', title: t('gaps.priorityHelp') }, t('gaps.priority'), h('span', { class: 'unit block' }, t('gaps.priorityUnit'))),
+              h('th', { scope: 'col' }, t('gaps.peers')),
+              h('th', { scope: 'col' }, t('plan.add')),
             ),
           ),
           h(
@@ -146,11 +156,28 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
                   'tr',
                   { class: 'gap-row', 'data-gap': g.item, 'data-rank': g.rank, 'data-priority': g.priority },
                   h('td', { class: 'rank' }, String(g.rank)),
-                  h('td', { title: txOther(g.text) }, h('span', { class: 'id' }, g.item), ' ', tx(g.text)),
+                  h(
+                    'td',
+                    { title: txOther(g.text) },
+                    h('span', { class: 'id' }, g.item),
+                    ' ',
+                    h('span', { class: 'gap-action', 'data-testid': 'gap-action' }, actionOf(item) || tx(g.text)),
+                    item?.action ? h('span', { class: 'muted small block' }, tx(g.text)) : null,
+                  ),
                   h('td', { class: 'answer-text' }, label(item, g.current_key)),
                   h('td', null, item ? targetSelect(app, item, v, rerender) : g.target_key),
-                  h('td', null, t('common.points', { n: num(g.gap) })),
-                  h('td', { class: 'prio', title: tx(g.why), 'data-why': tx(g.why) }, h('b', null, num(g.priority)), prio),
+                  h(
+                    'td',
+                    { class: 'gap-share', 'data-share': g.share, title: t('common.points', { n: num(g.gap) }) },
+                    t('gaps.shareLeft', { n: num(g.share) }),
+                  ),
+                  h(
+                    'td',
+                    { class: 'prio', title: tx(g.why), 'data-why': tx(g.why) },
+                    h('b', null, num(g.priority)),
+                    h('span', { class: 'visually-hidden' }, ' / 100'),
+                    prio,
+                  ),
                   h('td', null, standingCell(g.peers_at_target)),
                   h('td', null, addToPlan(app, v, g.item)),
                 ),
@@ -195,7 +222,7 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
                     { 'data-item': e.item, title: item ? txOther(item.text) : '' },
                     h('span', { class: 'id' }, e.item),
                     ' ',
-                    item ? tx(item.text) : '',
+                    actionOf(item),
                     e.prerequisites.length
                       ? h('span', { class: 'muted small block' }, t('gaps.after', { items: e.prerequisites.join(', ') }))
                       : null,
@@ -250,5 +277,10 @@ export function renderGaps(app: App, q: Questionnaire, view: AssessmentView): HT
     );
   };
   draw(view);
+  // The table's sticky headers sit just under the app's header, however tall it wrapped.
+  requestAnimationFrame(() => {
+    const header = document.querySelector<HTMLElement>('header.top');
+    if (header) root.style.setProperty('--header-h', `${header.offsetHeight}px`);
+  });
   return root;
 }

@@ -5,7 +5,7 @@ import { call } from '../api';
 import type { App } from '../app';
 import type { AssessmentSummary, OrganisationInput, OrganisationRow, ProfileChoice, QuestionnaireInfo } from '../bindings';
 import { h, mount } from '../dom';
-import { num, t, tx } from '../i18n';
+import { formatDate, num, t, todayIso, tx } from '../i18n';
 import { prefillChoice } from './prefill';
 import { questionnaireSelect } from './questionnaires';
 
@@ -102,8 +102,29 @@ function history(
   questionnaires: QuestionnaireInfo[],
   rerender: () => void,
 ) {
-  const today = new Date().toISOString().slice(0, 10);
-  const dateInput = h('input', { type: 'date', id: 'new-assessment-date', value: today });
+  // A text field in the ISO form, not <input type=date>: WebKit shows a date input in the
+  // system locale's form (11/29/2026) whatever the app's language, and its `lang` is not
+  // honoured. The ISO form reads the same in both languages, the core checks it (a real
+  // calendar day, in the user's language), and the hint beside it shows it in words.
+  const dateInput = h('input', {
+    type: 'text',
+    id: 'new-assessment-date',
+    'data-testid': 'new-assessment-date',
+    inputmode: 'numeric',
+    size: 11,
+    maxlength: '10',
+    placeholder: 'YYYY-MM-DD',
+    'aria-describedby': 'new-assessment-date-hint',
+    value: todayIso(),
+  });
+  const dateHint = h('span', { id: 'new-assessment-date-hint', class: 'hint small', 'aria-live': 'polite' });
+  const showHint = () => {
+    const v = dateInput.value.trim();
+    const words = formatDate(v);
+    dateHint.textContent = words && words !== v ? t('org.dateHint', { date: words }) : t('org.dateFormat');
+  };
+  dateInput.addEventListener('input', showHint);
+  showHint();
   // Off by default: start from another questionnaire's assessment, its answers derived.
   const questionnaire = questionnaireSelect(questionnaires);
   const prefill = prefillChoice(app, org.id, questionnaire);
@@ -127,7 +148,7 @@ function history(
       class: 'primary',
       'data-testid': 'new-assessment',
       onclick: () => {
-        const date = dateInput.value || null;
+        const date = dateInput.value.trim() || null;
         const offer = prefill.chosen();
         const made = offer
           ? call('start_prefilled', {
@@ -173,7 +194,7 @@ function history(
             return h(
               'tr',
               { 'data-assessment': s.row.id, class: app.view?.row.id === s.row.id ? 'selected' : '' },
-              h('td', { class: 'nowrap' }, s.row.date),
+              h('td', { class: 'nowrap', 'data-date': s.row.date }, formatDate(s.row.date)),
               questionnaireCell(s),
               h('td', { class: 'nowrap' }, h('span', { class: `status ${s.row.status}` }, t(`assess.status.${s.row.status}`))),
               h('td', null, t('assess.progress', { a: s.row.answered, b: s.answerable })),
@@ -238,6 +259,7 @@ function history(
       questionnaire,
       h('label', { class: 'inline', for: 'new-assessment-date' }, t('org.date')),
       dateInput,
+      dateHint,
       create,
     ),
     prefill.el,

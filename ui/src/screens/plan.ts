@@ -7,7 +7,7 @@ import { call } from '../api';
 import type { App } from '../app';
 import type { ActionStatus, ActionView, AssessmentView, PlanView, Questionnaire } from '../bindings';
 import { debounce, h, mount } from '../dom';
-import { lang, t, tx, txOther, type Key } from '../i18n';
+import { formatDate, lang, t, tx, txOther, type Key } from '../i18n';
 
 const STATUSES: ActionStatus[] = ['planned', 'in-progress', 'done', 'dropped'];
 
@@ -33,9 +33,9 @@ function chart(svg: string): HTMLElement {
 /** What the core says about an action, in words (and a symbol), never by colour alone. */
 function result(a: ActionView): HTMLElement {
   const lines: (HTMLElement | string)[] = [h('strong', { class: 'state-label' }, t(`plan.state.${a.state}` as Key))];
-  if (a.achieved_in) lines.push(h('span', { class: 'block small', 'data-testid': 'achieved-in' }, t('plan.achievedIn', { date: a.achieved_in })));
+  if (a.achieved_in) lines.push(h('span', { class: 'block small', 'data-testid': 'achieved-in' }, t('plan.achievedIn', { date: formatDate(a.achieved_in) })));
   if (a.flag) lines.push(h('span', { class: 'block small', 'data-testid': 'flag' }, t('plan.flag')));
-  if (a.overdue) lines.push(h('span', { class: 'block small' }, t('plan.overdueSince', { date: a.due })));
+  if (a.overdue) lines.push(h('span', { class: 'block small' }, t('plan.overdueSince', { date: formatDate(a.due) })));
   return h('td', { class: 'result', 'data-state': a.state }, lines);
 }
 
@@ -119,7 +119,7 @@ export async function renderPlan(app: App, q: Questionnaire, view: AssessmentVie
             'ul',
             { class: 'notes' },
             a.notes.map((n) =>
-              h('li', null, h('span', { class: 'muted' }, n.date), ' ', n.status ? t('plan.changedTo', { status: t(`plan.status.${n.status}` as Key) }) + ' ' : '', n.text ?? ''),
+              h('li', null, h('span', { class: 'muted' }, formatDate(n.date)), ' ', n.status ? t('plan.changedTo', { status: t(`plan.status.${n.status}` as Key) }) + ' ' : '', n.text ?? ''),
             ),
           ),
         )
@@ -140,7 +140,7 @@ export async function renderPlan(app: App, q: Questionnaire, view: AssessmentVie
           return h('span', { class: 'id block', title: item ? `${tx(item.text)}\n${txOther(item.text)}` : undefined }, i);
         }),
       ),
-      h('td', { class: 'title' }, a.title, a.origin && a.origin !== view.row.date ? h('span', { class: 'muted small block' }, t('plan.carried', { date: a.origin })) : null),
+      h('td', { class: 'title' }, a.title, a.origin && a.origin !== view.row.date ? h('span', { class: 'muted small block' }, t('plan.carried', { date: formatDate(a.origin) })) : null),
       h('td', null, owner),
       h('td', null, due),
       h('td', null, select),

@@ -7,7 +7,7 @@ import { call } from '../api';
 import type { App } from '../app';
 import type { AssessmentView, ItemChange, Questionnaire } from '../bindings';
 import { h } from '../dom';
-import { lang, num, t, tx, txOther } from '../i18n';
+import { formatDate, lang, num, t, tx, txOther } from '../i18n';
 
 /** Adopts csirt-report's SVG parsed as XML, as the dashboard does with the radar. */
 function chart(svg: string): HTMLElement {
@@ -60,7 +60,7 @@ export async function renderTrend(app: App, q: Questionnaire, view: AssessmentVi
   const head = h(
     'thead',
     null,
-    h('tr', null, h('td', null, ''), points.map((p) => h('th', { class: 'num', scope: 'col' }, p.date)), withChange ? h('th', { class: 'num change', scope: 'col' }, t('trend.change')) : null),
+    h('tr', null, h('td', null, ''), points.map((p) => h('th', { class: 'num', scope: 'col' }, formatDate(p.date))), withChange ? h('th', { class: 'num change', scope: 'col' }, t('trend.change')) : null),
   );
   const row = (label: string, values: (number | null | undefined)[], diff: number | null | undefined, attrs: Record<string, string> = {}) =>
     h(
@@ -121,7 +121,7 @@ export async function renderTrend(app: App, q: Questionnaire, view: AssessmentVi
       'section',
       { class: 'card' },
       h('h2', null, t('trend.heading', { org: view.row.organisation_name })),
-      h('p', { class: 'muted small', 'data-testid': 'trend-upto' }, t('trend.upTo', { date: view.row.date })),
+      h('p', { class: 'muted small', 'data-testid': 'trend-upto' }, t('trend.upTo', { date: formatDate(view.row.date) })),
       points.length < 2 ? h('p', { class: 'muted', 'data-testid': 'trend-single' }, t('trend.single')) : null,
       areaIds.length ? legend : null,
       chart(svg),
@@ -138,7 +138,7 @@ export async function renderTrend(app: App, q: Questionnaire, view: AssessmentVi
       ? h(
           'section',
           { class: 'card changes-card' },
-          h('h2', null, t('trend.changes', { from: points[points.length - 2].date, to: points[points.length - 1].date })),
+          h('h2', null, t('trend.changes', { from: formatDate(points[points.length - 2].date), to: formatDate(points[points.length - 1].date) })),
           changes(q, t('trend.improved'), trend.improved, 'improved'),
           changes(q, t('trend.regressed'), trend.regressed, 'regressed'),
         )

@@ -3,6 +3,11 @@
 // In a workshop it answers as the facilitator or as one respondent, who then sees only their
 // own answers, so each person can answer privately on the same machine.
 //
+// Finding one's way: a search over the questions and item numbers, an "unanswered only" filter,
+// "next unanswered", and Alt+↓ / Alt+↑ to the next / previous item (Alt+Shift+↓: the next
+// unanswered). The search and the filter only choose which cards to show. Each card shows its
+// own "saved" state after each autosave, and clearing an answer can be undone.
+//
 // Every change is read back from the controls and sent as one save (or clear) to the store;
 // the store validates it. Saves go through one queue so they reach the store in the order the
 // user made them, whatever order the async commands would run in.
@@ -35,18 +40,31 @@ interface Ctx {
   status: HTMLElement;
   onProgress: (c: Completeness) => void;
   queue: Promise<unknown>;
+  /** The items answered now (kept as saves and clears are made). */
+  answered: Set<string>;
 }
 
-function setStatus(ctx: Ctx, state: 'saving' | 'saved' | 'failed'): void {
+/** The time of day of a save, as the user's language writes it. */
+function clock(): string {
+  return new Date().toLocaleTimeString(lang() === 'ja' ? 'ja-JP' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+function setStatus(ctx: Ctx, state: 'saving' | 'saved' | 'failed', card?: HTMLElement): void {
+  const text =
+    state === 'saving' ? t('wiz.saving') : state === 'saved' ? t('wiz.savedAt', { time: clock() }) : t('wiz.saveFailed');
   ctx.status.dataset.state = state;
-  ctx.status.textContent = t(
-    state === 'saving' ? 'wiz.saving' : state === 'saved' ? 'wiz.saved' : 'wiz.saveFailed',
-  );
+  ctx.status.textContent = text;
+  // The card saved shows it too, where the user is looking.
+  const own = card?.querySelector<HTMLElement>('.card-status');
+  if (own) {
+    own.dataset.state = state;
+    own.textContent = state === 'saved' ? t('wiz.saved') : text;
+  }
 }
 
 /** Runs `job` after every earlier save, reporting progress and failures on the item. */
 function enqueue(ctx: Ctx, card: HTMLElement, job: () => Promise<Completeness | null>): void {
-  setStatus(ctx, 'saving');
+  setStatus(ctx, 'saving', card);
   const error = card.querySelector<HTMLElement>('.item-error');
   ctx.queue = ctx.queue
     .then(job)
@@ -54,18 +72,23 @@ function enqueue(ctx: Ctx, card: HTMLElement, job: () => Promise<Completeness | 
       if (error) error.textContent = '';
       card.classList.remove('has-error');
       if (c) ctx.onProgress(c);
-      setStatus(ctx, 'saved');
+      setStatus(ctx, 'saved', card);
     })
     .catch((e: unknown) => {
       const msg = e instanceof Error ? e.message : String(e);
       if (error) error.textContent = msg;
       card.classList.add('has-error');
-      setStatus(ctx, 'failed');
+      setStatus(ctx, 'failed', card);
     });
 }
 
-function markAnswered(card: HTMLElement, answered: boolean): void {
+function markAnswered(card: HTMLElement, answered: boolean, ctx?: Ctx): void {
   card.dataset.answered = String(answered);
+  const id = card.dataset.item;
+  if (ctx && id) {
+    if (answered) ctx.answered.add(id);
+    else ctx.answered.delete(id);
+  }
   const badge = card.querySelector<HTMLElement>('.badge');
   if (badge) {
     badge.textContent = answered ? t('wiz.answered') : t('wiz.notAnswered');
@@ -251,6 +274,17 @@ export function answerControl(
   }
 }
 
+/** A reconstructed item's badge, with its note on demand (a disclosure: keyboard and screen
+ * reader reach it as a button). */
+function reconstructedNote(item: Item): HTMLElement {
+  return h(
+    'details',
+    { class: 'reconstructed', 'data-testid': 'reconstructed' },
+    h('summary', { class: 'badge reconstructed-badge', title: t('wiz.reconstructedHint') }, t('wiz.reconstructed')),
+    item.note ? h('p', { class: 'reconstructed-note', title: txOther(item.note) }, tx(item.note)) : null,
+  );
+}
+
 function itemCard(item: Item, ctx: Ctx): HTMLElement {
   const a = ctx.view.assessment;
   const answered = a.answers[item.id] !== undefined;
@@ -273,6 +307,40 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
   const comment = a.comments?.[item.id] ?? '';
   const evidence = a.evidence?.[item.id] ?? '';
   const commentArea = h('textarea', { rows: '2', 'data-role': 'comment', value: comment });
+  // "Cleared. Undo": shown after the clear button, until the next change to the item.
+  const undoBox = h('p', { class: 'undo', 'data-testid': 'undo-box', hidden: true });
+  const offerUndo = (before: Read) => {
+    const restore = h(
+      'button',
+      {
+        class: 'small',
+        'data-testid': 'undo',
+        'aria-label': t('wiz.undoFor', { item: item.id }),
+        onclick: () => {
+          undoBox.hidden = true;
+          const answer = before.answer;
+          if (answer === null) return;
+          ctx.view.assessment.answers[item.id] = answer;
+          if (before.other !== null) ctx.view.assessment.other = { ...ctx.view.assessment.other, [item.id]: before.other };
+          const fresh = itemCard(item, ctx);
+          card.replaceWith(fresh);
+          enqueue(ctx, fresh, () =>
+            call('save_answer', {
+              assessment_id: ctx.view.row.id,
+              respondent_id,
+              item: item.id,
+              answer,
+              other_text: before.other,
+            }),
+          );
+          fresh.querySelector<HTMLInputElement>('input:checked, input, textarea')?.focus();
+        },
+      },
+      t('wiz.undo'),
+    );
+    mount(undoBox, h('span', null, t('wiz.cleared', { item: item.id }), ' '), restore);
+    undoBox.hidden = false;
+  };
   const evidenceInput = h('input', { type: 'text', 'data-role': 'evidence', value: evidence });
   // A derived answer says so until it is confirmed or changed (the store then clears the mark).
   const derived = derivedLabel(ctx.app, item, ctx.view, ctx.respondent, (v) => {
@@ -285,6 +353,8 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
       class: 'item' + (item.type === 'service' ? ' compact' : ''),
       'data-item': item.id,
       'data-type': item.type,
+      tabindex: '-1',
+      'aria-labelledby': `q-${item.id}`,
     },
     h(
       'header',
@@ -301,13 +371,17 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
           {
             class: 'clear',
             'data-testid': 'clear',
+            'aria-label': t('wiz.clearFor', { item: item.id }),
             onclick: () => {
               derived?.remove();
+              // Keep what was answered, so the clear can be undone.
+              const before = read();
               reset();
-              markAnswered(card, false);
+              markAnswered(card, false, ctx);
               enqueue(ctx, card, () =>
                 call('clear_answer', { assessment_id: ctx.view.row.id, respondent_id, item: item.id }),
               );
+              if (before.answer !== null) offerUndo(before);
             },
           },
           t('wiz.clear'),
@@ -316,12 +390,12 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
       ),
     ),
     otherLang,
-    item.reconstructed && item.note
-      ? h('p', { class: 'note', title: txOther(item.note) }, t('wiz.reconstructed'), ': ', tx(item.note))
-      : null,
+    item.reconstructed && item.note ? reconstructedNote(item) : null,
     derived,
     el,
     h('p', { class: 'item-error', role: 'alert' }),
+    undoBox,
+    h('span', { class: 'card-status', role: 'status', 'data-testid': 'card-status' }),
     // A respondent's comments and evidence are their own; the facilitator's are the assessment's.
     h(
       'details',
@@ -335,14 +409,15 @@ function itemCard(item: Item, ctx: Ctx): HTMLElement {
 
   const save = () => {
     derived?.remove();
+    undoBox.hidden = true;
     const { answer, other } = read();
     const id = ctx.view.row.id;
     if (answer === null) {
       if (card.dataset.answered !== 'true') return;
-      markAnswered(card, false);
+      markAnswered(card, false, ctx);
       enqueue(ctx, card, () => call('clear_answer', { assessment_id: id, respondent_id, item: item.id }));
     } else {
-      markAnswered(card, true);
+      markAnswered(card, true, ctx);
       enqueue(ctx, card, () =>
         call('save_answer', { assessment_id: id, respondent_id, item: item.id, answer, other_text: other }),
       );
@@ -447,10 +522,11 @@ export function renderWizard(
     respondent: app.respondent,
     status,
     queue: Promise.resolve(),
+    answered: new Set(Object.keys(view.assessment.answers)),
     onProgress: (c) => {
       overallBar.max = Math.max(c.answerable, 1);
       overallBar.value = c.answered;
-      overallText.textContent = t('assess.progress', { a: c.answered, b: c.answerable });
+      overallText.textContent = t('wiz.overallCount', { a: c.answered, b: c.answerable });
       sections.forEach((s, i) => {
         const p = c.sections.find((x) => x.id === s.id);
         if (!p) return;
@@ -486,19 +562,128 @@ export function renderWizard(
     ),
   );
 
-  // Re-reads the assessment before drawing a section, so its cards show what the store holds
-  // after every save made elsewhere in the wizard.
-  const show = async (i: number) => {
+  // Re-reads the assessment, so cards drawn anew show what the store holds after every save
+  // made elsewhere in the wizard.
+  const refresh = async (): Promise<boolean> => {
     await ctx.queue;
-    if (i !== app.section) {
-      try {
-        const fresh = await call('load_assessment', { id: base.row.id });
-        app.view = fresh;
-        ctx.view = await viewAs(fresh, ctx.respondent);
-      } catch (e) {
-        app.showError(e);
-        return;
+    try {
+      const fresh = await call('load_assessment', { id: base.row.id });
+      app.view = fresh;
+      ctx.view = await viewAs(fresh, ctx.respondent);
+      ctx.answered = new Set(Object.keys(ctx.view.assessment.answers));
+      return true;
+    } catch (e) {
+      app.showError(e);
+      return false;
+    }
+  };
+
+  // Finding: the search and the filter choose which cards are shown (presentation only).
+  const answerable = q.items.filter((it) => it.type !== 'group');
+  const search = h('input', {
+    type: 'search',
+    id: 'wiz-search',
+    'data-testid': 'wiz-search',
+    placeholder: t('wiz.searchPlaceholder'),
+    'aria-describedby': 'wiz-shortcuts',
+  });
+  const onlyOpen = h('input', { type: 'checkbox', id: 'wiz-unanswered', 'data-testid': 'unanswered-only' });
+  const findStatus = h('p', { class: 'find-status small', role: 'status', 'data-testid': 'find-status' });
+  const filtering = () => search.value.trim() !== '' || onlyOpen.checked;
+  const matches = (it: Item): boolean => {
+    const needle = search.value.trim().toLowerCase();
+    if (onlyOpen.checked && ctx.answered.has(it.id)) return false;
+    if (!needle) return true;
+    return [it.id, it.text.ja, it.text.en].some((s) => s.toLowerCase().includes(needle));
+  };
+  const showFound = async () => {
+    if (!(await refresh())) return;
+    const found = answerable.filter(matches);
+    findStatus.textContent = found.length ? t('wiz.found', { n: found.length }) : t('wiz.noneFound');
+    nav.querySelectorAll('button.section-link').forEach((b) => {
+      b.classList.remove('active');
+      b.removeAttribute('aria-current');
+    });
+    mount(
+      body,
+      h('h2', { class: 'section-title' }, t('wiz.results')),
+      found.map((it) => itemCard(it, ctx)),
+      h('div', { class: 'pager' }, h('button', { 'data-testid': 'clear-search', onclick: () => void clearFind() }, t('wiz.clearSearch'))),
+    );
+  };
+  const clearFind = async (section = app.section) => {
+    search.value = '';
+    onlyOpen.checked = false;
+    findStatus.textContent = '';
+    await show(section, true);
+  };
+  const onFind = debounce(() => void (filtering() ? showFound() : clearFind()), 250);
+  search.addEventListener('input', () => onFind());
+  onlyOpen.addEventListener('change', () => onFind.now());
+
+  /** Moves the focus to an item's card: its chosen (else first) control, scrolled into view. */
+  const focusCard = (card: HTMLElement) => {
+    const control =
+      card.querySelector<HTMLElement>('.options input:checked') ??
+      card.querySelector<HTMLElement>('.options input, .number input, .year-month input, .text textarea');
+    (control ?? card).focus();
+    card.scrollIntoView?.({ block: 'center' });
+  };
+  const cards = () => [...body.querySelectorAll<HTMLElement>('article.item')];
+  const currentItem = (): string | undefined =>
+    (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('article.item')?.dataset.item;
+
+  /** The next item not answered yet after the one in focus (wrapping round); among the cards
+   * shown while searching, else through every section. */
+  const nextUnanswered = async () => {
+    const pool = filtering() ? cards().map((c) => c.dataset.item ?? '') : answerable.map((it) => it.id);
+    const at = pool.indexOf(currentItem() ?? '');
+    let target: string | undefined;
+    for (let k = 1; k <= pool.length; k++) {
+      const id = pool[(at + k + pool.length) % pool.length];
+      if (id && !ctx.answered.has(id)) {
+        target = id;
+        break;
       }
+    }
+    if (!target) {
+      findStatus.textContent = t('wiz.noneUnanswered');
+      return;
+    }
+    let card = body.querySelector<HTMLElement>(`article.item[data-item="${target}"]`);
+    if (!card) {
+      const section = sections.findIndex((s) => s.id === q.items.find((it) => it.id === target)?.section);
+      await show(section);
+      card = body.querySelector<HTMLElement>(`article.item[data-item="${target}"]`);
+    }
+    if (card) focusCard(card);
+  };
+
+  /** Alt+↓ / Alt+↑: the next / previous item shown; past the last one, the next section. */
+  const step = async (by: 1 | -1) => {
+    const list = cards();
+    const at = list.findIndex((c) => c.dataset.item === currentItem());
+    const next = list[at + by] ?? (at === -1 ? list[by === 1 ? 0 : list.length - 1] : undefined);
+    if (next) return focusCard(next);
+    if (filtering()) return;
+    const section = app.section + by;
+    if (section < 0 || section >= sections.length) return;
+    await show(section);
+    const drawn = cards();
+    const edge = by === 1 ? drawn[0] : drawn[drawn.length - 1];
+    if (edge) focusCard(edge);
+  };
+
+  const show = async (i: number, force = false) => {
+    if (i !== app.section || force || filtering()) {
+      if (!(await refresh())) return;
+    } else {
+      await ctx.queue;
+    }
+    if (filtering()) {
+      search.value = '';
+      onlyOpen.checked = false;
+      findStatus.textContent = '';
     }
     app.section = i;
     nav.querySelectorAll('button.section-link').forEach((b, j) => {
@@ -538,18 +723,40 @@ export function renderWizard(
   };
   void show(app.section);
 
-  return h(
+  const find = h(
+    'div',
+    { class: 'wizard-find', role: 'search', 'aria-label': t('wiz.find') },
+    h('label', { for: 'wiz-search', class: 'visually-hidden' }, t('wiz.search')),
+    search,
+    h('label', { class: 'inline-check' }, onlyOpen, ' ', t('wiz.unansweredOnly')),
+    h('button', { 'data-testid': 'next-unanswered', onclick: () => void nextUnanswered() }, t('wiz.nextUnanswered')),
+    findStatus,
+    h('p', { id: 'wiz-shortcuts', class: 'hint small' }, t('wiz.shortcuts')),
+  );
+  const root = h(
     'div',
     { class: 'screen wizard', 'data-screen-id': 'wizard' },
     h(
       'aside',
       { class: 'wizard-side' },
       answeringAs(app, respondents),
+      status,
       h('h2', null, t('wiz.sections')),
       h('div', { class: 'overall' }, h('span', null, t('wiz.overall')), overallBar, overallText),
       nav,
-      status,
     ),
-    body,
+    h('div', { class: 'wizard-main' }, find, body),
   );
+  // The shortcuts use Alt, so no key that types text is taken.
+  root.addEventListener('keydown', (ev) => {
+    if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (ev.key === 'ArrowDown' && ev.shiftKey) {
+      ev.preventDefault();
+      void nextUnanswered();
+    } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      void step(ev.key === 'ArrowDown' ? 1 : -1);
+    }
+  });
+  return root;
 }

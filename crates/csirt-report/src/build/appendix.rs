@@ -156,27 +156,52 @@ pub fn method(cx: &Ctx) -> (String, Vec<Block>) {
             voice: Voice::Report,
         });
     }
-    let reconstructed: Vec<&str> = cx
+    let reconstructed: Vec<&Item> = cx
         .input
         .questionnaire
         .items
         .iter()
         .filter(|i| i.reconstructed)
-        .map(|i| i.id.as_str())
         .collect();
     if !reconstructed.is_empty() {
-        let list = reconstructed.join(", ");
+        let n = reconstructed.len();
         blocks.push(Block::Paragraph {
             text: match lang {
                 Lang::Ja => format!(
-                    "設問 {list} は、報告書の表 1.3.1 から失われた行を、見出しと結果の記述から再構成したものです。"
+                    "次の {n} 問は、出典の表から失われた行を、見出しと結果の記述から再構成した設問です。再構成の根拠は次のとおりです。"
                 ),
                 Lang::En => format!(
-                    "These items were rebuilt from their headings and findings because their rows were lost from table 1.3.1: {list}."
+                    "These {n} items were reconstructed from their headings and findings because their rows were lost from the source table. How each was reconstructed:"
                 ),
             },
             voice: Voice::Report,
         });
+        // The full note of each reconstructed item, as the data words it.
+        let rows = reconstructed
+            .iter()
+            .map(|i| {
+                cells(vec![
+                    i.id.clone(),
+                    i.text.get(lang).to_string(),
+                    i.note
+                        .as_ref()
+                        .map(|x| x.get(lang).to_string())
+                        .unwrap_or_default(),
+                ])
+            })
+            .collect();
+        blocks.push(table(
+            columns(
+                lang,
+                &[
+                    ("項目", "Item", 34.0),
+                    ("設問", "Question", 150.0),
+                    ("再構成の根拠", "How it was reconstructed", 0.0),
+                ],
+            ),
+            rows,
+            Density::Compact,
+        ));
     }
     (
         cx.t(

@@ -4,7 +4,7 @@
 use super::{columns, sentence, share, table, Ctx};
 use crate::labels;
 use crate::model::{Block, Cell, Density, Finding, Voice};
-use csirt_model::{Lang, Precision};
+use csirt_model::{glossary, Lang, Precision};
 use csirt_scoring::{roadmap as plan, Gap, Phase};
 
 /// The share of benchmark teams already at the target, as printed ("≈" for figures from text).
@@ -76,15 +76,11 @@ pub fn finding(cx: &Ctx, g: &Gap) -> Finding {
     } else {
         let list = setup.join(labels::l(lang, "」「", "”, “"));
         consequence.push(match lang {
-            Lang::Ja => format!("構築時に定めておくべき項目「{list}」が整わない一因です。"),
+            Lang::Ja => format!("構築時に決めるべき項目「{list}」が整わない一因です。"),
             Lang::En => format!("It holds back the set-up item “{list}”."),
         });
     }
-    let action = g
-        .recommendation
-        .as_ref()
-        .map(|r| sentence(r.get(lang), lang))
-        .unwrap_or_default();
+    let action = what_to_do(cx, g);
     let rank = g.rank;
     let pr = g.priority;
     // The scoring says why in its own words (share of the way to the target, benchmark, set-up
@@ -106,6 +102,34 @@ pub fn finding(cx: &Ctx, g: &Gap) -> Finding {
         },
         assessor_note: note(cx, &g.item).map(str::to_string),
     }
+}
+
+/// The item's action phrase, where the data has one, as a sentence.
+fn action_phrase(cx: &Ctx, item: &str) -> Option<String> {
+    cx.input
+        .questionnaire
+        .item(item)
+        .and_then(|i| i.action.as_ref())
+        .map(|a| match cx.lang {
+            // A Japanese phrase may end in a bracket, which `sentence` leaves as it is.
+            Lang::Ja => format!("{}。", a.ja.trim_end().trim_end_matches('。')),
+            Lang::En => sentence(&a.en, Lang::En),
+        })
+}
+
+/// What to do about a gap: the item's action phrase, then the recommendation.
+fn what_to_do(cx: &Ctx, g: &Gap) -> String {
+    let lang = cx.lang;
+    [
+        action_phrase(cx, &g.item),
+        g.recommendation
+            .as_ref()
+            .map(|r| sentence(r.get(lang), lang)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(labels::l(lang, "", " "))
 }
 
 pub fn gap_analysis(cx: &Ctx) -> (String, Vec<Block>) {
@@ -135,12 +159,7 @@ pub fn gap_analysis(cx: &Ctx) -> (String, Vec<Block>) {
         .map(|g| {
             let current = cx.key_label(&g.item, &g.current_key);
             let target = cx.key_label(&g.item, &g.target_key);
-            let mut recommendation = Cell::text(
-                g.recommendation
-                    .as_ref()
-                    .map(|x| x.get(lang).to_string())
-                    .unwrap_or_default(),
-            );
+            let mut recommendation = Cell::text(what_to_do(cx, g));
             recommendation.assessor_note = note(cx, &g.item).map(str::to_string);
             vec![
                 Cell::text(g.rank.to_string()),
@@ -164,7 +183,7 @@ pub fn gap_analysis(cx: &Ctx) -> (String, Vec<Block>) {
                 ("現状 → 目標", "Current → target", 96.0),
                 ("目標に達している組織", "Peers at target", 56.0),
                 ("優先度", "Priority", 40.0),
-                ("推奨事項", "Recommendation", 0.0),
+                ("取り組み", "What to do", 0.0),
             ],
         ),
         rows,
@@ -176,7 +195,8 @@ pub fn gap_analysis(cx: &Ctx) -> (String, Vec<Block>) {
 pub fn roadmap(cx: &Ctx) -> (String, Vec<Block>) {
     let lang = cx.lang;
     let r = cx.input.score;
-    let plan = plan(cx.input.questionnaire, r);
+    let q = cx.input.questionnaire;
+    let plan = plan(q, r);
     let mut blocks = vec![Block::Paragraph {
         text: cx.t(
             "優先度の高いギャップから着手し、前提となる取り組み (例: 統計の開示の前にインシデントの分類とエスカレーションルール) を先に置いています。",
@@ -194,12 +214,17 @@ pub fn roadmap(cx: &Ctx) -> (String, Vec<Block>) {
                 let g = r.gaps.iter().find(|g| g.item == e.item)?;
                 let current = cx.key_label(&g.item, &g.current_key);
                 let target = cx.key_label(&g.item, &g.target_key);
-                let mut line = format!("{} {} ({current} → {target})", e.item, g.text.get(lang));
+                // The action to take, worded in the data; the question where there is none.
+                let what = q
+                    .item(&e.item)
+                    .map_or_else(|| g.text.get(lang), |i| i.action_or_text().get(lang));
+                let mut line = format!("{} {what} ({current} → {target})", e.item);
                 if !e.prerequisites.is_empty() {
                     let after = e.prerequisites.join(", ");
+                    let term = glossary::PREREQUISITE.get(lang);
                     line.push_str(&match lang {
-                        Lang::Ja => format!(" — 前提: {after}"),
-                        Lang::En => format!(" — after {after}"),
+                        Lang::Ja => format!(" — {term}: {after}"),
+                        Lang::En => format!(" — {term}s: {after}"),
                     });
                 }
                 if e.pulled_forward {

@@ -5,7 +5,7 @@ use super::{cells, columns, score, share, table, Ctx};
 use crate::charts::StandingBar;
 use crate::labels;
 use crate::model::{Block, Cell, Density, Figure, Voice};
-use csirt_model::{Lang, Precision};
+use csirt_model::{glossary, Lang, Precision};
 use csirt_scoring::Share;
 
 pub fn since_last(cx: &Ctx) -> Option<(String, Vec<Block>)> {
@@ -142,8 +142,8 @@ pub fn standing(cx: &Ctx) -> Option<(String, Vec<Block>)> {
     let q = cx.input.questionnaire;
     let n = r.benchmark_ref.as_ref()?.n;
     let title = match lang {
-        Lang::Ja => format!("調査対象 {n} 組織との比較"),
-        Lang::En => format!("Standing among the {n} surveyed teams"),
+        Lang::Ja => format!("{}との比較", glossary::benchmark_teams(lang, n)),
+        Lang::En => format!("Standing among {}", glossary::benchmark_teams(lang, n)),
     };
     let mut blocks: Vec<Block> = cx.benchmark_note().into_iter().collect();
     blocks.push(Block::Paragraph {

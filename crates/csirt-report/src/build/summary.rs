@@ -60,7 +60,7 @@ pub fn summary(cx: &Ctx) -> (String, Vec<Block>) {
         blocks.push(Block::Paragraph {
             text: match lang {
                 Lang::Ja => format!(
-                    "左の図は質問票の {areas} 領域ごとのスコア、右は構築時に定めておくべき {setup} 項目ごとのスコアです。どちらも同じ回答を別の切り口で平均したもので、1 つの回答が両方に数えられることがあります。"
+                    "左の図は質問票の {areas} 領域ごとのスコア、右は構築時に決めるべき {setup} 項目ごとのスコアです。どちらも同じ回答を別の切り口で平均したもので、1 つの回答が両方に数えられることがあります。"
                 ),
                 Lang::En => format!(
                     "The chart shows the questionnaire's {areas} areas; the list beside it, the {setup} items a CSIRT must settle when it is set up. Both average the same answers, grouped two ways, so one answer can count in both."
@@ -95,7 +95,7 @@ pub fn summary(cx: &Ctx) -> (String, Vec<Block>) {
     if setup > 0 {
         blocks.push(Block::StatusList(StatusList {
             title: match lang {
-                Lang::Ja => format!("構築時に定めておくべき {setup} 項目"),
+                Lang::Ja => format!("構築時に決めるべき {setup} 項目"),
                 Lang::En => format!("The {setup} set-up items"),
             },
             entries: r
@@ -149,62 +149,17 @@ fn tone(r: Readiness) -> Tone {
     }
 }
 
-/// The SIM3 level words of the 0–4 scale.
-fn sim3_word(lang: Lang, level: u32) -> &'static str {
-    match level {
-        0 => labels::l(lang, "設定されていない", "none"),
-        1 => labels::l(lang, "目安がある", "implicit"),
-        2 => labels::l(lang, "文書化されている", "documented"),
-        3 => labels::l(lang, "承認されている", "approved"),
-        _ => labels::l(lang, "監査されている", "audited"),
-    }
-}
-
 fn headline(cx: &Ctx) -> Headline {
     let lang = cx.lang;
     let r = cx.input.score;
-    let mut context = Vec::new();
-    if let Some(o) = r.overall {
-        // 0–100 maps back to SIM3's 0–4: 25 points a level.
-        let level = o / 25.0;
-        let word = sim3_word(lang, level.round().clamp(0.0, 4.0) as u32);
-        context.push(match lang {
-            Lang::Ja => format!(
-                "SIM3 の 0〜4 の段階ではレベル {level:.1} に相当し、「{word}」の段階に最も近い水準です。"
-            ),
-            Lang::En => format!(
-                "Corresponds to SIM3 level {level:.1} of 4, nearest the “{word}” stage."
-            ),
-        });
-    }
+    // The SIM3 level and the change since the last assessment, worded by the scoring so the
+    // app's dashboard says the same.
     let points = cx.extras.trend.map(|t| t.points.as_slice()).unwrap_or(&[]);
-    match points {
-        [.., before, now] => {
-            let then = score(before.overall);
-            let date = &before.date;
-            context.push(match (before.overall, now.overall) {
-                (Some(b), Some(n)) => {
-                    let d = n - b;
-                    match lang {
-                        Lang::Ja => {
-                            format!("前回の評価 ({date}、{then}) から {d:+.0} ポイントです。")
-                        }
-                        Lang::En => {
-                            format!("{d:+.0} points since the last assessment ({date}: {then}).")
-                        }
-                    }
-                }
-                _ => cx.t(
-                    "前回の評価とは総合スコアを比べられません。",
-                    "The overall score cannot be compared with the last assessment.",
-                ),
-            });
-        }
-        _ => context.push(cx.t(
-            "比べられる前回の評価はありません。",
-            "No earlier assessment to compare with.",
-        )),
-    }
+    let mut context: Vec<String> = csirt_scoring::headline(r.overall, points)
+        .lines
+        .iter()
+        .map(|l| l.get(lang).to_string())
+        .collect();
     context.push(match cx.benchmark_line() {
         Some(b) => match lang {
             Lang::Ja => format!("比較対象: {b}"),
