@@ -367,6 +367,9 @@ try {
   await browser.$('button.lang[data-lang="ja"]').click();
   await browser.pause(300);
   await tab('organisations');
+  // The offer follows the questionnaire chosen in the form: SIM3.
+  await $('[data-testid="new-assessment-questionnaire"]').selectByAttribute('value', 'sim3');
+  await $('[data-testid="prefill-choice"]').waitForDisplayed({ timeout: 15000 });
   await press('[data-testid="prefill-on"]');
   const offer = await $('[data-testid="prefill-from"] option[data-target="sim3"]');
   await $('[data-testid="prefill-from"]').selectByAttribute('value', await offer.getAttribute('value'));
