@@ -596,7 +596,7 @@ fn the_cli_names_the_facilitator_in_the_chosen_language() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for (lang, name) in [("ja", "ファシリテーター="), ("en", "Facilitator=")] {
+    for (lang, name) in [("ja", "進行役="), ("en", "Facilitator=")] {
         let div = stdout(&csirt_env(
             &db,
             &["--lang", lang, "assessment", "divergence", id],
@@ -842,7 +842,7 @@ fn a_report_from_a_workshop_file_lists_the_disagreements_as_from_the_database() 
             .unwrap_or_default()
     };
     let from_file = text(&folder.join("client.ja.pdf"));
-    for s in ["佐藤", "ファシリテーター", "承認で合意", "4.1"] {
+    for s in ["佐藤", "進行役", "承認で合意", "4.1"] {
         assert!(
             from_file.contains(s),
             "the batch report's appendix lacks {s}: {from_file}"

@@ -177,7 +177,7 @@ export const STRINGS = {
   'prefill.from': { ja: '導出元の評価', en: 'Assessment to start from' },
   'wiz.answerAs': { ja: '回答者', en: 'Answering as' },
   'wiz.asFacilitatorHint': {
-    ja: 'ファシリテーターの回答です。合意した回答はワークショップ画面で決めます。',
+    ja: '進行役の回答です。合意した回答はワークショップ画面で決めます。',
     en: 'The facilitator’s answers. Agreed answers are set on the Workshop screen.',
   },
   'wiz.asRespondentHint': {
@@ -185,7 +185,7 @@ export const STRINGS = {
     en: 'Shows and saves only this respondent’s answers and notes; nobody else’s are visible.',
   },
 
-  'workshop.facilitator': { ja: 'ファシリテーター', en: 'Facilitator' },
+  'workshop.facilitator': { ja: '進行役', en: 'Facilitator' },
   'workshop.respondents': { ja: '回答者', en: 'Respondents' },
   'workshop.respondentsHelp': {
     ja: '回答者ごとに別々に回答し、違いを話し合って合意した回答を決めます。別の PC で回答した人のファイルも取り込めます。',

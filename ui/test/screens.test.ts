@@ -203,7 +203,7 @@ describe('export and import', () => {
     await settle();
     expect(calls[0]).toMatchObject({
       cmd: 'export_assessment',
-      input: { assessment_id: 7, format: 'docx', language: 'ja', passphrase: null, peers: true, facilitator: 'ファシリテーター' },
+      input: { assessment_id: 7, format: 'docx', language: 'ja', passphrase: null, peers: true, facilitator: '進行役' },
     });
     expect(el.querySelector('button[data-export="docx-en"]')).not.toBeNull();
     expect(el.querySelector('[data-testid="export-result"] .ok')!.getAttribute('data-path')).toContain('.docx');

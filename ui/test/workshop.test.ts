@@ -62,7 +62,7 @@ describe('workshop', () => {
       cmd: 'add_respondent',
       input: { assessment_id: 7, name: '田中', role: '広報' },
     });
-    expect(calls[0]).toEqual({ cmd: 'workshop', input: { assessment_id: 7, facilitator: 'ファシリテーター' } });
+    expect(calls[0]).toEqual({ cmd: 'workshop', input: { assessment_id: 7, facilitator: '進行役' } });
   });
 
   test('shows answered items most disputed first, with spread and distribution', async () => {
@@ -311,7 +311,7 @@ describe('answering as a respondent', () => {
     await settle();
     expect(el.querySelector('[data-testid="overall-progress"]')!.textContent).toMatch(/^7 問中 0 問に回答/);
     const select = el.querySelector<HTMLSelectElement>('[data-testid="answer-as"]')!;
-    expect([...select.options].map((o) => o.textContent)).toEqual(['ファシリテーター', '佐藤（CSIRT リーダー）', '鈴木']);
+    expect([...select.options].map((o) => o.textContent)).toEqual(['進行役', '佐藤（CSIRT リーダー）', '鈴木']);
     expect(select.value).toBe('2');
     // 1.1 has the facilitator's answer, which this respondent does not see.
     const card = el.querySelector<HTMLElement>('article[data-item="1.1"]')!;
@@ -436,7 +436,7 @@ describe('encrypted export', () => {
     el.querySelector<HTMLButtonElement>('button[data-export="pdf-en"]')!.click();
     await settle();
     expect(calls.map((c) => c.input)).toEqual([
-      { assessment_id: 7, format: 'json', language: 'ja', passphrase: 's3cret', peers: false, facilitator: 'ファシリテーター', preset: 'full', confidentiality: null, logo: false },
+      { assessment_id: 7, format: 'json', language: 'ja', passphrase: 's3cret', peers: false, facilitator: '進行役', preset: 'full', confidentiality: null, logo: false },
       { assessment_id: 7, format: 'pdf', language: 'en', passphrase: null, peers: true, facilitator: 'Facilitator', preset: 'full', confidentiality: null, logo: false },
     ]);
   });

@@ -163,7 +163,7 @@ fn warn_fit(store: &Store, q: &Questionnaire, id: i64, lang: Lang) -> Result<(),
 /// report; the same words the app uses.
 pub(crate) fn default_respondent(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => "ファシリテーター",
+        Lang::Ja => "進行役",
         Lang::En => "Facilitator",
     }
 }

@@ -15,7 +15,8 @@
 //! - the benchmark is 「基準データ」 (the data compared with), and its teams are 「比較対象の
 //!   組織」, always with their number from the data (`benchmark_teams`), never a fixed
 //!   「調査の 66 チーム」: a pooled benchmark is not the 2015 survey;
-//! - the set-up items are 「構築時に決めるべき項目」; a prerequisite is 「前提」.
+//! - the set-up items are 「構築時に決めるべき項目」; a prerequisite is 「前提」;
+//! - the workshop's facilitator is 「進行役」 (the house term for messages), not 「ファシリテーター」.
 
 use crate::text::{Lang, Text};
 use serde::Serialize;
@@ -171,6 +172,16 @@ pub const RECONSTRUCTED: Term = Term {
     avoid_en: &["rebuilt item"],
 };
 
+pub const FACILITATOR: Term = Term {
+    id: "facilitator",
+    ja: "進行役",
+    en: "facilitator",
+    meaning_ja: "ワークショップを進め、合意した回答を記録する人です。",
+    meaning_en: "The person who runs the workshop and records the agreed answers.",
+    avoid_ja: &["ファシリテーター"],
+    avoid_en: &[],
+};
+
 /// Every term, in the order a glossary page lists them.
 pub const TERMS: &[Term] = &[
     ORGANISATION,
@@ -179,6 +190,7 @@ pub const TERMS: &[Term] = &[
     SETUP_ITEMS,
     PREREQUISITE,
     AGREED_ANSWER,
+    FACILITATOR,
     PROVISIONAL,
     GAP,
     PRIORITY,
