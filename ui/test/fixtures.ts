@@ -113,7 +113,7 @@ export const view: AssessmentView = {
     previous: { date: '2025-04-01', overall: 42, areas: [], setup_items: [] },
     change: 8,
     lines: [
-      tx('SIM3 の 0〜4 の段階ではレベル 2.0 に相当し、「文書化されている」の段階に最も近い水準です。', 'Corresponds to SIM3 level 2.0 of 4, nearest the “documented” stage.'),
+      tx('SIM3 の 0〜4 の段階ではレベル 2.0 に相当し、「文書化」の段階に最も近い水準です。', 'Corresponds to SIM3 level 2.0 of 4, nearest the “documented” stage.'),
       tx('前回の評価 (2025-04-01、42) から +8 ポイントです。', '+8 points since the last assessment (2025-04-01: 42).'),
     ],
   },

@@ -3,7 +3,7 @@
 //! sentence in both languages.
 
 use crate::TrendPoint;
-use csirt_model::{bi, Text};
+use csirt_model::{bi, Questionnaire, Text};
 use serde::Serialize;
 
 /// The overall score with its meaning.
@@ -38,14 +38,31 @@ pub fn sim3_word(level: u32) -> Text {
     }
 }
 
-/// The headline of an assessment scored `overall`, with `points` the organisation's trend up to
-/// and including it (oldest first; the last point is this assessment).
-pub fn headline(overall: Option<f64>, points: &[TrendPoint]) -> Headline {
+/// The word for SIM3 stage `level` in the questionnaire's own terms: the short label of that
+/// level on its first scale whose levels are exactly 0–4, each labelled (the `sim3` scale's
+/// 「明示・内部」, jpcert-2015's five-level 「文書化」); [`sim3_word`]'s where it has none.
+pub fn stage_word(q: &Questionnaire, level: u32) -> Text {
+    let sim3_like = q.scales.iter().find(|s| {
+        let mut levels: Vec<u32> = s.options.iter().filter_map(|o| o.level).collect();
+        levels.sort_unstable();
+        levels == [0, 1, 2, 3, 4]
+            && s.options.len() == 5
+            && s.options.iter().all(|o| o.short.is_some())
+    });
+    sim3_like
+        .and_then(|s| s.options.iter().find(|o| o.level == Some(level)))
+        .and_then(|o| o.short.clone())
+        .unwrap_or_else(|| sim3_word(level))
+}
+
+/// The headline of an assessment of `q` scored `overall`, with `points` the organisation's
+/// trend up to and including it (oldest first; the last point is this assessment).
+pub fn headline(q: &Questionnaire, overall: Option<f64>, points: &[TrendPoint]) -> Headline {
     let mut lines = Vec::new();
     let (sim3_level, sim3_word) = match overall {
         Some(o) => {
             let level = o / 25.0;
-            let word = sim3_word(level.round().clamp(0.0, 4.0) as u32);
+            let word = stage_word(q, level.round().clamp(0.0, 4.0) as u32);
             let (wj, we) = (word.ja.clone(), word.en.clone());
             let l = format!("{level:.1}");
             lines.push(bi!(
@@ -108,7 +125,9 @@ mod tests {
 
     #[test]
     fn the_level_and_the_change_are_named() {
+        let q = csirt_model::builtin().unwrap().questionnaire;
         let h = headline(
+            &q,
             Some(49.8),
             &[
                 point("2025-11-01", Some(41.0)),
@@ -131,16 +150,37 @@ mod tests {
 
     #[test]
     fn without_a_score_or_a_previous_assessment_it_says_so() {
-        let h = headline(None, &[point("2026-11-29", None)]);
+        let q = csirt_model::builtin().unwrap().questionnaire;
+        let h = headline(&q, None, &[point("2026-11-29", None)]);
         assert_eq!(h.sim3_level, None);
         assert_eq!(h.previous, None);
         assert_eq!(h.lines.len(), 1);
         assert_eq!(h.lines[0].en, "No earlier assessment to compare with.");
         let h = headline(
+            &q,
             Some(80.0),
             &[point("2025-01-01", None), point("2026-01-01", Some(80.0))],
         );
         assert_eq!(h.change, None);
-        assert_eq!(h.sim3_word.unwrap().ja, "承認されている");
+        assert_eq!(h.sim3_word.unwrap().ja, "承認");
+    }
+
+    #[test]
+    fn the_stage_is_named_in_the_questionnaires_own_words() {
+        let sim3 = csirt_model::load::builtin_set("sim3")
+            .unwrap()
+            .questionnaire;
+        let h = headline(&sim3, Some(45.4), &[point("2026-04-01", Some(45.4))]);
+        assert_eq!(h.sim3_word.as_ref().unwrap().ja, "明示・内部");
+        assert!(
+            h.lines[0].ja.contains("「明示・内部」"),
+            "{}",
+            h.lines[0].ja
+        );
+        // A questionnaire without a 0–4 scale falls back to SIM3's own words.
+        let roles = csirt_model::load::builtin_set("csirt-roles")
+            .unwrap()
+            .questionnaire;
+        assert_eq!(stage_word(&roles, 2), sim3_word(2));
     }
 }

@@ -94,7 +94,7 @@ pub fn score(stored: &Stored, catalog: &Catalog) -> Result<Scored> {
         csirt_scoring::score(&set.questionnaire, benchmark.as_deref(), &stored.assessment)?;
     let roadmap = csirt_scoring::roadmap(&set.questionnaire, &report);
     let trend = trend_of(catalog, &stored.history)?;
-    let headline = csirt_scoring::headline(report.overall, &trend.points);
+    let headline = csirt_scoring::headline(&set.questionnaire, report.overall, &trend.points);
     Ok(Scored {
         report,
         roadmap,

@@ -155,11 +155,12 @@ fn headline(cx: &Ctx) -> Headline {
     // The SIM3 level and the change since the last assessment, worded by the scoring so the
     // app's dashboard says the same.
     let points = cx.extras.trend.map(|t| t.points.as_slice()).unwrap_or(&[]);
-    let mut context: Vec<String> = csirt_scoring::headline(r.overall, points)
-        .lines
-        .iter()
-        .map(|l| l.get(lang).to_string())
-        .collect();
+    let mut context: Vec<String> =
+        csirt_scoring::headline(cx.input.questionnaire, r.overall, points)
+            .lines
+            .iter()
+            .map(|l| l.get(lang).to_string())
+            .collect();
     context.push(match cx.benchmark_line() {
         Some(b) => match lang {
             Lang::Ja => format!("比較対象: {b}"),
