@@ -373,7 +373,7 @@ mod tests {
         let trend = csirt_usecase::view::trend(&store, &catalog, org, None, None).unwrap();
         same_shape::<_, Trend>(&trend, "Trend");
         same_shape::<_, TrendChanges>(&csirt_scoring::trend_changes(&trend), "TrendChanges");
-        let headline = csirt_scoring::headline(&q, Some(49.8), &trend.points);
+        let headline = csirt_scoring::headline(q, Some(49.8), &trend.points);
         same_shape::<_, Headline>(&headline, "Headline");
 
         // The action plan: one action with a status change and a note, read back as viewed.
