@@ -387,9 +387,12 @@ pub fn standing_svg_of(bars: &[StandingBar]) -> String {
 pub fn radar_legend(report: &ScoreReport, lang: Lang) -> [String; 2] {
     [
         labels::legend_organisation(lang).to_string(),
+        // The band's entry only where some area has a band (a benchmark of sentences alone
+        // draws none).
         report
             .benchmark_ref
             .as_ref()
+            .filter(|_| report.areas.iter().any(|a| a.benchmark.is_some()))
             .map(|b| labels::legend_peers(lang, b.n))
             .unwrap_or_default(),
     ]

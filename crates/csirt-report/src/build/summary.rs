@@ -55,7 +55,8 @@ pub fn summary(cx: &Ctx) -> (String, Vec<Block>) {
     // The radar's areas and the set-up items (where the questionnaire has them) regroup the
     // same answers: say so.
     let (areas, setup) = (r.areas.len(), r.setup_items.len());
-    let benchmarked = r.benchmark_ref.is_some();
+    // A band is drawn only where the benchmark gives an area a range.
+    let benchmarked = r.benchmark_ref.is_some() && r.areas.iter().any(|a| a.benchmark.is_some());
     if setup > 0 {
         blocks.push(Block::Paragraph {
             text: match lang {
