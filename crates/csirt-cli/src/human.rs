@@ -131,13 +131,20 @@ pub fn score(
             )?;
             writeln!(out, "{}: {}", t("出典", "Source", lang), b.source.get(lang))?;
             let n = b.n;
+            // The brackets only where some area has a figure from the benchmark.
+            let banded = r.areas.iter().any(|a| a.benchmark.is_some());
             writeln!(
                 out,
                 "\n{}",
-                match lang {
-                    Lang::Ja => format!("領域別スコア (括弧内は基準データの {n} 組織の推定スコア)"),
-                    Lang::En =>
+                match (lang, banded) {
+                    (Lang::Ja, true) =>
+                        format!("領域別スコア (括弧内は基準データの {n} 組織の推定スコア)"),
+                    (Lang::En, true) =>
                         format!("Areas (in brackets: the benchmark's {n} teams' estimated score)"),
+                    (Lang::Ja, false) =>
+                        "領域別スコア (基準データに領域の数値はありません)".to_string(),
+                    (Lang::En, false) =>
+                        "Areas (the benchmark has no figures for them)".to_string(),
                 }
             )?;
         }

@@ -415,8 +415,8 @@ fn outside_citations(s: &str) -> String {
     for c in s.chars() {
         match c {
             '"' => straight = !straight,
-            '“' | '(' => depth += 1,
-            '”' | ')' if depth > 0 => depth -= 1,
+            '“' | '(' | '「' => depth += 1,
+            '”' | ')' | '」' if depth > 0 => depth -= 1,
             _ if depth == 0 && !straight => out.push(c),
             _ => {}
         }
@@ -600,7 +600,7 @@ fn the_summary_asks_for_a_decision_and_gives_the_number_its_context() {
         );
         let line = c.score.benchmark_ref.as_ref().unwrap().line();
         assert!(h.context.iter().any(|l| l.contains(line.get(lang))));
-        // Without a message, the ask comes from the top gaps' recommendations.
+        // Without a message, the ask comes from the top gaps' action phrases.
         let ask = summary
             .blocks
             .iter()
@@ -610,11 +610,11 @@ fn the_summary_asks_for_a_decision_and_gives_the_number_its_context() {
             })
             .expect("no ask box");
         assert_eq!(ask.lines.len(), 4, "{:?}", ask.lines);
-        let rec = c.score.gaps[0].recommendation.as_ref().unwrap().get(lang);
-        assert!(
-            rec.starts_with(ask.lines[1].trim_end_matches(['.', '。'])),
-            "{:?}",
-            ask.lines[1]
+        let first = set.questionnaire.item(&c.score.gaps[0].item).unwrap();
+        let action = first.action.as_ref().unwrap().get(lang);
+        assert_eq!(
+            ask.lines[1].trim_end_matches(['.', '。']),
+            action.trim_end_matches(['.', '。']),
         );
         // The standing names its benchmark.
         let standing = doc

@@ -42,24 +42,31 @@ pub fn sim3_word(level: u32) -> Text {
 /// level on its first scale whose levels are exactly 0–4, each labelled (the `sim3` scale's
 /// 「明示・内部」, jpcert-2015's five-level 「文書化」); [`sim3_word`]'s where it has none.
 pub fn stage_word(q: &Questionnaire, level: u32) -> Text {
-    let sim3_like = q.scales.iter().find(|s| {
-        let mut levels: Vec<u32> = s.options.iter().filter_map(|o| o.level).collect();
-        levels.sort_unstable();
-        levels == [0, 1, 2, 3, 4]
-            && s.options.len() == 5
-            && s.options.iter().all(|o| o.short.is_some())
-    });
+    let sim3_like = q
+        .scales
+        .iter()
+        .find(|s| is_sim3_scale(s) && s.options.iter().all(|o| o.short.is_some()));
     sim3_like
         .and_then(|s| s.options.iter().find(|o| o.level == Some(level)))
         .and_then(|o| o.short.clone())
         .unwrap_or_else(|| sim3_word(level))
 }
 
+/// A scale of SIM3's five stages: exactly the levels 0–4.
+fn is_sim3_scale(s: &csirt_model::questionnaire::Scale) -> bool {
+    let mut levels: Vec<u32> = s.options.iter().filter_map(|o| o.level).collect();
+    levels.sort_unstable();
+    levels == [0, 1, 2, 3, 4] && s.options.len() == 5
+}
+
 /// The headline of an assessment of `q` scored `overall`, with `points` the organisation's
 /// trend up to and including it (oldest first; the last point is this assessment).
 pub fn headline(q: &Questionnaire, overall: Option<f64>, points: &[TrendPoint]) -> Headline {
     let mut lines = Vec::new();
-    let (sim3_level, sim3_word) = match overall {
+    // The SIM3 level is claimed only for a questionnaire answered on SIM3's stages (a scale
+    // of levels 0–4); a staffing questionnaire's in-house/vendor answers are no SIM3 stage.
+    let on_sim3 = q.scales.iter().any(is_sim3_scale);
+    let (sim3_level, sim3_word) = match overall.filter(|_| on_sim3) {
         Some(o) => {
             let level = o / 25.0;
             let word = stage_word(q, level.round().clamp(0.0, 4.0) as u32);

@@ -543,6 +543,7 @@ fn score_prepared(scorer: &Scorer, a: &Assessment) -> Result<ScoreReport, Scorin
             steps: s.target.level.saturating_sub(level),
             span: s.target.level.saturating_sub(lowest),
             peers: peers.as_ref(),
+            benchmarked: benchmark.is_some(),
             setup: heaviest
                 .filter(|x| x.weight > 1.0)
                 .map(|x| (&x.name, x.weight)),

@@ -19,6 +19,8 @@ pub(crate) struct WhyParts<'a> {
     pub steps: u32,
     pub span: u32,
     pub peers: Option<&'a Standing>,
+    /// Whether there is a benchmark at all: without one, the sentence says nothing of teams.
+    pub benchmarked: bool,
     pub setup: Option<(&'a Text, f64)>,
     pub prerequisite_of: usize,
 }
@@ -44,26 +46,29 @@ pub(crate) fn why_ranked(w: &WhyParts) -> Text {
             "{share:.0} % of the way to the target is still to go ({steps} of {span} steps)"
         )
     }];
-    parts.push(match w.peers.map(|p| &p.at_or_above) {
+    let teams = match w.peers.map(|p| &p.at_or_above) {
         Some(s) if (s.high - s.low).abs() < 0.05 => {
             let v = s.low;
             csirt_model::bi!(
-                "調査対象のチームの {v:.0} % が既に達しています",
-                "{v:.0} % of surveyed teams already reach it"
+                "比較対象の組織の {v:.0} % が既に達しています",
+                "{v:.0} % of the benchmark's teams already reach it"
             )
         }
         Some(s) => {
             let (lo, hi) = (s.low, s.high);
             csirt_model::bi!(
-                "調査対象のチームの {lo:.0}〜{hi:.0} % が既に達しています",
-                "{lo:.0}–{hi:.0} % of surveyed teams already reach it"
+                "比較対象の組織の {lo:.0}〜{hi:.0} % が既に達しています",
+                "{lo:.0}–{hi:.0} % of the benchmark's teams already reach it"
             )
         }
         None => csirt_model::bi!(
             "達しているチームの割合は基準データからは分かりません",
             "the benchmark does not say how many teams reach it"
         ),
-    });
+    };
+    if w.benchmarked {
+        parts.push(teams);
+    }
     if let Some((name, weight)) = w.setup {
         let (ja, en) = (&name.ja, &name.en);
         parts.push(csirt_model::bi!(

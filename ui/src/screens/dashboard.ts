@@ -111,7 +111,7 @@ export async function renderDashboard(
         // core computed it (csirt_scoring::headline) and words the other lines.
         const prev = view.headline.previous;
         const change = view.headline.change;
-        if (i === 1 && prev && prev.overall !== undefined && change !== undefined) {
+        if (i === view.headline.lines.length - 1 && prev && prev.overall !== undefined && change !== undefined) {
           const d = new Intl.NumberFormat(lang() === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 0, signDisplay: 'always' }).format(change);
           return h('li', { 'data-testid': 'overall-change' }, t('dash.change', { date: formatDate(prev.date), then: num(Math.round(prev.overall)), d }));
         }

@@ -111,6 +111,31 @@ pub fn method(cx: &Ctx) -> (String, Vec<Block>) {
     blocks.push(Block::Heading {
         text: cx.t("データの出典", "Data provenance"),
     });
+    // The questionnaire's own source first: every report has one, benchmark or not.
+    let q = cx.input.questionnaire;
+    let version = &q.version;
+    blocks.push(Block::Bullets {
+        items: vec![match lang {
+            Lang::Ja => format!(
+                "質問票: {}（版 {version}）。出典: {}",
+                q.title.ja, q.source.ja
+            ),
+            Lang::En => format!(
+                "Questionnaire: {} (version {version}). Source: {}",
+                q.title.en, q.source.en
+            ),
+        }],
+        voice: Voice::Report,
+    });
+    if cx.input.benchmark.is_none() {
+        blocks.push(Block::Paragraph {
+            text: cx.t(
+                "この評価は基準データと比較していません。スコアと目標は回答だけから求めています。",
+                "This assessment is compared with no benchmark: its scores and targets come from the answers alone.",
+            ),
+            voice: Voice::Report,
+        });
+    }
     if let Some(b) = cx.input.benchmark {
         // The benchmark named as a citation: its title and source are the data's own words.
         let (n, surveyed, published) = (b.n, &b.survey_date, &b.published);

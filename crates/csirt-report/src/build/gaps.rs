@@ -111,8 +111,9 @@ fn action_phrase(cx: &Ctx, item: &str) -> Option<String> {
         .item(item)
         .and_then(|i| i.action.as_ref())
         .map(|a| match cx.lang {
-            // A Japanese phrase may end in a bracket, which `sentence` leaves as it is.
-            Lang::Ja => format!("{}。", a.ja.trim_end().trim_end_matches('。')),
+            // The phrase is in the plain form (「…を得る」) and the recommendation after it in
+            // です・ます, so in Japanese it stands as a heading in 【】, not as a sentence.
+            Lang::Ja => format!("【{}】", a.ja.trim_end().trim_end_matches('。')),
             Lang::En => sentence(&a.en, Lang::En),
         })
 }
@@ -135,11 +136,20 @@ fn what_to_do(cx: &Ctx, g: &Gap) -> String {
 pub fn gap_analysis(cx: &Ctx) -> (String, Vec<Block>) {
     let lang = cx.lang;
     let r = cx.input.score;
+    // Without a benchmark there are no teams to count: no column and no sentence about them.
+    let benchmarked = r.benchmark_ref.is_some();
     let mut blocks = vec![Block::Paragraph {
-        text: cx.t(
-            "目標を下回る回答を優先度の高い順に並べています。「目標に達している組織」は、目標のレベル以上にある比較対象の組織の割合です。「—」は比較対象にその数値がないことを示します。",
-            "Answers below their target, highest priority first. \"Peers at target\" is the share of the benchmark's teams already at or above the target level; \"—\" means the benchmark has no figure for it.",
-        ),
+        text: if benchmarked {
+            cx.t(
+                "目標を下回る回答を優先度の高い順に並べています。「目標に達している組織」は、目標のレベル以上にある比較対象の組織の割合です。「—」は比較対象にその数値がないことを示します。",
+                "Answers below their target, highest priority first. \"Peers at target\" is the share of the benchmark's teams already at or above the target level; \"—\" means the benchmark has no figure for it.",
+            )
+        } else {
+            cx.t(
+                "目標を下回る回答を優先度の高い順に並べています。",
+                "Answers below their target, highest priority first.",
+            )
+        },
         voice: Voice::Report,
     }];
     blocks.extend(cx.benchmark_note());
@@ -161,17 +171,19 @@ pub fn gap_analysis(cx: &Ctx) -> (String, Vec<Block>) {
             let target = cx.key_label(&g.item, &g.target_key);
             let mut recommendation = Cell::text(what_to_do(cx, g));
             recommendation.assessor_note = note(cx, &g.item).map(str::to_string);
-            vec![
+            let mut row = vec![
                 Cell::text(g.rank.to_string()),
                 Cell {
                     small: Some(g.item.clone()),
                     ..Cell::text(g.text.get(lang))
                 },
                 Cell::text(format!("{current} → {target}")),
-                Cell::text(peers_at_target(g).unwrap_or_else(|| "—".into())),
-                Cell::text(priority(cx, g)),
-                recommendation,
-            ]
+            ];
+            if benchmarked {
+                row.push(Cell::text(peers_at_target(g).unwrap_or_else(|| "—".into())));
+            }
+            row.extend([Cell::text(priority(cx, g)), recommendation]);
+            row
         })
         .collect();
     blocks.push(table(
@@ -184,7 +196,10 @@ pub fn gap_analysis(cx: &Ctx) -> (String, Vec<Block>) {
                 ("目標に達している組織", "Peers at target", 56.0),
                 ("優先度", "Priority", 40.0),
                 ("取り組み", "What to do", 0.0),
-            ],
+            ]
+            .into_iter()
+            .filter(|c| benchmarked || c.0 != "目標に達している組織")
+            .collect::<Vec<_>>(),
         ),
         rows,
         Density::Normal,

@@ -141,6 +141,10 @@ pub fn standing(cx: &Ctx) -> Option<(String, Vec<Block>)> {
     let r = cx.input.score;
     let q = cx.input.questionnaire;
     let n = r.benchmark_ref.as_ref()?.n;
+    // A benchmark of sentences alone gives no answer a standing: no section claiming one.
+    if r.items.iter().all(|i| i.standing.is_none()) {
+        return None;
+    }
     let title = match lang {
         Lang::Ja => format!("{}との比較", glossary::benchmark_teams(lang, n)),
         Lang::En => format!("Standing among {}", glossary::benchmark_teams(lang, n)),

@@ -217,12 +217,28 @@ fn ask(cx: &Ctx, paragraphs: &[&str]) -> Callout {
         }
     }];
     for g in gaps.iter().take(ASK_GAPS) {
-        let action = g
-            .recommendation
-            .as_ref()
-            .map(|x| first_sentence(x.get(cx.lang)))
-            .unwrap_or_else(|| g.text.get(cx.lang).to_string());
-        lines.push(sentence(&action, cx.lang));
+        // The item's action phrase where the data has one (a step to approve, not the reason
+        // for it); else the recommendation's first sentence.
+        let phrase = cx
+            .input
+            .questionnaire
+            .item(&g.item)
+            .and_then(|i| i.action.as_ref())
+            .map(|a| a.get(cx.lang).trim_end().trim_end_matches('。').to_string());
+        let line = match phrase {
+            Some(p) => match cx.lang {
+                Lang::Ja => p,
+                Lang::En => sentence(&p, Lang::En),
+            },
+            None => sentence(
+                &g.recommendation
+                    .as_ref()
+                    .map(|x| first_sentence(x.get(cx.lang)))
+                    .unwrap_or_else(|| g.text.get(cx.lang).to_string()),
+                cx.lang,
+            ),
+        };
+        lines.push(line);
     }
     Callout {
         title,

@@ -149,7 +149,10 @@ fn keep_with_next(next: Option<&Block>) -> f32 {
         Some(Block::Figure(Figure::RoleCoverage { bars, .. })) => {
             role_chart::role_chart_height(bars.len()) + 20.0
         }
-        Some(Block::Table(_) | Block::Findings(_)) => 60.0,
+        Some(Block::Table(_)) => 60.0,
+        // A finding (title, finding, consequence, what to do, why) is seldom under 150 pt:
+        // a heading with less room than that below it would be left alone at the page foot.
+        Some(Block::Findings(_)) => 170.0,
         _ => 30.0,
     };
     rest.min(BOTTOM - TOP - 40.0) + 30.0
