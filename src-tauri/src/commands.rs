@@ -16,19 +16,16 @@ use crate::state::{self, AppState};
 use crate::view;
 use crate::wire::AboutView;
 use crate::wire::{
-    AppInfo, AssessmentSummary, AssessmentView, ConsensusInput, CreateAssessmentInput,
-    ErrorPayload, ExportInput, IdInput, ImportInput, Imported, ItemInput, LanguageInput,
-    ListAssessmentsInput, NewRespondent, OrganisationInput, QuestionnaireInput, RadarInput,
-    RespondentAnswers, RespondentInput, SaveAnswerInput, SaveNoteInput, SavedFile, SetStatusInput,
-    SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput, UpdateRespondentInput,
-    WorkshopInput, WorkshopView,
+    AppInfo, AssessmentSummary, AssessmentView, CreateAssessmentInput, ErrorPayload, ExportInput,
+    IdInput, ImportInput, Imported, ItemInput, LanguageInput, ListAssessmentsInput,
+    OrganisationInput, QuestionnaireInput, RadarInput, SaveAnswerInput, SaveNoteInput, SavedFile,
+    SetStatusInput, SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput,
 };
 use crate::wire::{BenchmarkInfo, LogoInfo, SetBenchmarkInput};
 use crate::wire::{ContributionInput, ContributionPreview, ExportFormat, SaveContributionInput};
-use crate::wire::{SaveFindingsInput, SaveGapNoteInput, SaveMessageInput};
 use csirt_model::{assessment, Catalog, Lang, Questionnaire};
 use csirt_scoring::{Completeness, PeerMatch};
-use csirt_store::{AssessmentRow, OrganisationRow, RespondentRow, Store};
+use csirt_store::{AssessmentRow, OrganisationRow, Store};
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 
@@ -40,6 +37,10 @@ pub use crate::prefill::*;
 // The Questionnaires screen's commands live in `questionnaires.rs`.
 pub use crate::questionnaires::*;
 pub use crate::workshop::*;
+// The Workshop screen's respondents, divergence and agreed answers, in `respondents.rs`.
+pub use crate::respondents::*;
+// The assessor's narrative, in `narrative.rs`.
+pub use crate::narrative::*;
 
 type Res<T> = Result<T, AppError>;
 /// What a command returns to the UI: its value, or the error in the UI's language.
@@ -54,7 +55,11 @@ macro_rules! reply {
 }
 
 /// The questionnaire an assessment was answered against.
-fn questionnaire_of(store: &Store, catalog: &Catalog, id: i64) -> Res<Arc<Questionnaire>> {
+pub(crate) fn questionnaire_of(
+    store: &Store,
+    catalog: &Catalog,
+    id: i64,
+) -> Res<Arc<Questionnaire>> {
     let row = store.assessment(id)?;
     Ok(Arc::clone(
         &catalog.get(&row.questionnaire_id)?.questionnaire,
@@ -442,168 +447,6 @@ pub async fn import_assessment(
 }
 
 #[tauri::command]
-pub async fn list_respondents(
-    state: State<'_, AppState>,
-    input: Input<IdInput>,
-) -> Reply<Vec<RespondentRow>> {
-    reply!(state, {
-        let id = input.get()?.id;
-        state
-            .with_store(move |s, _| Ok(s.list_respondents(id)?))
-            .await
-    })
-}
-
-#[tauri::command]
-pub async fn add_respondent(
-    state: State<'_, AppState>,
-    input: Input<NewRespondent>,
-) -> Reply<Vec<RespondentRow>> {
-    reply!(state, {
-        let input = input.get()?;
-        state
-            .with_store(move |s, _| {
-                s.add_respondent(input.assessment_id, &input.name, input.role.as_deref())?;
-                Ok(s.list_respondents(input.assessment_id)?)
-            })
-            .await
-    })
-}
-
-#[tauri::command]
-pub async fn update_respondent(
-    state: State<'_, AppState>,
-    input: Input<UpdateRespondentInput>,
-) -> Reply<Vec<RespondentRow>> {
-    reply!(state, {
-        let input = input.get()?;
-        state
-            .with_store(move |s, _| {
-                s.update_respondent(
-                    input.assessment_id,
-                    input.respondent_id,
-                    &input.name,
-                    input.role.as_deref(),
-                )?;
-                Ok(s.list_respondents(input.assessment_id)?)
-            })
-            .await
-    })
-}
-
-#[tauri::command]
-pub async fn delete_respondent(
-    state: State<'_, AppState>,
-    input: Input<RespondentInput>,
-) -> Reply<Vec<RespondentRow>> {
-    reply!(state, {
-        let input = input.get()?;
-        state
-            .with_store(move |s, _| {
-                s.delete_respondent(input.assessment_id, input.respondent_id)?;
-                Ok(s.list_respondents(input.assessment_id)?)
-            })
-            .await
-    })
-}
-
-#[tauri::command]
-pub async fn respondent_answers(
-    state: State<'_, AppState>,
-    input: Input<RespondentInput>,
-) -> Reply<RespondentAnswers> {
-    reply!(state, {
-        let input = input.get()?;
-        state
-            .with_store(move |s, c| {
-                let q = questionnaire_of(s, c, input.assessment_id)?;
-                let own =
-                    s.load_respondent_assessment(&q, input.assessment_id, input.respondent_id)?;
-                Ok(RespondentAnswers {
-                    answers: own.answers.0.into_iter().collect(),
-                    other: own.other.0.into_iter().collect(),
-                    comments: own.comments.0.into_iter().collect(),
-                    evidence: own.evidence.0.into_iter().collect(),
-                    completeness: csirt_usecase::view::progress(
-                        s,
-                        c,
-                        input.assessment_id,
-                        Some(input.respondent_id),
-                    )?,
-                })
-            })
-            .await
-    })
-}
-
-#[tauri::command]
-pub async fn workshop(
-    state: State<'_, AppState>,
-    input: Input<WorkshopInput>,
-) -> Reply<WorkshopView> {
-    reply!(state, {
-        let input = input.get()?;
-        let hidden = state.answers_hidden(input.assessment_id);
-        state
-            .with_store(move |s, c| {
-                let q = questionnaire_of(s, c, input.assessment_id)?;
-                let divergence = csirt_usecase::view::divergence(
-                    s,
-                    &q,
-                    input.assessment_id,
-                    &input.facilitator,
-                )?;
-                let open = csirt_scoring::open_items(&divergence);
-                let (divergence, notes) = if hidden {
-                    (
-                        divergence.iter().map(csirt_scoring::hidden).collect(),
-                        Vec::new(),
-                    )
-                } else {
-                    let notes = s.named_notes(&q, input.assessment_id, &input.facilitator)?;
-                    (divergence, notes)
-                };
-                Ok(WorkshopView {
-                    respondents: s.list_respondents(input.assessment_id)?,
-                    divergence,
-                    consensus_notes: s.consensus_notes(input.assessment_id)?,
-                    notes,
-                    open,
-                    hidden,
-                })
-            })
-            .await
-    })
-}
-
-#[tauri::command]
-pub async fn set_consensus(
-    state: State<'_, AppState>,
-    input: Input<ConsensusInput>,
-) -> Reply<AssessmentView> {
-    reply!(state, {
-        let input = input.get()?;
-        state
-            .read_then(
-                move |s, c| {
-                    let q = questionnaire_of(s, c, input.assessment_id)?;
-                    s.set_consensus(
-                        &q,
-                        input.assessment_id,
-                        &input.item,
-                        input.answer.as_ref(),
-                        input.other_text.as_deref(),
-                        input.note.as_deref(),
-                    )?;
-                    view::read(s, c, input.assessment_id)
-                },
-                view::score,
-            )
-            .await
-    })
-}
-
-#[tauri::command]
 pub async fn trend(state: State<'_, AppState>, input: Input<TrendInput>) -> Reply<TrendView> {
     reply!(state, {
         let input = input.get()?;
@@ -767,73 +610,6 @@ pub async fn save_contribution(
             path: path.map(|p| p.display().to_string()),
             warnings: Vec::new(),
         })
-    })
-}
-
-// ------------------------------------------------------------------ the assessor's narrative
-
-/// The assessor's narrative of an assessment (empty parts absent), fitted to its questionnaire.
-#[tauri::command]
-pub async fn narrative(
-    state: State<'_, AppState>,
-    input: Input<IdInput>,
-) -> Reply<csirt_model::Narrative> {
-    reply!(state, {
-        let id = input.get()?.id;
-        state
-            .with_store(move |s, c| {
-                let q = questionnaire_of(s, c, id)?;
-                Ok(s.load_assessment(&q, id)?.narrative.unwrap_or_default())
-            })
-            .await
-    })
-}
-
-/// Saves the executive message as typed (autosave); blank clears it.
-#[tauri::command]
-pub async fn save_message(state: State<'_, AppState>, input: Input<SaveMessageInput>) -> Reply<()> {
-    reply!(state, {
-        let input = input.get()?;
-        state
-            .with_store(move |s, c| {
-                let q = questionnaire_of(s, c, input.assessment_id)?;
-                Ok(s.set_message(&q, input.assessment_id, &input.message)?)
-            })
-            .await
-    })
-}
-
-/// Saves the whole list of key findings (autosave); blank findings are dropped.
-#[tauri::command]
-pub async fn save_findings(
-    state: State<'_, AppState>,
-    input: Input<SaveFindingsInput>,
-) -> Reply<()> {
-    reply!(state, {
-        let input = input.get()?;
-        state
-            .with_store(move |s, c| {
-                let q = questionnaire_of(s, c, input.assessment_id)?;
-                Ok(s.set_findings(&q, input.assessment_id, &input.findings)?)
-            })
-            .await
-    })
-}
-
-/// Saves the note on one gap ("why it matters here") as typed; blank clears it.
-#[tauri::command]
-pub async fn save_gap_note(
-    state: State<'_, AppState>,
-    input: Input<SaveGapNoteInput>,
-) -> Reply<()> {
-    reply!(state, {
-        let input = input.get()?;
-        state
-            .with_store(move |s, c| {
-                let q = questionnaire_of(s, c, input.assessment_id)?;
-                Ok(s.set_gap_note(&q, input.assessment_id, &input.item, &input.note)?)
-            })
-            .await
     })
 }
 
