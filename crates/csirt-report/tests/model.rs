@@ -988,6 +988,17 @@ fn the_summary_says_how_many_answers_are_derived_and_unconfirmed() {
             Lang::En => format!("3 of {answered} answers are derived from the older questionnaire (assessment of 2024-04-01), not yet confirmed"),
         };
         assert!(said(&doc, &line), "{line}");
+        // Appendix A marks each derived answer not yet confirmed, beside the answer.
+        let marker = match lang {
+            Lang::Ja => "（導出・未確認: x から）",
+            Lang::En => " (derived from x, not yet confirmed)",
+        };
+        let marked = strings(&doc)
+            .iter()
+            .filter(|s| s.text.contains(marker))
+            .count();
+        assert_eq!(marked, 3, "{marker}");
+        assert!(!strings(&plain).iter().any(|s| s.text.contains(marker)));
     }
 }
 

@@ -27,6 +27,14 @@ pub fn answers(cx: &Ctx) -> (String, Vec<Block>) {
                 if let Some(o) = a.other.get(&i.id) {
                     answer.push_str(&format!(" ({o})"));
                 }
+                // A derived answer not yet confirmed says so beside it, naming its sources.
+                if let Some(from) = a.derived.as_ref().and_then(|d| d.items.get(&i.id)) {
+                    let from = from.join(", ");
+                    answer.push_str(&match lang {
+                        Lang::Ja => format!("（導出・未確認: {from} から）"),
+                        Lang::En => format!(" (derived from {from}, not yet confirmed)"),
+                    });
+                }
                 let mut notes = Vec::new();
                 if let Some(c) = a.comments.get(&i.id) {
                     notes.push(c.clone());
