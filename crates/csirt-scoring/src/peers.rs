@@ -54,6 +54,18 @@ impl Closeness {
     /// far (half the largest distance).
     pub const SOMEWHAT_BELOW: f64 = 4.5;
 
+    /// The closeness of a distance on a benchmark's own `[peer_matching]` weights: the distance
+    /// rescaled to the reference range 0–[`Self::MAX_DISTANCE`] by the largest distance those
+    /// weights allow, so heavier weights do not make every team look far.
+    pub fn on(distance: f64, m: &PeerMatching) -> Self {
+        let max = max_distance(m);
+        if max > 0.0 {
+            Self::of(distance * Self::MAX_DISTANCE / max)
+        } else {
+            Self::of(distance)
+        }
+    }
+
     pub fn of(distance: f64) -> Self {
         if distance < Self::CLOSE_BELOW {
             Closeness::Close
@@ -98,6 +110,15 @@ fn key(a: &Assessment, item: &str) -> Option<String> {
 
 /// Distance of one interviewed team from the organisation on the benchmark's criteria `m`;
 /// unknown features count as half.
+/// The largest distance `m`'s weights allow: every feature apart.
+fn max_distance(m: &PeerMatching) -> f64 {
+    m.form_weight
+        + m.sector_weight
+        + m.size.as_ref().map_or(0.0, |x| x.weight)
+        + m.cadence.as_ref().map_or(0.0, |x| x.weight)
+        + m.practices.iter().map(|p| p.weight).sum::<f64>()
+}
+
 fn distance(q: &Questionnaire, a: &Assessment, i: &Interview, m: &PeerMatching) -> f64 {
     let mut d = 0.0;
     d += m.form_weight
@@ -219,7 +240,7 @@ pub fn nearest_peers(
                 sector: i.sector.clone(),
                 size: i.size.clone(),
                 distance,
-                closeness: Closeness::of(distance),
+                closeness: Closeness::on(distance, m),
                 practices: practices.into_iter().map(|(_, p)| p).collect(),
             }
         })
@@ -270,5 +291,37 @@ mod tests {
         assert!(same.iter().any(|s| *s) && same.iter().any(|s| !*s));
         let first_other = same.iter().position(|s| !*s).unwrap();
         assert!(same[first_other..].iter().all(|s| !*s), "{same:?}");
+    }
+
+    #[test]
+    fn closeness_reads_the_same_when_every_weight_is_scaled() {
+        let set = builtin().unwrap();
+        let q = &set.questionnaire;
+        let a = demo_assessment(Lang::En);
+        let b = set.benchmark.as_deref().unwrap();
+        let report = crate::score(q, Some(b), &a).unwrap();
+        let words = |b: &Benchmark| -> Vec<(String, Closeness)> {
+            nearest_peers(q, b, &a, &report)
+                .into_iter()
+                .map(|p| (p.id, p.closeness))
+                .collect()
+        };
+        let mut tripled = b.clone();
+        let m = tripled.peer_matching.as_mut().unwrap();
+        m.form_weight *= 3.0;
+        m.sector_weight *= 3.0;
+        if let Some(x) = m.size.as_mut() {
+            x.weight *= 3.0;
+        }
+        if let Some(x) = m.cadence.as_mut() {
+            x.weight *= 3.0;
+        }
+        for p in &mut m.practices {
+            p.weight *= 3.0;
+        }
+        assert_eq!(words(b), words(&tripled));
+        // The survey's own weights span exactly the reference range.
+        let max = max_distance(b.peer_matching.as_ref().unwrap());
+        assert!((max - Closeness::MAX_DISTANCE).abs() < 1e-9, "{max}");
     }
 }
