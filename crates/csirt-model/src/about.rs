@@ -71,6 +71,28 @@ pub fn own_licences() -> Vec<Licence> {
                 "Quoted with their source; copyright JPCERT Coordination Center.",
             ),
         },
+        Licence {
+            component: Text::new(
+                "SIM3 のパラメータの番号と名称（質問票 sim3）",
+                "SIM3's parameter numbers and names (the sim3 questionnaire)",
+            ),
+            licence: "Open CSIRT Foundation".to_string(),
+            note: Text::new(
+                "SIM3（Security Incident Management Maturity Model、Don Stikvoort、Open CSIRT Foundation）の番号と名称を出典を示して使っています。質問文、段階の説明、推奨事項は本ツール独自のものです。",
+                "Used with their source: SIM3, the Security Incident Management Maturity Model (Don Stikvoort; Open CSIRT Foundation). The questions, level descriptions and recommendations are this tool's own.",
+            ),
+        },
+        Licence {
+            component: Text::new(
+                "PSIRT 質問票の出典（質問票 psirt）",
+                "Sources of the PSIRT questionnaire (the psirt questionnaire)",
+            ),
+            licence: "FIRST / JPCERT/CC".to_string(),
+            note: Text::new(
+                "FIRST「PSIRT Services Framework」v1.1 のサービス領域と、JPCERT/CC の 2017 年度の実態調査で公表された数値を、出典を示して引用しています。質問文は本ツール独自のものです。",
+                "Cites the service areas of FIRST's PSIRT Services Framework v1.1 and the figures JPCERT/CC published from its 2017 survey, with their sources. The questions are this tool's own.",
+            ),
+        },
     ]
 }
 
