@@ -72,11 +72,12 @@ fn toml_ja(message: &str) -> String {
         Some(n) if starts("missing field") => format!("必要な {n} がありません"),
         Some(n) if starts("duplicate") => format!("{n} が二度書かれています"),
         None if starts("duplicate") => "同じ名前が二度書かれています".into(),
-        _ if starts("invalid type") => "値の種類（文字列・数・配列・表など）が違います".into(),
+        _ if starts("invalid type") || starts("wanted ") => {
+            "値の種類（文字列・数・配列・表など）が違います".into()
+        }
         _ if starts("invalid length") => "値の数が違います".into(),
         _ if starts("invalid value") => "値が正しくありません".into(),
-        _ => "TOML の構文が正しくありません（引用符・括弧・カンマ・= の抜けや余分を確かめてください）"
-            .into(),
+        _ => "TOML の構文を確かめてください（引用符・括弧・カンマ・= の抜けや余分など）".into(),
     }
 }
 
@@ -136,6 +137,7 @@ mod tests {
                 "値の種類",
             ),
             ("id = [\"a\",\nkind = \"scale\"\n", 2, "構文"),
+            ("id = \"a\"\nkind = 3\n", 2, "値の種類"),
         ];
         for (text, line, ja_words) in cases {
             let p = problem(text);
