@@ -54,7 +54,11 @@ macro_rules! reply {
 }
 
 /// The questionnaire an assessment was answered against.
-fn questionnaire_of(store: &Store, catalog: &Catalog, id: i64) -> Res<Arc<Questionnaire>> {
+pub(crate) fn questionnaire_of(
+    store: &Store,
+    catalog: &Catalog,
+    id: i64,
+) -> Res<Arc<Questionnaire>> {
     let row = store.assessment(id)?;
     Ok(Arc::clone(
         &catalog.get(&row.questionnaire_id)?.questionnaire,

@@ -53,7 +53,7 @@ pub fn assessment(
             out,
         )?,
         AssessmentCommand::Confirm { id, item, all: _ } => {
-            super::prefill::confirm(path, id, item.as_deref(), lang, out)?
+            super::prefill::confirm(path, catalog, id, item.as_deref(), lang, out)?
         }
         AssessmentCommand::New {
             org,
