@@ -80,12 +80,12 @@ pub fn assessment(
                 for a in rows {
                     writeln!(
                         out,
-                        "{}\t{}\t{}\t{}\t{:?}\t{}",
+                        "{}\t{}\t{}\t{}\t{}\t{}",
                         a.id,
                         shown_date(&a.date, lang),
                         cell(&a.organisation_name),
                         a.questionnaire_id,
-                        a.status,
+                        a.status.label().get(lang),
                         a.answered
                     )?;
                 }
@@ -111,10 +111,10 @@ pub fn assessment(
             } else {
                 writeln!(
                     out,
-                    "{} — {} ({:?})",
+                    "{} — {} ({})",
                     cell(&a.organisation.name),
                     shown_date(&row.date, lang),
-                    row.status
+                    row.status.label().get(lang)
                 )?;
                 for item in set.questionnaire.answerable_items() {
                     let mut answer = a
