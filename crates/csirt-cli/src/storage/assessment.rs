@@ -435,6 +435,23 @@ pub fn assessment(
             };
             Store::open(path)?.set_status(id, status)?;
         }
+        AssessmentCommand::Delete { id } => {
+            let store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            store.delete_assessment(id)?;
+            let (org, date, q) = (
+                cell(&row.organisation_name),
+                shown_date(&row.date, lang),
+                &row.questionnaire_id,
+            );
+            let (status, answered) = (row.status.label(), row.answered);
+            let (ja, en) = (status.ja, status.en);
+            let line = bi!(
+                "評価 {id} を削除しました: {org} — {date}（{q}、{ja}、回答 {answered} 件）",
+                "deleted assessment {id}: {org} — {date} ({q}, {en}, {answered} answers)"
+            );
+            writeln!(out, "{}", line.get(lang))?;
+        }
         AssessmentCommand::Date { id, date } => {
             Store::open(path)?.set_date(id, &date)?;
         }

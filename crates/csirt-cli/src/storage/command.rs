@@ -92,6 +92,10 @@ pub enum AssessmentCommand {
     },
     /// Correct the date of an assessment (YYYY-MM-DD, a real calendar day).
     Date { id: i64, date: String },
+    /// Delete a stored assessment with everything it holds (answers, respondents, agreed
+    /// answers, notes, action plan), without asking; prints what was deleted. Export it first
+    /// (`assessment export`) to keep a copy.
+    Delete { id: i64 },
     /// Remove, after `show` has listed them, the stored answers, notes, agreed answers and
     /// targets that the loaded questionnaire version can no longer take (all, or one item's).
     DropMisfits {
