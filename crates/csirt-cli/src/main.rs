@@ -180,10 +180,12 @@ enum Command {
         /// Render one report per *.json or *.csirt in this folder, beside each file, with a progress bar.
         #[arg(long, conflicts_with = "file")]
         all: Option<PathBuf>,
-        /// Where to write the report (default: report.pdf, report.html or report.docx).
+        /// Where to write the report (default: report.pdf, report.html or report.docx). Without
+        /// --format, its extension (.pdf, .html, .docx) chooses the format.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The file format: pdf (default), html, or docx (an editable Word document).
+        /// The file format: pdf (default), html, or docx (an editable Word document); refused
+        /// when it contradicts the extension of -o.
         #[arg(long, value_enum, conflicts_with = "html")]
         format: Option<report_format::ReportFormat>,
         /// Write the same content as one HTML page instead of a PDF (same as --format html).
@@ -504,8 +506,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             ..
         } => {
             let options = report.options()?;
-            let format = report_format::chosen(format, html);
-            let output = report_format::output(output, format);
+            let (format, output) = report_format::resolve(format, html, output)?;
             let mut catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
             let a = match (file, demo) {

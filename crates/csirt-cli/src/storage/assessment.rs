@@ -387,8 +387,7 @@ pub fn assessment(
             report,
         } => {
             let options = report.options()?;
-            let format = crate::report_format::chosen(format, false);
-            let output = crate::report_format::output(output, format);
+            let (format, output) = crate::report_format::resolve(format, false, output)?;
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             warn_fit(

@@ -219,10 +219,12 @@ pub enum AssessmentCommand {
     /// organisation and the workshop's disagreements.
     Report {
         id: i64,
-        /// Where to write the report (default: report.pdf, report.html or report.docx).
+        /// Where to write the report (default: report.pdf, report.html or report.docx). Without
+        /// --format, its extension (.pdf, .html, .docx) chooses the format.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The file format: pdf (default), html, or docx (an editable Word document).
+        /// The file format: pdf (default), html, or docx (an editable Word document); refused
+        /// when it contradicts the extension of -o.
         #[arg(long, value_enum)]
         format: Option<crate::report_format::ReportFormat>,
         /// Add the nearest interviewed teams.
