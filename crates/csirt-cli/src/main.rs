@@ -230,8 +230,13 @@ enum QuestionnaireCommand {
     Import { file: PathBuf },
     /// Remove an installed package; refused while a stored assessment uses it.
     Remove { id: String },
+    /// One questionnaire (built in, installed package or folder): its title, id and version,
+    /// then every section with its items (id, answer type, question); --json for the whole
+    /// questionnaire as data.
     Show {
+        /// The questionnaire's id, as `questionnaire list` shows it (e.g. jpcert-2015, sim3).
         id: String,
+        /// Print the questionnaire as JSON.
         #[arg(long)]
         json: bool,
     },
