@@ -352,19 +352,29 @@ pub(crate) fn print_json<T: serde::Serialize>(
 fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
     let lang = cli.lang;
     // A PDF is coming: its fonts parse on another core while the data loads.
-    if matches!(
-        cli.command,
+    let pdf = |format, html, output: &Option<PathBuf>| {
+        report_format::resolve(format, html, output.clone())
+            .is_ok_and(|(f, _)| f == csirt_report::Format::Pdf)
+    };
+    let pdf_coming = match &cli.command {
         Command::Report {
-            html: false,
-            format: None | Some(report_format::ReportFormat::Pdf),
+            all: Some(_),
+            format,
+            html,
             ..
-        } | Command::Assessment {
-            command: storage::AssessmentCommand::Report {
-                format: None | Some(report_format::ReportFormat::Pdf),
-                ..
-            }
-        }
-    ) {
+        } => report_format::chosen(*format, *html) == csirt_report::Format::Pdf,
+        Command::Report {
+            format,
+            html,
+            output,
+            ..
+        } => pdf(*format, *html, output),
+        Command::Assessment {
+            command: storage::AssessmentCommand::Report { format, output, .. },
+        } => pdf(*format, false, output),
+        _ => false,
+    };
+    if pdf_coming {
         csirt_report::warm_up();
     }
     match cli.command {
