@@ -72,8 +72,8 @@ pub fn resolve(
                 .unwrap_or_default();
             let (a, i) = (a.extension(), i.extension());
             return Err(CliError::BadValue(bi!(
-                "出力ファイル {file} の拡張子は {i} ですが、形式に {a} が指定されています。拡張子を .{a} にするか、--format を省いてください",
-                "the output {file} ends in .{i} but the format asked for is {a}: name the file .{a}, or leave out --format"
+                "出力ファイル {file} の拡張子は {i} ですが、形式に {a} が指定されています。拡張子を .{a} にするか、--format（または --html）を省いてください",
+                "the output {file} ends in .{i} but the format asked for is {a}: name the file .{a}, or leave out --format (or --html)"
             )));
         }
         (Some(a), _) => a,
