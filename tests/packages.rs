@@ -112,6 +112,36 @@ fn a_package_is_installed_listed_refused_twice_and_removed_only_when_unused() {
         "{}",
         stderr(&out)
     );
+    // In Japanese words, without the TOML library's English.
+    assert!(
+        stderr(&out).contains("値の種類") && !stderr(&out).contains("invalid type"),
+        "{}",
+        stderr(&out)
+    );
+    // Not a zip at all: Japanese without the zip library's English, which English keeps.
+    let not_zip = tmp.path().join("not.zip");
+    std::fs::write(&not_zip, b"PK but not a zip").unwrap();
+    let out = csirt(&db, &["questionnaire", "import", not_zip.to_str().unwrap()]);
+    assert!(
+        stderr(&out).contains("ZIP ファイルとして読めません") && !stderr(&out).contains("EOCD"),
+        "{}",
+        stderr(&out)
+    );
+    let out = csirt(
+        &db,
+        &[
+            "questionnaire",
+            "import",
+            not_zip.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(
+        stderr(&out).contains("not a readable zip file (invalid Zip archive"),
+        "{}",
+        stderr(&out)
+    );
     let entries = std::fs::read_dir(tmp.path().join("questionnaires"))
         .unwrap()
         .count();
@@ -143,6 +173,18 @@ fn a_package_is_installed_listed_refused_twice_and_removed_only_when_unused() {
         "{}",
         stderr(&out)
     );
+    // It names the way out, a command that exists.
+    assert!(
+        stderr(&out).contains("`csirt assessment delete <id>`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = csirt(&db, &["questionnaire", "remove", "small-survey"]);
+    assert!(
+        stderr(&out).contains("`csirt assessment delete <ID>` でそれぞれ削除してください"),
+        "{}",
+        stderr(&out)
+    );
     assert!(tmp.path().join("questionnaires/small-survey").is_dir());
     let out = csirt(&db, &["questionnaire", "remove", "jpcert-2015"]);
     assert!(
@@ -151,10 +193,12 @@ fn a_package_is_installed_listed_refused_twice_and_removed_only_when_unused() {
         stderr(&out)
     );
 
-    csirt_store::Store::open(&db)
-        .unwrap()
-        .delete_assessment(1)
-        .unwrap();
+    let out = csirt(&db, &["assessment", "delete", "1", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "deleted assessment 1: Pkg K.K. — 2026-04-01 (small-survey, draft, 0 answers)\n"
+    );
     let out = csirt(
         &db,
         &["questionnaire", "remove", "small-survey", "--lang", "en"],

@@ -162,7 +162,8 @@ pub async fn confirm_derived(
         state
             .read_then(
                 move |s, c| {
-                    s.confirm_derived(id, input.item.as_deref())?;
+                    let q = crate::commands::questionnaire_of(s, c, id)?;
+                    s.confirm_derived(&q, id, input.item.as_deref())?;
                     view::read(s, c, id)
                 },
                 view::score,

@@ -180,10 +180,12 @@ enum Command {
         /// Render one report per *.json or *.csirt in this folder, beside each file, with a progress bar.
         #[arg(long, conflicts_with = "file")]
         all: Option<PathBuf>,
-        /// Where to write the report (default: report.pdf, report.html or report.docx).
+        /// Where to write the report (default: report.pdf, report.html or report.docx). Without
+        /// --format, its extension (.pdf, .html, .docx) chooses the format.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The file format: pdf (default), html, or docx (an editable Word document).
+        /// The file format: pdf (default), html, or docx (an editable Word document); refused
+        /// when it contradicts the extension of -o.
         #[arg(long, value_enum, conflicts_with = "html")]
         format: Option<report_format::ReportFormat>,
         /// Write the same content as one HTML page instead of a PDF (same as --format html).
@@ -228,8 +230,13 @@ enum QuestionnaireCommand {
     Import { file: PathBuf },
     /// Remove an installed package; refused while a stored assessment uses it.
     Remove { id: String },
+    /// One questionnaire (built in, installed package or folder): its title, id and version,
+    /// then every section with its items (id, answer type, question); --json for the whole
+    /// questionnaire as data.
     Show {
+        /// The questionnaire's id, as `questionnaire list` shows it (e.g. jpcert-2015, sim3).
         id: String,
+        /// Print the questionnaire as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -345,19 +352,29 @@ pub(crate) fn print_json<T: serde::Serialize>(
 fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
     let lang = cli.lang;
     // A PDF is coming: its fonts parse on another core while the data loads.
-    if matches!(
-        cli.command,
+    let pdf = |format, html, output: &Option<PathBuf>| {
+        report_format::resolve(format, html, output.clone())
+            .is_ok_and(|(f, _)| f == csirt_report::Format::Pdf)
+    };
+    let pdf_coming = match &cli.command {
         Command::Report {
-            html: false,
-            format: None | Some(report_format::ReportFormat::Pdf),
+            all: Some(_),
+            format,
+            html,
             ..
-        } | Command::Assessment {
-            command: storage::AssessmentCommand::Report {
-                format: None | Some(report_format::ReportFormat::Pdf),
-                ..
-            }
-        }
-    ) {
+        } => report_format::chosen(*format, *html) == csirt_report::Format::Pdf,
+        Command::Report {
+            format,
+            html,
+            output,
+            ..
+        } => pdf(*format, *html, output),
+        Command::Assessment {
+            command: storage::AssessmentCommand::Report { format, output, .. },
+        } => pdf(*format, false, output),
+        _ => false,
+    };
+    if pdf_coming {
         csirt_report::warm_up();
     }
     match cli.command {
@@ -504,8 +521,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<(), CliError> {
             ..
         } => {
             let options = report.options()?;
-            let format = report_format::chosen(format, html);
-            let output = report_format::output(output, format);
+            let (format, output) = report_format::resolve(format, html, output)?;
             let mut catalog = load_catalog(cli.questionnaires.as_deref(), cli.db.as_deref(), lang)?;
             choice::apply(&mut catalog, &choice)?;
             let a = match (file, demo) {

@@ -134,6 +134,17 @@ pub enum Status {
     Final,
 }
 
+impl Status {
+    /// The status as a reader sees it: 下書き/確定 in Japanese (the app's words), draft/final in
+    /// English (the words `csirt assessment status` takes).
+    pub fn label(self) -> Text {
+        match self {
+            Status::Draft => Text::new("下書き", "draft"),
+            Status::Final => Text::new("確定", "final"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -365,6 +376,15 @@ pub use validate::{
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_status_has_its_words_in_both_languages() {
+        use super::{Lang, Status};
+        assert_eq!(Status::Draft.label().get(Lang::Ja), "下書き");
+        assert_eq!(Status::Final.label().get(Lang::Ja), "確定");
+        assert_eq!(Status::Draft.label().get(Lang::En), "draft");
+        assert_eq!(Status::Final.label().get(Lang::En), "final");
+    }
+
     use super::*;
 
     #[test]

@@ -129,14 +129,22 @@ fn entry_names(
 }
 
 fn bad_zip(name: &Path, e: &zip::result::ZipError) -> ModelError {
+    refuse(name, zip_problem(e))
+}
+
+/// What is wrong with a zip, in both languages: the Japanese in Japanese words, the English
+/// with the zip library's own detail.
+fn zip_problem(e: &zip::result::ZipError) -> Text {
+    use zip::result::ZipError as Z;
     let detail = e.to_string();
-    refuse(
-        name,
-        bi!(
-            "ZIP ファイルとして読めません（{detail}）",
-            "not a readable zip file ({detail})"
-        ),
-    )
+    let ja = match e {
+        Z::Io(io) => format!("ZIP ファイルを読めません（{}）", crate::error::io_ja(io)),
+        Z::UnsupportedArchive(_) | Z::CompressionMethodNotSupported(_) | Z::InvalidPassword => {
+            "この ZIP ファイルの形式（暗号化や圧縮方式）には対応していません。暗号化せず、通常の圧縮で作り直してください".into()
+        }
+        _ => "ZIP ファイルとして読めません（壊れているか、ZIP ファイルではありません）".into(),
+    };
+    Text::new(ja, format!("not a readable zip file ({detail})"))
 }
 
 /// The folder inside the zip that holds `questionnaire.toml`: the zip's top (`""`) or one

@@ -244,11 +244,12 @@ fn traversal_links_absolute_paths_and_stray_files_are_refused_writing_nothing() 
         let e = install(&root, &catalog(), Path::new("p.zip"), &bytes).unwrap_err();
         let en = e.localized(Lang::En);
         assert!(en.contains(expected), "{name}: {en}");
-        assert_ne!(
-            e.localized(Lang::Ja),
-            en,
-            "{name}: the Japanese is Japanese"
-        );
+        let ja = e.localized(Lang::Ja);
+        assert_ne!(ja, en, "{name}: the Japanese is Japanese");
+        // Without the zip library's English (`invalid Zip archive: Could not find EOCD`).
+        for english in ["invalid", "archive", "EOCD", "Could not"] {
+            assert!(!ja.contains(english), "{name}: {ja}");
+        }
         assert!(contents(&root).is_empty(), "{name}: {:?}", contents(&root));
         assert!(!tmp.path().join("evil.toml").exists());
     }
@@ -268,6 +269,14 @@ fn invalid_data_is_reported_with_its_file_and_line_in_both_languages() {
         ja[0].starts_with(&at) && ja[0].contains("書き方が正しくありません"),
         "{ja:?}"
     );
+    // The Japanese in Japanese words (naming the value written), the English with the detail.
+    assert!(
+        ja[0].contains("`scael` という値は使えません")
+            && !ja[0].contains("unknown variant")
+            && !ja[0].contains("expected"),
+        "{ja:?}"
+    );
+    assert!(en[0].contains("unknown variant `scael`"), "{en:?}");
 
     // A cross-check problem of the second phase: the same lines `csirt validate` gives.
     let unknown_area = questionnaire("small", "1.0").replace("area = \"org\"", "area = \"nope\"");

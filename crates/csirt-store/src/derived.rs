@@ -3,7 +3,7 @@
 //! saves or confirms them. Saving an answer clears its mark in the same transaction.
 
 use crate::{time, touch, Result, Store, StoreError};
-use csirt_model::{bi, Derivation, DerivedSource, StrictMap, Text};
+use csirt_model::{bi, Derivation, DerivedSource, Questionnaire, StrictMap, Text};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 impl Store {
@@ -46,10 +46,25 @@ impl Store {
     }
 
     /// Confirms derived answers as they stand: one item's, or every one with `None`. Returns
-    /// how many were confirmed. An item whose answer is not derived and unconfirmed is refused
-    /// and nothing changes.
-    pub fn confirm_derived(&mut self, assessment_id: i64, item: Option<&str>) -> Result<usize> {
+    /// how many were confirmed. An item `q` (the assessment's questionnaire) does not have, or
+    /// whose answer is not derived and unconfirmed, is refused and nothing changes.
+    pub fn confirm_derived(
+        &mut self,
+        q: &Questionnaire,
+        assessment_id: i64,
+        item: Option<&str>,
+    ) -> Result<usize> {
         self.assessment(assessment_id)?;
+        if let Some(item) = item.filter(|i| q.item(i).is_none()) {
+            let qid = &q.id;
+            return Err(StoreError::InvalidAnswer {
+                item: item.to_string(),
+                message: bi!(
+                    "質問票 {qid} にこの項目はありません",
+                    "no such item in questionnaire {qid}"
+                ),
+            });
+        }
         let now = time::now_rfc3339();
         let tx = self.conn.transaction()?;
         let n = match item {

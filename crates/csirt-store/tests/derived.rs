@@ -90,17 +90,32 @@ fn confirming_one_then_all_and_deleting_the_assessment() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let id = store.import(q, &file(q), None).unwrap();
-    assert_eq!(store.confirm_derived(id, Some("O-3")).unwrap(), 1);
+    assert_eq!(store.confirm_derived(q, id, Some("O-3")).unwrap(), 1);
     assert_eq!(marked(&store, id), ["O-2", "O-7"]);
     // An answer that is the user's own, or an unknown item, is refused; nothing changes.
     let before = store.dump().unwrap();
+    use csirt_model::{Lang, Localized};
     for item in ["H-1", "O-3", "Z-9"] {
-        let e = store.confirm_derived(id, Some(item)).unwrap_err();
-        use csirt_model::Localized;
-        assert!(e.localized(csirt_model::Lang::Ja).contains(item), "{e}");
+        let e = store.confirm_derived(q, id, Some(item)).unwrap_err();
+        assert!(e.localized(Lang::Ja).contains(item), "{e}");
+        // Each for its own reason: an unknown item is named as one, in both languages.
+        let unknown = item == "Z-9";
+        assert_eq!(
+            e.localized(Lang::En)
+                .contains("no such item in questionnaire sim3"),
+            unknown,
+            "{e}"
+        );
+        assert_eq!(
+            e.localized(Lang::Ja)
+                .contains("質問票 sim3 にこの項目はありません"),
+            unknown,
+            "{}",
+            e.localized(Lang::Ja)
+        );
     }
     assert_eq!(store.dump().unwrap(), before);
-    assert_eq!(store.confirm_derived(id, None).unwrap(), 2);
+    assert_eq!(store.confirm_derived(q, id, None).unwrap(), 2);
     assert!(store.derivation(id).unwrap().is_none());
     // The answers stay.
     let a = store.load_assessment(q, id).unwrap();
@@ -111,5 +126,5 @@ fn confirming_one_then_all_and_deleting_the_assessment() {
     store.delete_assessment(id2).unwrap();
     assert!(!store.dump().unwrap().contains("derived_answer|"));
     // Another assessment that does not exist.
-    assert!(store.confirm_derived(999, None).is_err());
+    assert!(store.confirm_derived(q, 999, None).is_err());
 }

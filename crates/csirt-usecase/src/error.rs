@@ -34,7 +34,7 @@ pub enum UsecaseError {
     #[error("the logo {path}: {reason}")]
     BadLogo { path: PathBuf, reason: Text },
     /// A questionnaire package that stored assessments still use.
-    #[error("questionnaire {id:?} is used by {} stored assessment(s), so it was not removed: {}; delete or export them first", .assessments.len(), .assessments.join(", "))]
+    #[error("questionnaire {id:?} is used by {} stored assessment(s), so it was not removed: {}; export any you want to keep, then delete each with `csirt assessment delete <id>`", .assessments.len(), .assessments.join(", "))]
     QuestionnaireInUse {
         id: String,
         assessments: Vec<String>,
@@ -66,7 +66,7 @@ impl Localized for UsecaseError {
             UsecaseError::QuestionnaireInUse { id, assessments } => match lang {
                 Lang::En => self.to_string(),
                 Lang::Ja => format!(
-                    "質問票 {id:?} は保存されている {} 件の評価で使われているため、削除しませんでした: {}。先にそれらの評価を削除するか書き出してください",
+                    "質問票 {id:?} は保存されている {} 件の評価で使われているため、削除しませんでした: {}。残したい評価を書き出してから、`csirt assessment delete <ID>` でそれぞれ削除してください",
                     assessments.len(),
                     assessments.join("、")
                 ),

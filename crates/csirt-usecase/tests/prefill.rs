@@ -157,12 +157,17 @@ fn saving_an_answer_or_confirming_clears_the_mark() {
     assert_eq!(d.items.len(), n - 1);
 
     // Confirming one.
-    assert_eq!(store.confirm_derived(id, Some(&second.item)).unwrap(), 1);
+    assert_eq!(
+        store.confirm_derived(&q, id, Some(&second.item)).unwrap(),
+        1
+    );
     let d = store.derivation(id).unwrap().unwrap();
     assert!(!d.is_derived(&second.item));
     // Confirming it again is refused, in both languages, and changes nothing.
     let before = store.dump().unwrap();
-    let e = store.confirm_derived(id, Some(&second.item)).unwrap_err();
+    let e = store
+        .confirm_derived(&q, id, Some(&second.item))
+        .unwrap_err();
     assert!(
         e.localized(Lang::En).contains("not a derived answer"),
         "{e}"
@@ -173,7 +178,7 @@ fn saving_an_answer_or_confirming_clears_the_mark() {
     assert_eq!(store.dump().unwrap(), before);
 
     // Confirming the rest.
-    assert_eq!(store.confirm_derived(id, None).unwrap(), n - 2);
+    assert_eq!(store.confirm_derived(&q, id, None).unwrap(), n - 2);
     assert!(store.derivation(id).unwrap().is_none());
     let stored = view::read(&store, &catalog, id).unwrap();
     assert!(stored.assessment.derived.is_none());

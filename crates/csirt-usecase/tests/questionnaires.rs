@@ -52,10 +52,17 @@ fn a_package_in_use_is_not_removed_and_the_refusal_names_the_assessments() {
         "{e:?}"
     );
     let named = format!("Example K.K. 2026-04-01 (#{id})");
-    assert!(e.localized(Lang::En).contains(&named), "{e}");
+    // It names the command that gets the user out: deleting each assessment.
+    let en = e.localized(Lang::En);
+    assert!(
+        en.contains(&named) && en.contains("csirt assessment delete <id>"),
+        "{en}"
+    );
     let ja = e.localized(Lang::Ja);
     assert!(
-        ja.contains(&named) && ja.contains("削除しませんでした"),
+        ja.contains(&named)
+            && ja.contains("削除しませんでした")
+            && ja.contains("csirt assessment delete <ID>"),
         "{ja}"
     );
     assert!(root.join("small-survey/questionnaire.toml").is_file());

@@ -53,7 +53,7 @@ pub fn assessment(
             out,
         )?,
         AssessmentCommand::Confirm { id, item, all: _ } => {
-            super::prefill::confirm(path, id, item.as_deref(), lang, out)?
+            super::prefill::confirm(path, catalog, id, item.as_deref(), lang, out)?
         }
         AssessmentCommand::New {
             org,
@@ -80,12 +80,12 @@ pub fn assessment(
                 for a in rows {
                     writeln!(
                         out,
-                        "{}\t{}\t{}\t{}\t{:?}\t{}",
+                        "{}\t{}\t{}\t{}\t{}\t{}",
                         a.id,
                         shown_date(&a.date, lang),
                         cell(&a.organisation_name),
                         a.questionnaire_id,
-                        a.status,
+                        a.status.label().get(lang),
                         a.answered
                     )?;
                 }
@@ -111,10 +111,10 @@ pub fn assessment(
             } else {
                 writeln!(
                     out,
-                    "{} — {} ({:?})",
+                    "{} — {} ({})",
                     cell(&a.organisation.name),
                     shown_date(&row.date, lang),
-                    row.status
+                    row.status.label().get(lang)
                 )?;
                 for item in set.questionnaire.answerable_items() {
                     let mut answer = a
@@ -387,8 +387,7 @@ pub fn assessment(
             report,
         } => {
             let options = report.options()?;
-            let format = crate::report_format::chosen(format, false);
-            let output = crate::report_format::output(output, format);
+            let (format, output) = crate::report_format::resolve(format, false, output)?;
             let store = Store::open(path)?;
             let row = store.assessment(id)?;
             warn_fit(
@@ -434,6 +433,23 @@ pub fn assessment(
                 }
             };
             Store::open(path)?.set_status(id, status)?;
+        }
+        AssessmentCommand::Delete { id } => {
+            let store = Store::open(path)?;
+            let row = store.assessment(id)?;
+            store.delete_assessment(id)?;
+            let (org, date, q) = (
+                cell(&row.organisation_name),
+                shown_date(&row.date, lang),
+                &row.questionnaire_id,
+            );
+            let (status, answered) = (row.status.label(), row.answered);
+            let (ja, en) = (status.ja, status.en);
+            let line = bi!(
+                "評価 {id} を削除しました: {org} — {date}（{q}、{ja}、回答 {answered} 件）",
+                "deleted assessment {id}: {org} — {date} ({q}, {en}, {answered} answers)"
+            );
+            writeln!(out, "{}", line.get(lang))?;
         }
         AssessmentCommand::Date { id, date } => {
             Store::open(path)?.set_date(id, &date)?;

@@ -92,6 +92,10 @@ pub enum AssessmentCommand {
     },
     /// Correct the date of an assessment (YYYY-MM-DD, a real calendar day).
     Date { id: i64, date: String },
+    /// Delete a stored assessment with everything it holds (answers, respondents, agreed
+    /// answers, notes, action plan), without asking; prints what was deleted. Export it first
+    /// (`assessment export`) to keep a copy.
+    Delete { id: i64 },
     /// Remove, after `show` has listed them, the stored answers, notes, agreed answers and
     /// targets that the loaded questionnaire version can no longer take (all, or one item's).
     DropMisfits {
@@ -215,10 +219,12 @@ pub enum AssessmentCommand {
     /// organisation and the workshop's disagreements.
     Report {
         id: i64,
-        /// Where to write the report (default: report.pdf, report.html or report.docx).
+        /// Where to write the report (default: report.pdf, report.html or report.docx). Without
+        /// --format, its extension (.pdf, .html, .docx) chooses the format.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The file format: pdf (default), html, or docx (an editable Word document).
+        /// The file format: pdf (default), html, or docx (an editable Word document); refused
+        /// when it contradicts the extension of -o.
         #[arg(long, value_enum)]
         format: Option<crate::report_format::ReportFormat>,
         /// Add the nearest interviewed teams.

@@ -46,13 +46,16 @@ pub fn new_prefilled(
 /// Confirms one derived answer, or all of them, and says how many.
 pub fn confirm(
     path: &Path,
+    catalog: &Catalog,
     id: i64,
     item: Option<&str>,
     lang: Lang,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let mut store = Store::open(path)?;
-    let n = store.confirm_derived(id, item)?;
+    let row = store.assessment(id)?;
+    let q = &catalog.get(&row.questionnaire_id)?.questionnaire;
+    let n = store.confirm_derived(q, id, item)?;
     let note = bi!(
         "{n} 件の導出された回答を確認しました",
         "{n} derived answers confirmed"
