@@ -277,7 +277,7 @@ pub fn build(
     }
     ReportDoc {
         lang,
-        title: labels::report_title(lang).to_string(),
+        title: labels::report_title(lang, &input.questionnaire.subject),
         running_header: organisation.clone(),
         date: input.assessment.date.clone().unwrap_or_default(),
         organisation,
