@@ -109,3 +109,41 @@ fn the_psirt_questionnaire_assesses_a_psirt_and_the_others_a_csirt() {
         assert_eq!((id, s.ja.as_str(), s.en.as_str()), (id, subject, subject));
     }
 }
+
+/// The PSIRT questionnaire's six set-up items keep jpcert-2015's ids and numbers but speak of a
+/// PSIRT: no name or guidance calls the team assessed a CSIRT (the existing CSIRT it builds on
+/// may be named), and the 2015 survey's figures about CSIRTs are not quoted.
+#[test]
+fn the_psirt_set_up_items_speak_of_a_psirt_without_the_csirt_survey() {
+    let psirt = builtin_set("psirt").unwrap();
+    let jpcert = builtin_set("jpcert-2015").unwrap();
+    let ids = |s: &csirt_model::QuestionnaireSet| {
+        s.questionnaire
+            .setup_items
+            .iter()
+            .map(|i| (i.id.clone(), i.number))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&psirt), ids(&jpcert));
+    for s in &psirt.questionnaire.setup_items {
+        for name in [&s.name.ja, &s.name.en] {
+            assert!(!name.contains("CSIRT"), "{}: {name}", s.id);
+        }
+        for text in [&s.guidance.ja, &s.guidance.en] {
+            let rest = [
+                "既存の CSIRT",
+                "existing CSIRT",
+                "CSIRT と PSIRT",
+                "CSIRT and PSIRT",
+                "日本シーサート協議会",
+                "Nippon CSIRT Association",
+            ]
+            .iter()
+            .fold(text.to_string(), |t, ok| t.replace(ok, ""));
+            assert!(!rest.contains("CSIRT"), "{}: {text}", s.id);
+            for survey in ["%", "アンケート", "survey", "約半数", "about half"] {
+                assert!(!text.contains(survey), "{}: {survey} in {text}", s.id);
+            }
+        }
+    }
+}
