@@ -76,3 +76,70 @@ fn each_questionnaire_validates_and_its_demo_scores_and_reports() {
         );
     }
 }
+
+/// The report names the kind of team assessed: "PSIRT" for the PSIRT questionnaire (its
+/// `subject`), "CSIRT" for the others, in the title, the HTML `<title>`, the DOCX's core
+/// properties and its title paragraph, and the PDF's document information, in both languages.
+#[test]
+fn the_report_title_names_the_team_assessed_in_every_format() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    for (id, subject, other) in [
+        ("psirt", "PSIRT", "CSIRT"),
+        ("csirt-roles", "CSIRT", "PSIRT"),
+    ] {
+        for (lang, title) in [
+            ("ja", format!("{subject} 成熟度評価 ギャップ分析報告書")),
+            ("en", format!("{subject} maturity assessment: gap analysis")),
+        ] {
+            let report = |format: &str| {
+                let path = tmp.path().join(format!("{id}-{lang}.{format}"));
+                let out = csirt(&[
+                    "report",
+                    &demo(id),
+                    "--format",
+                    format,
+                    "--lang",
+                    lang,
+                    "-o",
+                    path.to_str().unwrap(),
+                ]);
+                assert!(out.status.success(), "{id} {format}: {}", stderr(&out));
+                path
+            };
+            let html = std::fs::read_to_string(report("html")).unwrap();
+            let head = html.split("</title>").next().unwrap();
+            assert!(
+                head.contains(&format!("<title>{title} — ")),
+                "{id} {lang}: {head}"
+            );
+            assert!(
+                !html.contains(&format!("{other} 成熟度評価")),
+                "{id} {lang}"
+            );
+            assert!(!html.contains(&format!("{other} maturity")), "{id} {lang}");
+
+            let mut zip =
+                zip::ZipArchive::new(std::fs::File::open(report("docx")).unwrap()).unwrap();
+            for part in ["docProps/core.xml", "word/document.xml"] {
+                let mut xml = String::new();
+                zip.by_name(part).unwrap().read_to_string(&mut xml).unwrap();
+                assert!(xml.contains(&title), "{id} {lang} {part}");
+                assert!(
+                    !xml.contains(&format!("{other} maturity")),
+                    "{id} {lang} {part}"
+                );
+                assert!(
+                    !xml.contains(&format!("{other} 成熟度評価")),
+                    "{id} {lang} {part}"
+                );
+            }
+
+            let pdf = report("pdf");
+            if let Ok(out) = std::process::Command::new("pdfinfo").arg(&pdf).output() {
+                let info = String::from_utf8_lossy(&out.stdout).into_owned();
+                assert!(info.contains(&format!("{title} — ")), "{id} {lang}: {info}");
+            }
+        }
+    }
+}

@@ -378,7 +378,10 @@ fn the_metadata_claims_only_what_is_true() {
         let name = csirt_model::demo::demo_assessment(l).organisation.name;
         assert_eq!(
             field("Title"),
-            format!("{} — {name}", csirt_report::report_title(l))
+            format!(
+                "{} — {name}",
+                csirt_report::report_title(l, &csirt_model::Text::new("CSIRT", "CSIRT"))
+            )
         );
         assert_eq!(field("Producer"), csirt_report::PRODUCER);
         assert!(field("Producer").starts_with("csirt-report "));

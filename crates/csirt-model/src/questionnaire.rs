@@ -12,6 +12,9 @@ pub use roles::{Role, ROLE_COVERAGE_KEYS};
 
 pub const QUESTIONNAIRE_FORMAT: &str = "csirt-questionnaire/1";
 
+/// The kind of team assessed when a questionnaire does not name one (`subject`).
+pub const DEFAULT_SUBJECT: &str = "CSIRT";
+
 use crate::service::ServiceAnswer;
 /// The three answers a service item takes (kept here for the callers that name them so).
 pub use crate::service::SERVICE_KEYS;
@@ -236,6 +239,10 @@ pub struct Questionnaire {
     pub version: String,
     pub title: Text,
     pub source: Text,
+    /// The kind of team assessed, as the report's title names it (`subject` in the file;
+    /// "CSIRT" when absent). Not sent to the app, whose mirror does not carry it.
+    #[serde(skip)]
+    pub subject: Text,
     pub scales: Vec<Scale>,
     pub areas: Vec<Area>,
     pub setup_items: Vec<SetupItem>,

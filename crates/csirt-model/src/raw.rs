@@ -16,6 +16,8 @@ pub struct RawQuestionnaire {
     pub version: String,
     pub title: Text,
     pub source: Text,
+    /// The kind of team assessed ("PSIRT"); absent means a CSIRT.
+    pub subject: Option<Text>,
     #[serde(default)]
     pub scales: Vec<Spanned<RawScale>>,
     #[serde(default)]

@@ -26,12 +26,14 @@ pub fn legend_peers(lang: Lang, n: u32) -> String {
     }
 }
 
-pub fn report_title(lang: Lang) -> &'static str {
-    l(
-        lang,
-        "CSIRT 成熟度評価 ギャップ分析報告書",
-        "CSIRT maturity assessment: gap analysis",
-    )
+/// The report's title, naming the kind of team assessed (the questionnaire's `subject`:
+/// "CSIRT" unless the questionnaire says otherwise, e.g. "PSIRT").
+pub fn report_title(lang: Lang, subject: &csirt_model::Text) -> String {
+    let subject = subject.get(lang);
+    match lang {
+        Lang::Ja => format!("{subject} 成熟度評価 ギャップ分析報告書"),
+        Lang::En => format!("{subject} maturity assessment: gap analysis"),
+    }
 }
 
 pub fn confidential(lang: Lang) -> &'static str {

@@ -236,3 +236,42 @@ fn the_change_since_last_names_two_questionnaire_versions() {
     let text = serde_json::to_string(&d).unwrap();
     assert!(!text.contains("different versions"));
 }
+
+/// A seed file's number ("000", "002", "004") standing alone in `text`: the product's internal
+/// name for a source document, which means nothing to a reader.
+fn bare_seed_numbers(text: &str) -> Vec<String> {
+    let c: Vec<char> = text.chars().collect();
+    (0..c.len().saturating_sub(2))
+        .filter(|&i| c[i] == '0' && c[i + 1] == '0' && c[i + 2].is_ascii_digit())
+        .filter(|&i| i == 0 || !(c[i - 1].is_ascii_alphanumeric() || c[i - 1] == '.'))
+        .filter(|&i| c.get(i + 3).is_none_or(|n| !n.is_ascii_alphanumeric()))
+        .map(|i| {
+            c[i.saturating_sub(30)..(i + 33).min(c.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
+/// The reports of the PSIRT, SIM3 and staffing questionnaires cite their sources by title, never
+/// by the seed file's number or the word "seed" (jpcert-2015's benchmark sources still do; its
+/// report is left as it is).
+#[test]
+fn reports_other_than_jpcert_name_no_seed_numbers() {
+    assert_eq!(bare_seed_numbers("000 の「適材適所」").len(), 1);
+    assert_eq!(bare_seed_numbers("002; NCA").len(), 1);
+    assert!(bare_seed_numbers("2025-10-01 10.004 A001 0.002").is_empty());
+    for b in BUILTINS.iter().filter(|b| b.id != "jpcert-2015") {
+        let set = csirt_model::load::builtin_set(b.id).unwrap();
+        for lang in [Lang::Ja, Lang::En] {
+            let a = csirt_model::demo::demo_of(b.id, lang).unwrap();
+            let d = doc(&set, &a, lang);
+            let text = serde_json::to_string(&d.sections).unwrap();
+            let found = bare_seed_numbers(&text);
+            assert!(found.is_empty(), "{} {lang:?}: {found:?}", b.id);
+            for word in ["seed", "Seed", "シード"] {
+                assert!(!text.contains(word), "{} {lang:?}: {word}", b.id);
+            }
+        }
+    }
+}

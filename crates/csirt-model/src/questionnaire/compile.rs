@@ -5,7 +5,7 @@ use crate::bi;
 use crate::error::Problem;
 use crate::questionnaire::{
     check_bound, check_weight, is_sim3_parameter, prefix, Area, ChoiceOption, Item, ItemKind,
-    Questionnaire, Scale, Section, SetupItem, QUESTIONNAIRE_FORMAT,
+    Questionnaire, Scale, Section, SetupItem, DEFAULT_SUBJECT, QUESTIONNAIRE_FORMAT,
 };
 use crate::raw::{RawItemType, RawOption, RawQuestionnaire};
 use crate::source::SourceFile;
@@ -58,7 +58,15 @@ pub(crate) fn compile(
             ),
         );
     }
-    for (what, t) in [("title", &raw.title), ("source", &raw.source)] {
+    let subject = raw
+        .subject
+        .clone()
+        .unwrap_or_else(|| Text::new(DEFAULT_SUBJECT, DEFAULT_SUBJECT));
+    for (what, t) in [
+        ("title", &raw.title),
+        ("source", &raw.source),
+        ("subject", &subject),
+    ] {
         if t.is_incomplete() {
             bad(
                 raw.id.span(),
@@ -627,6 +635,7 @@ pub(crate) fn compile(
             version: raw.version,
             title: raw.title,
             source: raw.source,
+            subject,
             scales,
             areas,
             setup_items,

@@ -23,7 +23,7 @@ pub const ROLE_COVERAGE_KEYS: [&str; 4] = ["in-house", "vendor", "both", "none"]
 pub struct Role {
     pub id: String,
     pub name: Text,
-    /// Where the role is described ("002; NCA 4.9").
+    /// Where the role is described, as the reader sees it (`NCA「CSIRT人材の定義と確保」Ver.1.5 §4.9`).
     pub source: String,
     /// The id of the scored coverage item.
     pub coverage: String,

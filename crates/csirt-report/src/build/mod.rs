@@ -140,6 +140,17 @@ const CITATION_WORDS: &[(&str, &str)] = &[
     ),
     ("【その他】", "other services"),
     ("アンケート", "questionnaire"),
+    // "JPCERT/CC 2017年度調査": the survey of fiscal year 2017.
+    ("年度調査", " survey"),
+    // The staffing roles' sources (csirt-roles).
+    (
+        "「CSIRT人材の定義と確保」",
+        " 'Defining and securing CSIRT staff' ",
+    ),
+    (
+        "「MALWARE CONTAINMENT ゲームを終えて」",
+        "MALWARE CONTAINMENT game debrief",
+    ),
     ("補足", "supplement"),
 ];
 
@@ -277,7 +288,7 @@ pub fn build(
     }
     ReportDoc {
         lang,
-        title: labels::report_title(lang).to_string(),
+        title: labels::report_title(lang, &input.questionnaire.subject),
         running_header: organisation.clone(),
         date: input.assessment.date.clone().unwrap_or_default(),
         organisation,

@@ -46,8 +46,8 @@ pub fn staffing(cx: &Ctx) -> Option<(String, Vec<Block>)> {
         });
         blocks.push(Block::Note {
             text: cx.t(
-                "順位は役割の重み（質問票のデータ）によります。ベンダーが合う役割とは、ベンダーだけで担っても最高の評価になる役割です。000 の「適材適所でベンダーを活用」に従っています。",
-                "The order follows each role's weight in the questionnaire's data. A vendor fits a role when a vendor alone reaches its top level, following seed 000's advice to use vendors where they fit.",
+                "順位は役割の重み（質問票のデータ）によります。ベンダーが合う役割とは、ベンダーだけで担っても最高の評価になる役割です。株式会社ラックの講演資料「IoT時代のCSIRT ~PSIRT構築の課題~」（2017 年 12 月）の「適材適所でベンダーを活用」という助言に従っています。",
+                "The order follows each role's weight in the questionnaire's data. A vendor fits a role when a vendor alone reaches its top level, following the advice to use vendors where they fit in LAC's seminar slides 'CSIRTs in the IoT era: challenges of building a PSIRT' (December 2017).",
             ),
         });
     }
@@ -57,7 +57,7 @@ pub fn staffing(cx: &Ctx) -> Option<(String, Vec<Block>)> {
         .iter()
         .map(|r| {
             let mut row = cells(vec![r.name.get(lang).to_string()]);
-            row[0].small = Some(r.source.clone());
+            row[0].small = Some(cx.cite(&r.source));
             let tone = match r.coverage {
                 Coverage::None => Some(Tone::Bad),
                 Coverage::Unanswered => Some(Tone::Muted),

@@ -55,6 +55,7 @@ pub fn summary(cx: &Ctx) -> (String, Vec<Block>) {
     // The radar's areas and the set-up items (where the questionnaire has them) regroup the
     // same answers: say so.
     let (areas, setup) = (r.areas.len(), r.setup_items.len());
+    let subject = cx.input.questionnaire.subject.get(lang);
     // A band is drawn only where the benchmark gives an area a range.
     let benchmarked = r.benchmark_ref.is_some() && r.areas.iter().any(|a| a.benchmark.is_some());
     if setup > 0 {
@@ -64,7 +65,7 @@ pub fn summary(cx: &Ctx) -> (String, Vec<Block>) {
                     "左の図は質問票の {areas} 領域ごとのスコア、右は構築時に決めるべき {setup} 項目ごとのスコアです。どちらも同じ回答を別の切り口で平均したもので、1 つの回答が両方に数えられることがあります。"
                 ),
                 Lang::En => format!(
-                    "The chart shows the questionnaire's {areas} areas; the list beside it, the {setup} items a CSIRT must settle when it is set up. Both average the same answers, grouped two ways, so one answer can count in both."
+                    "The chart shows the questionnaire's {areas} areas; the list beside it, the {setup} items a {subject} must settle when it is set up. Both average the same answers, grouped two ways, so one answer can count in both."
                 ),
             },
             voice: Voice::Report,
