@@ -181,7 +181,7 @@ fn a_package_is_installed_listed_refused_twice_and_removed_only_when_unused() {
     );
     let out = csirt(&db, &["questionnaire", "remove", "small-survey"]);
     assert!(
-        stderr(&out).contains("`csirt assessment delete <ID>` でそれぞれ削除してください"),
+        stderr(&out).contains("コマンドラインでは `csirt assessment delete <ID>` で削除できます"),
         "{}",
         stderr(&out)
     );

@@ -34,7 +34,7 @@ pub enum UsecaseError {
     #[error("the logo {path}: {reason}")]
     BadLogo { path: PathBuf, reason: Text },
     /// A questionnaire package that stored assessments still use.
-    #[error("questionnaire {id:?} is used by {} stored assessment(s), so it was not removed: {}; export any you want to keep, then delete each with `csirt assessment delete <id>`", .assessments.len(), .assessments.join(", "))]
+    #[error("questionnaire {id:?} is used by {} stored assessment(s), so it was not removed: {}; export any you want to keep, then delete each (in the app, from the organisation's list of assessments; on the command line, `csirt assessment delete <id>`)", .assessments.len(), .assessments.join(", "))]
     QuestionnaireInUse {
         id: String,
         assessments: Vec<String>,
@@ -66,7 +66,7 @@ impl Localized for UsecaseError {
             UsecaseError::QuestionnaireInUse { id, assessments } => match lang {
                 Lang::En => self.to_string(),
                 Lang::Ja => format!(
-                    "質問票 {id:?} は保存されている {} 件の評価で使われているため、削除しませんでした: {}。残したい評価を書き出してから、`csirt assessment delete <ID>` でそれぞれ削除してください",
+                    "質問票 {id:?} は保存されている {} 件の評価で使われているため、削除しませんでした: {}。残したい評価を書き出してから、それぞれ削除してください（アプリでは組織の評価一覧から、コマンドラインでは `csirt assessment delete <ID>` で削除できます）",
                     assessments.len(),
                     assessments.join("、")
                 ),
