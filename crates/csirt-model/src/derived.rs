@@ -59,8 +59,8 @@ impl DerivedSource {
         let n = self.named();
         let (ja, en) = (&n.ja, &n.en);
         bi!(
-            "回答 {answered} 件のうち {unconfirmed} 件は{ja}から導出したもので、まだ確認されていません",
-            "{unconfirmed} of {answered} answers are derived from {en}, not yet confirmed"
+            "回答 {answered} 件のうち {unconfirmed} 件は「{ja}」から導出したもので、まだ確認されていません。",
+            "{unconfirmed} of {answered} answers are derived from {en}, not yet confirmed."
         )
     }
 }

@@ -984,7 +984,7 @@ fn the_summary_says_how_many_answers_are_derived_and_unconfirmed() {
         let answered = c.score.completeness.answered;
         let doc = doc_of(&set, &c, lang, &ReportOptions::default());
         let line = match lang {
-            Lang::Ja => format!("回答 {answered} 件のうち 3 件は旧質問票（2024-04-01 の評価）から導出したもので、まだ確認されていません"),
+            Lang::Ja => format!("回答 {answered} 件のうち 3 件は「旧質問票（2024-04-01 の評価）」から導出したもので、まだ確認されていません"),
             Lang::En => format!("3 of {answered} answers are derived from the older questionnaire (assessment of 2024-04-01), not yet confirmed"),
         };
         assert!(said(&doc, &line), "{line}");

@@ -81,7 +81,7 @@ fn a_prefilled_sim3_assessment_holds_the_derived_answers_marked_and_counted() {
     assert_eq!(
         count.note.en,
         format!(
-            "{n} of {n} answers are derived from {} (assessment of {}), not yet confirmed",
+            "{n} of {n} answers are derived from {} (assessment of {}), not yet confirmed.",
             d.source.title.en,
             d.source.date.as_deref().unwrap()
         )
