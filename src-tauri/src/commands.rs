@@ -16,10 +16,10 @@ use crate::state::{self, AppState};
 use crate::view;
 use crate::wire::AboutView;
 use crate::wire::{
-    AppInfo, AssessmentSummary, AssessmentView, CreateAssessmentInput, ErrorPayload, ExportInput,
-    IdInput, ImportInput, Imported, ItemInput, LanguageInput, ListAssessmentsInput,
-    OrganisationInput, QuestionnaireInput, RadarInput, SaveAnswerInput, SaveNoteInput, SavedFile,
-    SetStatusInput, SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput,
+    AppInfo, AssessmentSummary, AssessmentView, CreateAssessmentInput, ExportInput, IdInput,
+    ImportInput, Imported, ItemInput, LanguageInput, ListAssessmentsInput, OrganisationInput,
+    QuestionnaireInput, RadarInput, SaveAnswerInput, SaveNoteInput, SavedFile, SetStatusInput,
+    SetTargetInput, TrendInput, TrendView, UpdateOrganisationInput,
 };
 use crate::wire::{BenchmarkInfo, LogoInfo, SetBenchmarkInput};
 use crate::wire::{ContributionInput, ContributionPreview, ExportFormat, SaveContributionInput};
@@ -43,16 +43,7 @@ pub use crate::respondents::*;
 pub use crate::narrative::*;
 
 type Res<T> = Result<T, AppError>;
-/// What a command returns to the UI: its value, or the error in the UI's language.
-type Reply<T> = Result<T, ErrorPayload>;
-
-/// Runs a command's body (a block that may use `?` on `AppError`s) and answers the UI.
-macro_rules! reply {
-    ($state:ident, $body:block) => {{
-        let result: Res<_> = async { $body }.await;
-        $state.reply(result)
-    }};
-}
+use crate::Reply;
 
 /// The questionnaire an assessment was answered against.
 pub(crate) fn questionnaire_of(

@@ -6,6 +6,18 @@
 //! hooks), `wire` and `mirror` (payload types), `bindings` (TypeScript generation), `error` (the
 //! one error type).
 
+/// What a command returns to the UI: its value, or the error in the UI's language.
+pub(crate) type Reply<T> = Result<T, wire::ErrorPayload>;
+
+/// Runs a command's body (a block that may use `?` on `AppError`s) and answers the UI through
+/// [`state::AppState::reply`]. Defined before the modules so every command module can use it.
+macro_rules! reply {
+    ($state:ident, $body:block) => {{
+        let result: Result<_, $crate::error::AppError> = async { $body }.await;
+        $state.reply(result)
+    }};
+}
+
 pub mod benchmarks;
 pub mod bindings;
 pub mod commands;

@@ -2,23 +2,12 @@
 //! each saved in its own transaction as typed.
 
 use crate::commands::questionnaire_of;
-use crate::error::AppError;
 use crate::input::Input;
 use crate::state::AppState;
-use crate::wire::{ErrorPayload, IdInput, SaveFindingsInput, SaveGapNoteInput, SaveMessageInput};
+use crate::wire::{IdInput, SaveFindingsInput, SaveGapNoteInput, SaveMessageInput};
 use tauri::State;
 
-type Res<T> = Result<T, AppError>;
-/// What a command returns to the UI: its value, or the error in the UI's language.
-type Reply<T> = Result<T, ErrorPayload>;
-
-/// Runs a command's body (a block that may use `?` on `AppError`s) and answers the UI.
-macro_rules! reply {
-    ($state:ident, $body:block) => {{
-        let result: Res<_> = async { $body }.await;
-        $state.reply(result)
-    }};
-}
+use crate::Reply;
 
 /// The assessor's narrative of an assessment (empty parts absent), fitted to its questionnaire.
 #[tauri::command]

@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::files;
 use crate::input::Input;
 use crate::state::AppState;
-use crate::wire::{ErrorPayload, ExportFormat, Lang, SavedFile, Text};
+use crate::wire::{ExportFormat, Lang, SavedFile, Text};
 use csirt_model::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -160,7 +160,7 @@ pub struct PlanView {
 
 // ------------------------------------------------------------------ commands
 
-type Reply<T> = Result<T, ErrorPayload>;
+use crate::Reply;
 
 /// Reads the plan under the store's lock, then draws the chart after it is released.
 async fn plan_view(state: &AppState, assessment_id: i64, lang: Lang) -> Result<PlanView, AppError> {

@@ -8,7 +8,7 @@ use crate::commands::assessment_date;
 use crate::input::Input;
 use crate::state::AppState;
 use crate::view;
-use crate::wire::{AssessmentView, ErrorPayload, Text};
+use crate::wire::{AssessmentView, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use tauri::State;
@@ -99,7 +99,7 @@ pub struct ConfirmDerivedInput {
 
 // ------------------------------------------------------------------ commands
 
-type Reply<T> = Result<T, ErrorPayload>;
+use crate::Reply;
 
 #[tauri::command]
 pub async fn prefill_sources(

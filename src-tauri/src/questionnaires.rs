@@ -7,7 +7,7 @@
 use crate::error::AppError;
 use crate::input::Input;
 use crate::state::{AppState, TestHooks};
-use crate::wire::{ErrorPayload, ProfileChoice, QuestionnaireInput, Text};
+use crate::wire::{ProfileChoice, QuestionnaireInput, Text};
 use csirt_model::package::{Listed, MAX_PACKAGE_BYTES};
 use serde::Serialize;
 use std::io::Read;
@@ -88,7 +88,7 @@ fn choose_package(
     Ok(Some((path, bytes)))
 }
 
-type Reply<T> = Result<T, ErrorPayload>;
+use crate::Reply;
 
 /// Every questionnaire, built-in ones first.
 #[tauri::command]

@@ -3,28 +3,17 @@
 //! `csirt_usecase::view`.
 
 use crate::commands::questionnaire_of;
-use crate::error::AppError;
 use crate::input::Input;
 use crate::state::AppState;
 use crate::view;
 use crate::wire::{
-    AssessmentView, ConsensusInput, ErrorPayload, IdInput, NewRespondent, RespondentAnswers,
-    RespondentInput, UpdateRespondentInput, WorkshopInput, WorkshopView,
+    AssessmentView, ConsensusInput, IdInput, NewRespondent, RespondentAnswers, RespondentInput,
+    UpdateRespondentInput, WorkshopInput, WorkshopView,
 };
 use csirt_store::RespondentRow;
 use tauri::State;
 
-type Res<T> = Result<T, AppError>;
-/// What a command returns to the UI: its value, or the error in the UI's language.
-type Reply<T> = Result<T, ErrorPayload>;
-
-/// Runs a command's body (a block that may use `?` on `AppError`s) and answers the UI.
-macro_rules! reply {
-    ($state:ident, $body:block) => {{
-        let result: Res<_> = async { $body }.await;
-        $state.reply(result)
-    }};
-}
+use crate::Reply;
 
 #[tauri::command]
 pub async fn list_respondents(

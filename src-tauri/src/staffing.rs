@@ -5,7 +5,7 @@
 use crate::error::AppError;
 use crate::input::Input;
 use crate::state::AppState;
-use crate::wire::{ErrorPayload, RadarInput};
+use crate::wire::RadarInput;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -20,7 +20,7 @@ pub struct StaffingCard {
     pub advice: Vec<String>,
 }
 
-type Reply<T> = Result<T, ErrorPayload>;
+use crate::Reply;
 
 /// The card, or null when the assessment's questionnaire has no roles.
 #[tauri::command]

@@ -11,16 +11,7 @@ use crate::wire::{BulkImportInput, BulkImportRow, HideAnswersInput};
 use csirt_model::Localized;
 use tauri::{AppHandle, State};
 
-/// What a command returns to the UI: its value, or the error in the UI's language.
-type Reply<T> = Result<T, crate::wire::ErrorPayload>;
-
-/// Runs a command's body (a block that may use `?` on `AppError`s) and answers the UI.
-macro_rules! reply {
-    ($state:ident, $body:block) => {{
-        let result: Result<_, AppError> = async { $body }.await;
-        $state.reply(result)
-    }};
-}
+use crate::Reply;
 
 /// Hides the workshop's individual answers until the facilitator reveals them, or reveals
 /// them: for this session only (the shell's memory, not the store).
