@@ -358,10 +358,12 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, ModelError> {
             .filter(|s| s.chars().next().is_some_and(|c| c.is_ascii_digit()))
             .map(str::to_string);
         let (line, column) = (e.line(), e.column());
+        // serde's English stays in the English message; the Japanese says what is wrong.
+        let what = crate::source::serde_ja(&e.to_string());
         one(
             item.as_deref(),
             bi!(
-                "{line} 行 {column} 列: ファイルの形が正しくありません（{e}）",
+                "{line} 行 {column} 列: ファイルの形が正しくありません（{what}）",
                 "line {line}, column {column}: {e}"
             ),
         )

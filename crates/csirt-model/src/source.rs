@@ -36,7 +36,7 @@ impl SourceFile {
                 file: self.path.clone(),
                 line,
                 message: Text::new(
-                    format!("書き方が正しくありません: {}", toml_ja(e.message().trim())),
+                    format!("書き方が正しくありません: {}", serde_ja(e.message().trim())),
                     e.message().trim(),
                 ),
             }
@@ -44,10 +44,10 @@ impl SourceFile {
     }
 }
 
-/// The Japanese of a TOML (or serde) error message: what is wrong in Japanese words, keeping
+/// The Japanese of a TOML or JSON (serde) error message: what is wrong in Japanese words, keeping
 /// only the names the file itself wrote (`colour`) and the names it may use; the library's English
 /// stays in the English message.
-fn toml_ja(message: &str) -> String {
+pub(crate) fn serde_ja(message: &str) -> String {
     let first_line = message.lines().next().unwrap_or_default();
     // The names between backticks: the one written first, then the ones allowed.
     let names: Vec<&str> = first_line.split('`').skip(1).step_by(2).collect();

@@ -90,7 +90,10 @@ pub fn parse_shape(bytes: &[u8], file: &Path) -> Result<Contribution, ModelError
         let what = match e.classify() {
             serde_json::error::Category::Eof => "ファイルが途中で終わっています".to_string(),
             serde_json::error::Category::Syntax => "書き方に誤りがあります".to_string(),
-            _ => format!("ファイルの形が正しくありません（{e}）"),
+            _ => format!(
+                "ファイルの形が正しくありません（{}）",
+                crate::source::serde_ja(&e.to_string())
+            ),
         };
         problem(
             file,
