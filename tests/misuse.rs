@@ -352,6 +352,12 @@ fn errors_speak_the_users_language_and_name_what_is_wrong() {
                     "{err}"
                 );
             }
+            // Nor a library's English inside the Japanese.
+            if lang == "ja" {
+                for english in ["expected ", " at line ", "invalid type", "unknown variant"] {
+                    assert!(!err.contains(english), "{english:?} in {err}");
+                }
+            }
         }
         // Japanese is the default.
         assert!(err_of(&csirt(&db, args)).contains(says[0]), "{args:?}");

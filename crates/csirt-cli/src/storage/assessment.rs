@@ -13,7 +13,7 @@ use std::path::Path;
 fn parse_answer(value: &str) -> Result<Answer, CliError> {
     serde_json::from_str(value).map_err(|e| {
         CliError::BadValue(bi!(
-            "{value:?} は JSON の回答ではありません（例: \"b\"、[\"a\",\"h\"]、7）: {e}",
+            "{value:?} は JSON の回答ではありません（例: \"b\"、[\"a\",\"h\"]、7）",
             "{value:?} is not a JSON answer (\"b\", [\"a\",\"h\"], 7): {e}"
         ))
     })
