@@ -72,18 +72,20 @@ describe('prefill', () => {
   });
 
   test('the offer is off by default and names what the core listed', async () => {
-    const calls = mockCommands(() => [offer]);
+    // The core answers for the questionnaire asked: an offer for SIM3, none for the survey.
+    const calls = mockCommands((_cmd, input) => ((input as { questionnaire: string }).questionnaire === offer.target ? [offer] : []));
     const app = newApp();
-    // The form's questionnaire choice: the offer shows only for its target.
     const target = document.createElement('select');
     target.append(new Option('JPCERT', 'jpcert-2015'), new Option('SIM3', offer.target));
     target.value = 'jpcert-2015';
     const choice = prefillChoice(app, 3, target);
     await settle();
+    expect(calls[0]).toEqual({ cmd: 'prefill_sources', input: { organisation_id: 3, questionnaire: 'jpcert-2015' } });
     expect(choice.el.hidden).toBe(true);
     target.value = offer.target;
     target.dispatchEvent(new Event('change'));
-    expect(calls[0]).toEqual({ cmd: 'prefill_sources', input: { organisation_id: 3, questionnaire: null } });
+    await settle();
+    expect(calls[1]).toEqual({ cmd: 'prefill_sources', input: { organisation_id: 3, questionnaire: offer.target } });
     expect(choice.el.hidden).toBe(false);
     expect(choice.el.querySelector('option')!.textContent).toBe(offer.offer.ja);
     expect(choice.chosen()).toBeNull();

@@ -29,26 +29,30 @@ export function prefillChoice(app: App, organisationId: number, target: HTMLSele
   box.addEventListener('change', () => {
     select.disabled = !box.checked;
   });
-  // Only the offers for the questionnaire chosen in the form; none, and the block hides.
-  const show = () => {
-    const shown = offers.map((o, i) => [o, i] as const).filter(([o]) => o.target === target.value);
-    select.replaceChildren(
-      ...shown.map(([o, i]) =>
-        h('option', { value: String(i), 'data-target': o.target, 'data-assessment': o.assessment_id }, tx(o.offer)),
-      ),
-    );
-    el.hidden = shown.length === 0;
-    if (el.hidden) box.checked = false;
-    select.disabled = !box.checked;
+  el.append(h('label', { class: 'inline', for: 'prefill-on' }, box, ' ', t('prefill.start')), select);
+  // The core lists the offers for the questionnaire chosen in the form; none, and the block
+  // hides. A later answer wins over an earlier one still on its way.
+  let asked = 0;
+  const load = () => {
+    const ask = ++asked;
+    const questionnaire = target.value;
+    call('prefill_sources', { organisation_id: organisationId, questionnaire })
+      .then((list) => {
+        if (ask !== asked) return;
+        offers = list;
+        select.replaceChildren(
+          ...list.map((o, i) =>
+            h('option', { value: String(i), 'data-target': o.target, 'data-assessment': o.assessment_id }, tx(o.offer)),
+          ),
+        );
+        el.hidden = list.length === 0;
+        if (el.hidden) box.checked = false;
+        select.disabled = !box.checked;
+      })
+      .catch((e) => app.showError(e));
   };
-  target.addEventListener('change', show);
-  call('prefill_sources', { organisation_id: organisationId, questionnaire: null })
-    .then((list) => {
-      offers = list;
-      el.append(h('label', { class: 'inline', for: 'prefill-on' }, box, ' ', t('prefill.start')), select);
-      show();
-    })
-    .catch((e) => app.showError(e));
+  target.addEventListener('change', load);
+  load();
   return {
     el,
     chosen: () => {
